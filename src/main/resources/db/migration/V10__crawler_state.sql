@@ -2,7 +2,8 @@
 -- unparsable items) so operators see why a post is missing.
 alter table source
     add column last_run_at  timestamptz,
-    add column last_skipped jsonb not null default '[]'::jsonb;
+    -- an object {"items": [...]}: Hibernate Reactive maps jsonb through Vert.x JsonObject, which refuses arrays
+    add column last_skipped jsonb not null default '{"items": []}'::jsonb;
 
 -- Near-duplicate lookup: a 64-bit SimHash within Hamming distance 3 of another agrees with it on at least
 -- one of four 16-bit bands (pigeonhole), so each band gets an index and candidates are found without a scan.

@@ -28,6 +28,11 @@ public class BlockingIo {
         return run(() -> fetcher.fetch(request));
     }
 
+    /** Fetches and parses on the worker: parsing a page is CPU work that must not hold the event loop. */
+    public <T> Uni<T> fetch(FetchRequest request, java.util.function.Function<FetchResponse, T> parse) {
+        return run(() -> parse.apply(fetcher.fetch(request)));
+    }
+
     /** Any blocking work (robots.txt parsing, a blocking fetch sequence); unordered so crawls run in parallel. */
     public <T> Uni<T> run(Callable<T> work) {
         Uni<T> blocking = Uni.createFrom().item(() -> {

@@ -82,8 +82,15 @@ public class CrawlService {
     }
 
     private Uni<Progress> pages(SourceCrawler crawler, CrawlTarget target, JsonNode cursor, int page, CrawlCounts sum) {
+        long fetchStart = System.nanoTime();
         return crawler.fetchPage(target, cursor)
-                .chain(p -> store.storePage(target.sourceId(), p).map(c -> new Object[] {p, sum.plus(c)}))
+                .chain(p -> {
+                    long storeStart = System.nanoTime();
+                    return store.storePage(target.sourceId(), p).invoke(c -> LOG.debugf(
+                            "%s page %d: %d posts fetched in %d ms, stored in %d ms (%s)", target.key(), page,
+                            p.drafts().size(), (storeStart - fetchStart) / 1_000_000,
+                            (System.nanoTime() - storeStart) / 1_000_000, c)).map(c -> new Object[] {p, sum.plus(c)});
+                })
                 .chain(step -> {
                     CrawlPage p = (CrawlPage) step[0];
                     CrawlCounts total = (CrawlCounts) step[1];

@@ -1,7 +1,5 @@
 package ru.otklik.crawler;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +34,8 @@ public class CrawlStore {
         this.clock = clock;
     }
 
-    public Uni<CrawlCounts> storePage(long sourceId, CrawlPage page) {
+    public Uni<CrawlCounts> storePage(long sourceId, CrawlPage raw) {
+        CrawlPage page = JsonCanon.page(raw);
         return Panache.withTransaction(() -> Source.<Source>findById(sourceId).chain(source -> ingest
                 .upsert(source, page.drafts())
                 .call(outcomes -> linkDuplicates(source, page, outcomes))
@@ -90,14 +89,7 @@ public class CrawlStore {
         return reposts.chain(() -> similar);
     }
 
-    private static ArrayNode recentSkips(Source source, List<String> skipped) {
-        ArrayNode all = JsonNodeFactory.instance.arrayNode();
-        skipped.forEach(all::add);
-        if (source.lastSkipped != null && source.lastSkipped.isArray()) {
-            for (int i = 0; i < source.lastSkipped.size() && all.size() < 20; i++) {
-                all.add(source.lastSkipped.get(i));
-            }
-        }
-        return all;
+    private static com.fasterxml.jackson.databind.JsonNode recentSkips(Source source, List<String> skipped) {
+        return ru.otklik.source.SkippedItems.prepend(source.lastSkipped, skipped, 20);
     }
 }

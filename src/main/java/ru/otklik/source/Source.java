@@ -96,7 +96,7 @@ public class Source extends PanacheEntityBase {
             source.healthy = true;
             source.intervalSeconds = 900;
             source.config = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            source.lastSkipped = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            source.lastSkipped = ru.otklik.source.SkippedItems.none();
             source.createdAt = now;
             source.updatedAt = now;
             return source.persist();

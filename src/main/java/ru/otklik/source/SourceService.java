@@ -116,7 +116,7 @@ public class SourceService {
         }
         if (fresh) {
             s.createdAt = now;
-            s.lastSkipped = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            s.lastSkipped = ru.otklik.source.SkippedItems.none();
             return s.persist();
         }
         return Uni.createFrom().item(s);

@@ -61,7 +61,7 @@ public class RssCrawler implements SourceCrawler {
         FetchRequest request = FetchRequest.get(target.url())
                 .withHeader("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5")
                 .conditional(target.etag(), target.lastModified());
-        return io.fetch(request).map(response -> {
+        return io.fetch(request, response -> {
             if (response.notModified()) {
                 return CrawlPage.notModified(cursor);
             }

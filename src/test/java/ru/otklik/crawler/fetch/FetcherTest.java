@@ -126,7 +126,7 @@ class FetcherTest {
 
     @Test
     void retriesConnectionResets() throws Exception {
-        server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket(true, true, true)).build());
+        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build());
         server.enqueue(new MockResponse.Builder().body("ok").build());
         assertEquals("ok", fetcher.fetch(FetchRequest.get(url())).text());
     }

@@ -92,7 +92,7 @@ class RssCrawlTest {
         }
         run("rss-faults").body("outcome", equalTo("transient")).body("error", containsString("HTTP 500"));
         for (int i = 0; i < 4; i++) {
-            server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket(true, true, true)).build());
+            server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build());
         }
         run("rss-faults").body("outcome", equalTo("transient"));
         for (int i = 0; i < 4; i++) {
