@@ -1,0 +1,108 @@
+package ru.otklik.incident;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ru.otklik.common.ApiException;
+import ru.otklik.common.Page;
+import ru.otklik.post.Post;
+import ru.otklik.post.PostView;
+
+@Path("/api/incidents")
+@Tag(name = "incidents", description = "Инциденты: жалобы жителей, ответственные ведомства и сроки")
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentResource {
+
+    private final IncidentViews views;
+    private final IncidentFeedQuery feedQuery;
+
+    public IncidentResource(IncidentViews views, IncidentFeedQuery feedQuery) {
+        this.views = views;
+        this.feedQuery = feedQuery;
+    }
+
+    @GET
+    @Operation(summary = "Лента инцидентов, недавно изменённые первыми",
+            description = "Фильтры status, topic (код рубрики), agency (код ведомства), municipality (код), "
+                    + "updated_since (ISO 8601); limit до 200; следующая страница — по курсору next в параметре after. "
+                    + "Обход закреплён за моментом первой страницы: инцидент, изменившийся во время обхода, не "
+                    + "пропускается и не повторяется. Ответ несёт ETag; с If-None-Match без изменений — 304.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IncidentFeedPage.class)))
+    @APIResponse(responseCode = "304", description = "Лента не изменилась с указанного ETag")
+    public Uni<Response> feed(@QueryParam("status") String status,
+                              @QueryParam("topic") String topic,
+                              @QueryParam("agency") String agency,
+                              @QueryParam("municipality") String municipality,
+                              @QueryParam("updated_since") OffsetDateTime updatedSince,
+                              @QueryParam("limit") Integer limit,
+                              @QueryParam("after") String after,
+                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                              @Context UriInfo uri) {
+        int size = Page.limit(limit, 50, 200);
+        IncidentFilter filter = new IncidentFilter(status, topic, agency, municipality,
+                updatedSince == null ? null : updatedSince.toInstant());
+        SnapshotCursor resumed = after == null ? null : SnapshotCursor.decode(after);
+        return feedQuery.latestChange().chain(latest -> {
+            EntityTag etag = new EntityTag(latest + "-" + Integer.toHexString(uri.getRequestUri().getRawQuery() == null
+                    ? 0 : uri.getRequestUri().getRawQuery().hashCode()), true);
+            if (ifNoneMatch != null && ifNoneMatch.contains(etag.toString())) {
+                return Uni.createFrom().item(Response.notModified(etag).build());
+            }
+            SnapshotCursor cursor = resumed != null ? resumed : new SnapshotCursor(latest, Long.MAX_VALUE);
+            return feedQuery.page(filter, cursor, size + 1)
+                    .chain(entries -> load(entries.subList(0, Math.min(size, entries.size())))
+                            .map(items -> new IncidentFeedPage(items, entries.size() > size
+                                    ? new SnapshotCursor(cursor.snapshot(), entries.get(size - 1).position()).encode()
+                                    : null)))
+                    .map(page -> Response.ok(page).tag(etag).build());
+        });
+    }
+
+    /** The incidents of a page, in the page's order. */
+    private Uni<List<IncidentView>> load(List<IncidentFeedQuery.Entry> entries) {
+        List<Long> ids = entries.stream().map(IncidentFeedQuery.Entry::incidentId).toList();
+        return Panache.withSession(() -> Incident.<Incident>list("id in ?1", ids).chain(views::of))
+                .map(found -> {
+                    Map<Long, IncidentView> byId = found.stream().collect(Collectors.toMap(IncidentView::id, v -> v));
+                    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+                });
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Инцидент с его постами и историей изменений")
+    public Uni<IncidentDetails> get(@PathParam("id") long id) {
+        return Panache.withSession(() -> Incident.<Incident>findById(id).chain(incident -> {
+            if (incident == null) {
+                throw ApiException.notFound("Нет инцидента " + id);
+            }
+            return views.of(List.of(incident)).chain(view -> IncidentPost.<IncidentPost>list("incidentId", id)
+                    .chain(members -> Post.<Post>list("id in ?1 order by publishedAt",
+                            members.stream().map(m -> m.postId).toList()))
+                    .chain(posts -> IncidentEvent.<IncidentEvent>list("incidentId = ?1 order by id", id)
+                            .map(events -> new IncidentDetails(view.get(0),
+                                    posts.stream().map(PostView::of).toList(),
+                                    events.stream().map(IncidentDetails.Event::of).toList()))));
+        }));
+    }
+}
