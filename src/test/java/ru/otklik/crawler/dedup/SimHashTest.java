@@ -18,7 +18,7 @@ class SimHashTest {
         long reworded = SimHash.of(ORIGINAL.replace("третий", "четвёртый"));
         long other = SimHash.of("В Новомосковске открыли новый детский сад на 220 мест, "
                 + "в нём есть бассейн, спортивный зал и кабинет логопеда. Первые дети придут в сентябре.");
-        assertTrue(SimHash.distance(a, copy) <= 3, "copy: " + SimHash.distance(a, copy));
+        assertTrue(SimHash.distance(a, copy) <= 6, "copy: " + SimHash.distance(a, copy));
         assertTrue(SimHash.distance(a, reworded) <= 12, "one word changed: " + SimHash.distance(a, reworded));
         assertTrue(SimHash.distance(a, other) > 15, "unrelated: " + SimHash.distance(a, other));
         assertEquals(a, SimHash.of(ORIGINAL.toUpperCase().replace('Е', 'Ё')), "case and ё do not matter");
@@ -27,9 +27,19 @@ class SimHashTest {
     @Test
     void bandsMatchTheSqlIndexExpressions() {
         long h = 0x8123_4567_89AB_CDEFL;
-        assertEquals(0x8123L, SimHash.band(h, 0));
-        assertEquals(0x4567L, SimHash.band(h, 1));
-        assertEquals(0x89ABL, SimHash.band(h, 2));
-        assertEquals(0xCDEFL, SimHash.band(h, 3));
+        assertEquals(h & 511, SimHash.band(h, 0));
+        assertEquals((h >>> 9) & 511, SimHash.band(h, 1));
+        assertEquals(h >>> 54, SimHash.band(h, 6), "the top band has 10 bits");
+        // pigeonhole: any two hashes within distance 6 agree on at least one of the 7 bands
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            long x = random.nextLong();
+            long y = x;
+            for (int flips = 0; flips < 6; flips++) {
+                y ^= 1L << random.nextInt(64);
+            }
+            long fx = x, fy = y;
+            assertTrue(java.util.stream.IntStream.range(0, SimHash.BANDS).anyMatch(b -> SimHash.band(fx, b) == SimHash.band(fy, b)));
+        }
     }
 }
