@@ -2,6 +2,7 @@ package ru.otklik.incident;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,16 +18,21 @@ import ru.otklik.common.Filter;
 import ru.otklik.common.Page;
 import ru.otklik.post.Post;
 import ru.otklik.post.PostView;
+import ru.otklik.security.CurrentUser;
+import ru.otklik.security.Roles;
 
 @Path("/api/incidents")
 @Tag(name = "incidents", description = "Инциденты: жалобы жителей, ответственные ведомства и сроки")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ANALYST, Roles.PRESS, Roles.AGENCY, Roles.ADMIN, Roles.FEEDS_READ})
 public class IncidentResource {
 
     private final IncidentViews views;
+    private final CurrentUser user;
 
-    public IncidentResource(IncidentViews views) {
+    public IncidentResource(IncidentViews views, CurrentUser user) {
         this.views = views;
+        this.user = user;
     }
 
     @GET
@@ -44,6 +50,8 @@ public class IncidentResource {
                 .and("status = :status", "status", status)
                 .and("topic = :topic", "topic", topic)
                 .and("agencyCode = :agency", "agency", agency)
+                // an agency user sees its own agency's incidents only, whatever it asks for
+                .and("agencyCode = :agencyScope", "agencyScope", user.agencyCode().orElse(null))
                 .and("municipalityCode = :municipality", "municipality", municipality)
                 .after("updatedAt", after == null ? null : FeedCursor.decode(after));
         return Panache.withSession(() -> Incident.<Incident>find(filter.query("updatedAt desc, id desc"),
@@ -57,7 +65,7 @@ public class IncidentResource {
     @Operation(summary = "Инцидент с его постами и историей изменений")
     public Uni<IncidentDetails> get(@PathParam("id") long id) {
         return Panache.withSession(() -> Incident.<Incident>findById(id).chain(incident -> {
-            if (incident == null) {
+            if (incident == null || !user.agencyCode().map(a -> a.equals(incident.agencyCode)).orElse(true)) {
                 throw ApiException.notFound("Нет инцидента " + id);
             }
             return views.of(List.of(incident)).chain(view -> IncidentPost.<IncidentPost>list("incidentId", id)
@@ -65,7 +73,7 @@ public class IncidentResource {
                             members.stream().map(m -> m.postId).toList()))
                     .chain(posts -> IncidentEvent.<IncidentEvent>list("incidentId = ?1 order by id", id)
                             .map(events -> new IncidentDetails(view.get(0),
-                                    posts.stream().map(PostView::of).toList(),
+                                    posts.stream().map(p -> PostView.of(p, user.seesAuthors())).toList(),
                                     events.stream().map(IncidentDetails.Event::of).toList()))));
         }));
     }
