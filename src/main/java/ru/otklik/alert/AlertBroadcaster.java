@@ -1,0 +1,41 @@
+package ru.otklik.alert;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/** Turns committed-alert notifications into alert views, once per node, for every live SSE client. */
+@ApplicationScoped
+public class AlertBroadcaster {
+
+    private static final Logger LOG = Logger.getLogger(AlertBroadcaster.class);
+
+    private final BroadcastProcessor<AlertView> live = BroadcastProcessor.create();
+    private final DatabaseNotifications notifications;
+    private final AlertStore store;
+
+    public AlertBroadcaster(DatabaseNotifications notifications, AlertStore store) {
+        this.notifications = notifications;
+        this.store = store;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        notifications.channel(DatabaseNotifications.ALERT)
+                .onItem().transformToUniAndConcatenate(id -> store.find(Long.parseLong(id))
+                        .onFailure().invoke(e -> LOG.warn("Cannot load alert " + id + " for the live stream", e))
+                        .onFailure().recoverWithNull())
+                .subscribe().with(view -> {
+                    if (view != null) {
+                        live.onNext(view);
+                    }
+                });
+    }
+
+    /** Alerts committed from now on. */
+    public Multi<AlertView> live() {
+        return live;
+    }
+}
