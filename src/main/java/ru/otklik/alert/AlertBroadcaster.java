@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AlertBroadcaster {
 
+    private static final int BUFFER = 1_000;
     private static final Logger LOG = Logger.getLogger(AlertBroadcaster.class);
 
     private final BroadcastProcessor<AlertView> live = BroadcastProcessor.create();
@@ -31,11 +32,14 @@ public class AlertBroadcaster {
                     if (view != null) {
                         live.onNext(view);
                     }
-                });
+                }, e -> LOG.error("The live alert stream stopped", e));
     }
 
-    /** Alerts committed from now on. */
+    /**
+     * Alerts committed from now on. A client that falls more than {@code BUFFER} alerts behind is cut off
+     * and catches up by reconnecting with Last-Event-ID.
+     */
     public Multi<AlertView> live() {
-        return live;
+        return live.onOverflow().buffer(BUFFER);
     }
 }

@@ -26,6 +26,7 @@ public class DatabaseNotifications {
 
     public static final String ALERT = "otklik_alert";
     public static final String OUTBOX = "otklik_outbox";
+    private static final int BUFFER = 10_000;
     private static final Logger LOG = Logger.getLogger(DatabaseNotifications.class);
 
     private final Map<String, BroadcastProcessor<String>> channels =
@@ -61,9 +62,12 @@ public class DatabaseNotifications {
                         e -> LOG.error("Cannot listen for database notifications; webhooks fall back to polling", e));
     }
 
-    /** Payloads NOTIFYed on the channel from now on. */
+    /**
+     * Payloads NOTIFYed on the channel from now on. Buffered per subscriber: a broadcast cannot wait for a
+     * subscriber that is still busy with the previous notification.
+     */
     public Multi<String> channel(String name) {
-        return channels.get(name);
+        return channels.get(name).onOverflow().buffer(BUFFER);
     }
 
     @PreDestroy

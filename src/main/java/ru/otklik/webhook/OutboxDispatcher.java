@@ -49,7 +49,8 @@ public class OutboxDispatcher {
     }
 
     void onStart(@Observes StartupEvent event) {
-        notifications.channel(DatabaseNotifications.OUTBOX).subscribe().with(n -> wake());
+        notifications.channel(DatabaseNotifications.OUTBOX).subscribe()
+                .with(n -> wake(), e -> LOG.error("Outbox notifications stopped; the outbox is still polled", e));
     }
 
     @Scheduled(every = "${otklik.webhooks.poll-interval:2s}", delayed = "1s",
