@@ -2,14 +2,13 @@ package ru.otklik.security;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -30,12 +29,15 @@ public class SessionResource {
     private final SecurityIdentity identity;
     private final CurrentUser current;
     private final String loginPage;
+    private final String cookieName;
 
     public SessionResource(SecurityIdentity identity, CurrentUser current,
-                           @ConfigProperty(name = "quarkus.http.auth.form.login-page") String loginPage) {
+                           @ConfigProperty(name = "quarkus.http.auth.form.login-page") String loginPage,
+                           @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName) {
         this.identity = identity;
         this.current = current;
         this.loginPage = loginPage;
+        this.cookieName = cookieName;
     }
 
     @GET
@@ -52,8 +54,9 @@ public class SessionResource {
     @Path("/logout")
     @PermitAll
     @Operation(summary = "Выйти: удаляет cookie сеанса и ведёт на страницу входа")
-    public Response logout(RoutingContext context) {
-        FormAuthenticationMechanism.logout(context);
-        return Response.seeOther(URI.create(loginPage)).build();
+    public Response logout() {
+        // the session lives only in this cookie: expiring it ends the session
+        NewCookie expired = new NewCookie.Builder(cookieName).value("").path("/").maxAge(0).httpOnly(true).build();
+        return Response.seeOther(URI.create(loginPage)).cookie(expired).build();
     }
 }
