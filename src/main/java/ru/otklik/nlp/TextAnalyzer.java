@@ -1,11 +1,14 @@
 package ru.otklik.nlp;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import ru.otklik.nlp.PostAnalysis.AgencyDecision;
 import ru.otklik.nlp.PostAnalysis.ExplainedEntity;
 import ru.otklik.nlp.PostAnalysis.LabelScore;
 import ru.otklik.nlp.categorize.DocCategorizer;
@@ -13,6 +16,9 @@ import ru.otklik.nlp.categorize.Prediction;
 import ru.otklik.nlp.features.FeatureExtractor;
 import ru.otklik.nlp.features.Features;
 import ru.otklik.nlp.ner.Entity;
+import ru.otklik.nlp.place.TulaGazetteer;
+import ru.otklik.nlp.routing.RoutingTable;
+import ru.otklik.nlp.rules.TopicRules;
 import ru.otklik.nlp.text.NormalizedText;
 import ru.otklik.nlp.text.TextNormalizer;
 
@@ -35,6 +41,28 @@ public final class TextAnalyzer {
         this.agency = agency;
     }
 
+    /**
+     * Loads everything from a models directory: categorisers (overridden per task by {@code user} when it
+     * has them), text and NER models, {@code gazetteer/}, {@code rules/} and {@code routing/}.
+     */
+    public static TextAnalyzer load(Path shipped, Optional<Path> user) throws IOException {
+        NlpModels models = NlpModels.load(shipped, user);
+        TulaGazetteer gazetteer = TulaGazetteer.load(pick(shipped, user, "gazetteer/municipalities.tsv"));
+        TopicRules rules = TopicRules.load(pick(shipped, user, "rules/topics.tsv"));
+        RoutingTable routing = RoutingTable.load(pick(shipped, user, "routing/agencies.tsv"),
+                pick(shipped, user, "routing/routing.tsv"));
+        return new TextAnalyzer(models, new PlaceFinder(gazetteer), new AgencyDecider(rules, routing));
+    }
+
+    /** Loads from {@link ModelsDir#resolve()}. */
+    public static TextAnalyzer loadDefault() throws IOException {
+        return load(ModelsDir.resolve(), Optional.empty());
+    }
+
+    private static Path pick(Path shipped, Optional<Path> user, String file) {
+        return user.map(u -> u.resolve(file)).filter(Files::isRegularFile).orElse(shipped.resolve(file));
+    }
+
     public PostAnalysis analyze(String id, String text) {
         NormalizedText norm = normalizer.normalize(text);
         String lang = models.language().detect(norm.clean());
@@ -52,7 +80,7 @@ public final class TextAnalyzer {
 
         List<Entity> entities = models.entities().find(norm.clean());
         PlaceFinder.Result found = places.find(norm.clean(), entities);
-        AgencyDecider.Decision decision = agency.decide(norm.clean(), topic.label(), found.municipality(), agencyModel);
+        AgencyDecider.Decision decision = agency.decide(norm.clean(), topic, found.municipality(), agencyModel);
 
         List<ExplainedEntity> explained = new ArrayList<>(found.explained());
         PostAnalysis.Explanation explanation = new PostAnalysis.Explanation(top, decision.matchedRules(), explained);

@@ -54,7 +54,8 @@ public final class ShippedModelBuilder {
             TaskCorpus corpus = corpora.build(task);
             results.add(build.run(corpus, configFor(task), true, out));
         }
-        progress.printf("== done in %.0f s%n", (System.nanoTime() - start) / 1e9);
+        new ManifestWriter().write(out);
+        progress.printf("== done in %.0f s; wrote %s%n", (System.nanoTime() - start) / 1e9, out.resolve("MANIFEST.md"));
         return results;
     }
 
