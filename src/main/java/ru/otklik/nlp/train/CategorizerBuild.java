@@ -47,28 +47,34 @@ public final class CategorizerBuild {
         progress.printf("[%s] trained in %.0f s, %d features%n", task, (System.nanoTime() - t0) / 1e9,
                 model.meta().vocabulary());
         Map<String, Metrics> tunedScores = evaluate(model, corpus);
+        tunedScores.forEach((view, m) -> progress.printf("[%s] dev %-22s macro-F1 %.3f accuracy %.3f%n",
+                task, view, m.macroF1(), m.accuracy()));
+        // Saved before the baseline is trained, so a long baseline run never holds the model back.
+        DocCategorizer saved = new CategorizerStore().save(model, outDir.resolve(task), scores(task, tunedScores, Map.of()));
         Map<String, Metrics> baseScores = Map.of();
         if (withBaseline) {
             progress.printf("[%s] training the TF-IDF logistic-regression baseline%n", task);
             DocCategorizer base = trainer.train(task, feats, labels, TrainingConfig.baseline(), corpus.sources());
             baseScores = evaluate(base, corpus);
+            baseScores.forEach((view, m) -> progress.printf("[%s] baseline %-17s macro-F1 %.3f accuracy %.3f%n",
+                    task, view, m.macroF1(), m.accuracy()));
+            saved = new CategorizerStore().save(model, outDir.resolve(task), scores(task, tunedScores, baseScores));
         }
+        return new Result(task, saved.version(), tunedScores, baseScores);
+    }
+
+    private static Map<String, Double> scores(String task, Map<String, Metrics> tuned, Map<String, Metrics> base) {
         Map<String, Double> dev = new LinkedHashMap<>();
-        tunedScores.forEach((view, m) -> {
+        tuned.forEach((view, m) -> {
             dev.put(view + ".macroF1", round(m.macroF1()));
             dev.put(view + ".accuracy", round(m.accuracy()));
         });
-        baseScores.forEach((view, m) -> {
+        base.forEach((view, m) -> {
             dev.put("baseline." + view + ".macroF1", round(m.macroF1()));
             dev.put("baseline." + view + ".accuracy", round(m.accuracy()));
         });
-        addConflictRecall(task, tunedScores, baseScores, dev);
-        DocCategorizer saved = new CategorizerStore().save(model, outDir.resolve(task), dev);
-        tunedScores.forEach((view, m) -> progress.printf("[%s] dev %-22s macro-F1 %.3f accuracy %.3f%n",
-                task, view, m.macroF1(), m.accuracy()));
-        baseScores.forEach((view, m) -> progress.printf("[%s] baseline %-17s macro-F1 %.3f accuracy %.3f%n",
-                task, view, m.macroF1(), m.accuracy()));
-        return new Result(task, saved.version(), tunedScores, baseScores);
+        addConflictRecall(task, tuned, base, dev);
+        return dev;
     }
 
     /** Scores a model on every dev view of its corpus. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ru.otklik.nlp.PostAnalysis;
+import ru.otklik.nlp.SharedAnalyzer;
 import ru.otklik.nlp.TextAnalyzer;
 import ru.otklik.nlp.categorize.CategorizerStore;
 
@@ -33,7 +34,7 @@ class ByoTrainingTest {
         PostAnalysis a = analyzer.analyze("1", "Во дворе на Кирова мусор не вывозят уже две недели");
         assertThat(a.topic().label()).isEqualTo("мусор");
         assertThat(a.modelVersions().get("topic")).startsWith("topic-").isNotEqualTo(
-                TextAnalyzer.load(Path.of("nlp-models"), Optional.empty()).models().versions().get("topic"));
+                SharedAnalyzer.get().models().versions().get("topic"));
     }
 
     @Test
