@@ -56,7 +56,7 @@ public final class NlpCli {
                   analyze [--models DIR]                      JSONL {"id","text"} on stdin → analyses on stdout
                   train --task T --input FILE --text-field X --label-field Y --out DIR
                                                               T: complaint, topic, conflict, sentiment, agency
-                  train --all [--data ../shared/datasets] [--out nlp-models] [--only text,ner,topic,...]
+                  train --all [--data ../shared/datasets] [--out nlp-models] [--only text,ner,topic,...] [--l2 X]
                   evaluate [--data ../shared/datasets] [--models nlp-models] [--report nlp-models/REPORT.md]""";
     }
 }

@@ -36,7 +36,7 @@ final class TrainCommand {
         if (args.flag("all")) {
             List<String> parts = args.option("only").map(s -> Arrays.asList(s.split(",")))
                     .orElse(ShippedModelBuilder.ALL);
-            new ShippedModelBuilder(err).build(Path.of(args.option("data").orElse("../shared/datasets")),
+            new ShippedModelBuilder(err, args.option("l2").map(Double::valueOf).orElse(null)).build(Path.of(args.option("data").orElse("../shared/datasets")),
                     Path.of(args.option("out").orElse("nlp-models")), parts);
             return 0;
         }

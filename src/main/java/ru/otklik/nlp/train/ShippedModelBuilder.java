@@ -23,9 +23,16 @@ public final class ShippedModelBuilder {
             "agency");
 
     private final PrintStream progress;
+    private final Double l2Override;
 
     public ShippedModelBuilder(PrintStream progress) {
+        this(progress, null);
+    }
+
+    /** @param l2Override an L2 cost for every categoriser of this run (for tuning), or {@code null} */
+    public ShippedModelBuilder(PrintStream progress, Double l2Override) {
         this.progress = progress;
+        this.l2Override = l2Override;
     }
 
     /**
@@ -52,7 +59,8 @@ public final class ShippedModelBuilder {
             }
             progress.printf("== %s (%.0f s elapsed)%n", task, (System.nanoTime() - start) / 1e9);
             TaskCorpus corpus = corpora.build(task);
-            results.add(build.run(corpus, configFor(task), true, out));
+            TrainingConfig config = l2Override == null ? configFor(task) : configFor(task).withL2(l2Override);
+            results.add(build.run(corpus, config, true, out));
         }
         new ManifestWriter().write(out);
         progress.printf("== done in %.0f s; wrote %s%n", (System.nanoTime() - start) / 1e9, out.resolve("MANIFEST.md"));
@@ -67,7 +75,7 @@ public final class ShippedModelBuilder {
         TrainingConfig t = TrainingConfig.tuned();
         return switch (task) {
             case "agency" -> t.withMaxFeatures(25_000).withMinDf(2);
-            case "topic" -> t.withMaxFeatures(60_000);
+            case "topic" -> t.withMaxFeatures(60_000).withL2(0.003);
             case "sentiment" -> t.withMaxFeatures(80_000);
             default -> t.withMaxFeatures(100_000);
         };
