@@ -74,7 +74,7 @@ public final class ShippedModelBuilder {
     public static TrainingConfig configFor(String task) {
         TrainingConfig t = TrainingConfig.tuned();
         return switch (task) {
-            case "agency" -> t.withMaxFeatures(25_000).withMinDf(2);
+            case "agency" -> t.withMaxFeatures(25_000).withMinDf(2).withL2(0.003);
             case "topic" -> t.withMaxFeatures(60_000).withL2(0.003);
             case "sentiment" -> t.withMaxFeatures(80_000);
             default -> t.withMaxFeatures(100_000);
