@@ -58,6 +58,11 @@ public final class EntityFinder {
             for (int i = 0; i < tokens.length; i++) {
                 words[i] = tokens[i].getCoveredText(text).toString();
             }
+            if (!hasInnerCapital(words)) {
+                // Russian names are capitalised: a sentence without a capital past its first word has none
+                // for the model to find, and skipping it saves most of the name finder's cost.
+                continue;
+            }
             Span[] found = finder.find(words);
             for (Span f : found) {
                 int start = tokens[f.getStart()].getStart();
@@ -67,5 +72,14 @@ public final class EntityFinder {
         }
         finder.clearAdaptiveData();
         return out;
+    }
+
+    private static boolean hasInnerCapital(String[] words) {
+        for (int i = 1; i < words.length; i++) {
+            if (!words[i].isEmpty() && Character.isUpperCase(words[i].charAt(0))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
