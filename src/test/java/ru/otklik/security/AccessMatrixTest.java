@@ -55,6 +55,7 @@ class AccessMatrixTest {
         DECLARED.put("GET /api/incidents/{id}", FEEDS);
         DECLARED.put("GET /api/search", EnumSet.of(Caller.ANALYST, Caller.PRESS, Caller.ADMIN, Caller.KEY_FEEDS_READ));
         DECLARED.put("POST /api/search/rebuild", ADMIN);
+        DECLARED.put("POST /api/analyze", EnumSet.of(Caller.ANALYST, Caller.PRESS, Caller.ADMIN, Caller.KEY_FEEDS_READ));
         DECLARED.put("GET /api/agencies", FEEDS);
         DECLARED.put("GET /api/agencies/{code}/incidents.rss", FEEDS);
         DECLARED.put("GET /api/agencies/{code}/incidents.atom", FEEDS);
