@@ -1,0 +1,18 @@
+package ru.otklik.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Settings shared by every feature; features keep their own under {@code otklik.<feature>}. */
+@ConfigMapping(prefix = "otklik")
+public interface OtklikConfig {
+
+    /** Where Otklik keeps its embedded database and generated secrets. */
+    @WithDefault("./data")
+    Path dataDir();
+
+    /** Key of the HMAC that turns author handles into pseudonyms; generated into the data dir when unset. */
+    Optional<String> pseudonymSecret();
+}

@@ -1,0 +1,70 @@
+package ru.otklik.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * One embedded PostgreSQL per data directory and JVM. Kept across Quarkus restarts in one JVM (tests restart
+ * the application per profile) so the database starts once; zonky's shutdown hook stops it with the JVM.
+ */
+public final class EmbeddedDatabase {
+
+    static final String USER = "postgres";
+    static final String PASSWORD = "postgres";
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    private static final Map<Path, EmbeddedDatabase> RUNNING = new HashMap<>();
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static synchronized EmbeddedDatabase start(Path directory, int port, boolean cleanStart) {
+        Path dir = directory.toAbsolutePath().normalize();
+        return RUNNING.computeIfAbsent(dir, d -> launch(d, port, cleanStart));
+    }
+
+    private static EmbeddedDatabase launch(Path dir, int port, boolean cleanStart) {
+        try {
+            Files.createDirectories(dir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(cleanStart)
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("timezone", "UTC");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            LOG.infof("Embedded PostgreSQL started on port %d with data in %s", postgres.getPort(), dir);
+            return new EmbeddedDatabase(postgres);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dir + ": " + rootMessage(e)
+                    + ". When running as root it needs 'unshare' (Debian package util-linux); "
+                    + "or configure an external server with QUARKUS_DATASOURCE_REACTIVE_URL and QUARKUS_DATASOURCE_JDBC_URL.", e);
+        }
+    }
+
+    String reactiveUrl() {
+        return "postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+}

@@ -1,0 +1,113 @@
+package ru.otklik.nlp.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import ru.otklik.common.TsvFile;
+import ru.otklik.common.Votes;
+
+/**
+ * Analysts' rules: Lucene queries over a post's text, each standing for a label (a rubric topic), matched
+ * with Lucene's {@link Monitor} so that adding rules does not slow matching down linearly.
+ * Immutable once built; {@link #match} is safe from many threads.
+ */
+public final class TopicRules implements AutoCloseable {
+
+    public static final String FIELD = "text";
+
+    private final Monitor monitor;
+    private final Map<String, Rule> rules;
+
+    /** One rule as written in the file; {@code order} breaks ties between labels. */
+    public record Rule(String id, String label, String query, int order) {
+    }
+
+    private TopicRules(Monitor monitor, Map<String, Rule> rules) {
+        this.monitor = monitor;
+        this.rules = rules;
+    }
+
+    /** Reads a rules file ({@code id<TAB>label<TAB>query}); a bad row fails with its line number. */
+    public static TopicRules load(Path file) {
+        List<Rule> rules = new ArrayList<>();
+        TsvFile.read(file, 3).forEach(row -> rules.add(new Rule(row.get(0), row.get(1), row.get(2), rules.size())));
+        return of(rules, file.toString());
+    }
+
+    public static TopicRules of(List<Rule> rules, String origin) {
+        try {
+            RuleAnalyzer analyzer = new RuleAnalyzer();
+            Monitor monitor = new Monitor(analyzer, new MonitorConfiguration());
+            Map<String, Rule> byId = new HashMap<>();
+            List<MonitorQuery> queries = new ArrayList<>();
+            for (Rule rule : rules) {
+                if (byId.put(rule.id(), rule) != null) {
+                    throw new IllegalArgumentException(origin + ": rule id '" + rule.id() + "' is used twice");
+                }
+                queries.add(new MonitorQuery(rule.id(), parse(analyzer, rule, origin), rule.query(), Map.of()));
+            }
+            monitor.register(queries);
+            return new TopicRules(monitor, Map.copyOf(byId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static org.apache.lucene.search.Query parse(RuleAnalyzer analyzer, Rule rule, String origin) {
+        try {
+            return new QueryParser(FIELD, analyzer).parse(rule.query());
+        } catch (ParseException e) {
+            throw new IllegalArgumentException(origin + ": rule '" + rule.id() + "' has a bad query: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every rule that matches the text, in the file's order. */
+    public List<RuleMatch> match(String text) {
+        Document doc = new Document();
+        doc.add(new TextField(FIELD, text, Field.Store.NO));
+        try {
+            MatchingQueries<QueryMatch> matches = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
+            return matches.getMatches().stream()
+                    .map(m -> rules.get(m.getQueryId()))
+                    .sorted(Comparator.comparingInt(Rule::order))
+                    .map(r -> new RuleMatch(r.id(), r.label()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The label most rules agree on; ties go to the label of the earliest rule. */
+    public static Optional<String> bestLabel(List<RuleMatch> matches) {
+        return Votes.winner(matches.stream().map(RuleMatch::label).toList());
+    }
+
+    public int size() {
+        return rules.size();
+    }
+
+    @Override
+    public void close() {
+        try {
+            monitor.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package ru.otklik.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ru.otklik.common.ApiException;
+import ru.otklik.common.FeedCursor;
+import ru.otklik.common.Filter;
+import ru.otklik.common.Page;
+import ru.otklik.source.Source;
+
+@Path("/api/posts")
+@Tag(name = "posts", description = "Посты из источников")
+@Produces(MediaType.APPLICATION_JSON)
+public class PostResource {
+
+    static final int MAX_BATCH = 1000;
+
+    private final PostIngestService ingest;
+    private final Clock clock;
+
+    public PostResource(PostIngestService ingest, Clock clock) {
+        this.ingest = ingest;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Принять пакет постов от внешнего поставщика",
+            description = "JSON-массив до 1000 постов; ответ по каждому: created, updated, unchanged или rejected с причиной.")
+    public Uni<IngestReport> ingest(JsonNode body) {
+        if (body == null || !body.isArray()) {
+            throw ApiException.badRequest("Ожидается JSON-массив постов");
+        }
+        if (body.size() > MAX_BATCH) {
+            throw ApiException.badRequest("В одном запросе не больше " + MAX_BATCH + " постов, получено " + body.size());
+        }
+        List<PostInputParser.Parsed> items = new java.util.ArrayList<>();
+        body.forEach(item -> items.add(PostInputParser.parse(item)));
+        Map<String, Source> sources = new HashMap<>();
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(items)
+                        .onItem().transformToUniAndConcatenate(item -> item.ok()
+                                ? source(sources, item.sourceKey()).chain(s -> ingest.upsertOne(s, item.draft()))
+                                : Uni.createFrom().item(UpsertOutcome.rejected(item.externalId(), item.error())))
+                        .collect().asList())
+                .map(IngestReport::of);
+    }
+
+    private Uni<Source> source(Map<String, Source> cache, String key) {
+        Source known = cache.get(key);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return Source.findOrCreateApiSource(key, clock.instant()).invoke(s -> cache.put(key, s));
+    }
+
+    @GET
+    @Operation(summary = "Лента постов, новые первыми", description = "Фильтры: source (ключ), since/until (ISO 8601), "
+            + "analysisState; постраничный обход по курсору after.")
+    public Uni<Page<PostView>> list(@QueryParam("source") String sourceKey,
+                                    @QueryParam("since") OffsetDateTime since,
+                                    @QueryParam("until") OffsetDateTime until,
+                                    @QueryParam("analysisState") String analysisState,
+                                    @QueryParam("limit") Integer limit,
+                                    @QueryParam("after") String after) {
+        int size = Page.limit(limit, 50, 200);
+        Uni<Long> sourceId = sourceKey == null ? Uni.createFrom().nullItem()
+                : Source.findByKey(sourceKey).map(s -> {
+                    if (s == null) {
+                        throw ApiException.notFound("Нет источника с ключом " + sourceKey);
+                    }
+                    return s.id;
+                });
+        FeedCursor cursor = after == null ? null : FeedCursor.decode(after);
+        return sourceId.chain(id -> {
+            Filter filter = new Filter()
+                    .and("sourceId = :source", "source", id)
+                    .and("publishedAt >= :since", "since", since == null ? null : since.toInstant())
+                    .and("publishedAt < :until", "until", until == null ? null : until.toInstant())
+                    .and("analysisState = :state", "state", analysisState)
+                    .after("publishedAt", cursor);
+            return Panache.withSession(() -> Post.<Post>find(filter.query("publishedAt desc, id desc"), filter.parameters())
+                    .page(0, size + 1).list());
+        }).map(rows -> Page.of(rows, size, p -> new FeedCursor(p.publishedAt, p.id), PostView::of));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Пост по идентификатору")
+    public Uni<PostView> get(@PathParam("id") long id) {
+        return Panache.withSession(() -> Post.<Post>findById(id)).map(p -> {
+            if (p == null) {
+                throw ApiException.notFound("Нет поста " + id);
+            }
+            return PostView.of(p);
+        });
+    }
+}

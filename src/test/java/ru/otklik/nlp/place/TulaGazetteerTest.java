@@ -1,0 +1,51 @@
+package ru.otklik.nlp.place;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TulaGazetteerTest {
+
+    static TulaGazetteer gazetteer;
+
+    @BeforeAll
+    static void load() {
+        gazetteer = TulaGazetteer.load(Path.of("nlp-models/gazetteer/municipalities.tsv"));
+    }
+
+    @Test
+    void findsTownsInOtherCases() {
+        assertThat(gazetteer.find("Третий день нет воды в Новомосковске"))
+                .extracting(PlaceMention::text, PlaceMention::municipality)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Новомосковске", "novomoskovsk"));
+        assertThat(gazetteer.find("На Пролетарской в Туле опять яма")).extracting(PlaceMention::municipality)
+                .containsExactly("tula");
+    }
+
+    @Test
+    void findsDistrictsByTheirAdjective() {
+        assertThat(gazetteer.find("Жители Щёкинского района жалуются на свалку"))
+                .extracting(PlaceMention::text, PlaceMention::municipality)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Щёкинского района", "shchekinskiy"));
+    }
+
+    @Test
+    void aTownMapsToItsDistrict() {
+        assertThat(gazetteer.find("Автобус до Советска не пришёл")).extracting(PlaceMention::municipality)
+                .containsExactly("shchekinskiy");
+    }
+
+    @Test
+    void commonWordsSharingAStemAreNotPlaces() {
+        assertThat(gazetteer.find("В квартире не тепло, батареи чёрные и холодные")).isEmpty();
+        assertThat(gazetteer.find("Тепло дали только вчера")).isEmpty();
+    }
+
+    @Test
+    void theMostMentionedMunicipalityWins() {
+        var mentions = gazetteer.find("Из Алексина в Тулу и обратно в Алексин автобусы ходят редко");
+        assertThat(TulaGazetteer.municipalityOf(mentions)).contains("aleksin");
+    }
+}

@@ -1,0 +1,65 @@
+package ru.otklik.nlp.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TopicRulesTest {
+
+    static TopicRules rules;
+
+    @BeforeAll
+    static void load() {
+        rules = TopicRules.load(Path.of("nlp-models/rules/topics.tsv"));
+    }
+
+    @AfterAll
+    static void close() {
+        rules.close();
+    }
+
+    @Test
+    void matchesInflectedFormsThroughStems() {
+        List<RuleMatch> matches = rules.match("Во дворе огромные ямы, на дороге сплошные выбоины, машины бьются");
+        assertThat(matches).extracting(RuleMatch::label).containsOnly("roads", "housing_utilities");
+        assertThat(TopicRules.bestLabel(matches)).contains("roads");
+    }
+
+    @Test
+    void phraseRulesNeedTheWholePhrase() {
+        assertThat(TopicRules.bestLabel(rules.match("Стая бродячих собак бросается на детей у школы")))
+                .contains("animals");
+        assertThat(rules.match("Собака соседа лает по ночам")).isEmpty();
+    }
+
+    @Test
+    void yoAndYeAreTheSame() {
+        assertThat(rules.match("На дорогах гололёд, никто не посыпает")).extracting(RuleMatch::label).contains("roads");
+    }
+
+    @Test
+    void unrelatedNewsMatchesNothing() {
+        assertThat(rules.match("Министр обороны встретился с коллегой и обсудил сотрудничество")).isEmpty();
+    }
+
+    @Test
+    void everyRubricTopicHasARule() {
+        List<String> topics = ru.otklik.common.TsvFile.read(Path.of("nlp-models/rules/rubric.tsv"), 2).stream()
+                .map(r -> r.get(0)).toList();
+        assertThat(topics).hasSize(16);
+        List<String> covered = ru.otklik.common.TsvFile.read(Path.of("nlp-models/rules/topics.tsv"), 3).stream()
+                .map(r -> r.get(1)).distinct().toList();
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(topics);
+    }
+
+    @Test
+    void aBadQueryNamesTheRule() {
+        assertThatThrownBy(() -> TopicRules.of(List.of(new TopicRules.Rule("broken", "roads", "яма AND (", 0)), "test"))
+                .hasMessageContaining("broken");
+    }
+}
