@@ -70,8 +70,10 @@ create table post (
     original_id        bigint references post (id),
     simhash            bigint,
     raw                jsonb,
+    -- pending → claimed (by an analysis worker) → done | skipped (not Russian) | failed
     analysis_state     text not null default 'pending'
-                       check (analysis_state in ('pending', 'done', 'skipped', 'failed')),
+                       check (analysis_state in ('pending', 'claimed', 'done', 'skipped', 'failed')),
+    claimed_at         timestamptz,
     created_at         timestamptz not null default now(),
     updated_at         timestamptz not null default now(),
     unique (source_id, external_id)
@@ -111,7 +113,8 @@ create table post_analysis (
     agency           text,
     agency_score     double precision,
     agency_decided_by text,
-    places           jsonb not null default '[]'::jsonb,
+    -- {"mentions": [...]}: JSON columns hold objects, which is what Hibernate Reactive maps
+    places           jsonb not null default '{"mentions": []}'::jsonb,
     explanation      jsonb not null default '{}'::jsonb,
     model_versions   jsonb not null default '{}'::jsonb,
     analysed_at      timestamptz not null default now(),

@@ -15,4 +15,17 @@ public interface OtklikConfig {
 
     /** Key of the HMAC that turns author handles into pseudonyms; generated into the data dir when unset. */
     Optional<String> pseudonymSecret();
+
+    /** The embedded PostgreSQL, used when no datasource URL is configured (read before CDI starts). */
+    EmbeddedDb embeddedDb();
+
+    interface EmbeddedDb {
+        /** Port to listen on; 0 picks a free one at every start. */
+        @WithDefault("0")
+        int port();
+
+        /** Wipe the data directory at start: for tests only. */
+        @WithDefault("false")
+        boolean cleanStart();
+    }
 }

@@ -1,0 +1,49 @@
+package ru.otklik.analysis;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import ru.otklik.incident.IncidentService;
+import ru.otklik.post.Post;
+
+/**
+ * Stores a batch of analyses and hands each to the incident stage in the same transaction, so a post is
+ * either analysed and routed, or still in the queue.
+ */
+@ApplicationScoped
+public class AnalysisStore {
+
+    /** One analysed post. */
+    public record Analysed(ClaimedPost post, AnalysisResult result) {
+    }
+
+    private final IncidentService incidents;
+    private final Clock clock;
+
+    public AnalysisStore(IncidentService incidents, Clock clock) {
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    public Uni<Void> save(List<Analysed> batch) {
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(this::saveOne)
+                .collect().last()).replaceWithVoid();
+    }
+
+    private Uni<Void> saveOne(Analysed a) {
+        long id = a.post().id();
+        int version = a.post().version();
+        String state = "ru".equals(a.result().lang()) ? "done" : "skipped";
+        return PostAnalysisRecord.count("postId = ?1 and postVersion = ?2", id, version)
+                .chain(existing -> existing > 0 ? Uni.createFrom().voidItem()
+                        : PostAnalysisRecord.of(id, version, a.result(), clock.instant()).persist().replaceWithVoid())
+                .chain(() -> Post.update("analysisState = ?1, claimedAt = null where id = ?2 and version = ?3",
+                        state, id, version))
+                .chain(updated -> updated == 0 ? Uni.createFrom().voidItem()
+                        : Post.<Post>findById(id).chain(post -> incidents.onAnalysed(post, a.result())));
+    }
+}

@@ -1,0 +1,64 @@
+package ru.otklik.analysis;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.WorkerExecutor;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Drains the analysis queue: claims a batch, analyses it on a bounded worker pool (never on the event loop),
+ * stores the results, and goes on until the queue is empty.
+ */
+@ApplicationScoped
+public class AnalysisWorker {
+
+    private static final Logger LOG = Logger.getLogger(AnalysisWorker.class);
+
+    private final AnalysisQueue queue;
+    private final AnalysisStore store;
+    private final PostAnalyzer analyzer;
+    private final WorkerExecutor executor;
+
+    public AnalysisWorker(AnalysisQueue queue, AnalysisStore store, PostAnalyzer analyzer, Vertx vertx,
+                          AnalysisConfig config) {
+        this.queue = queue;
+        this.store = store;
+        this.analyzer = analyzer;
+        this.executor = vertx.createSharedWorkerExecutor("otklik-analysis", config.workers());
+    }
+
+    @Scheduled(every = "${otklik.analysis.poll-interval:2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> poll() {
+        return queue.releaseStale()
+                .chain(() -> drain())
+                .onFailure().invoke(e -> LOG.error("Analysis round failed; the posts stay queued", e))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Processes rounds until one comes back short; returns how many posts were analysed. */
+    Uni<Integer> drain() {
+        return round().chain(n -> n == 0 ? Uni.createFrom().item(0) : drain().map(rest -> n + rest));
+    }
+
+    private Uni<Integer> round() {
+        return queue.claim().chain(posts -> posts.isEmpty() ? Uni.createFrom().item(0)
+                : analyse(posts).chain(store::save).replaceWith(posts.size()));
+    }
+
+    private Uni<List<AnalysisStore.Analysed>> analyse(List<ClaimedPost> posts) {
+        return executor.executeBlocking(Uni.createFrom().item(() -> posts.stream()
+                .map(p -> new AnalysisStore.Analysed(p, analyzer.analyze(p.text())))
+                .toList()), false);
+    }
+
+    @PreDestroy
+    void close() {
+        executor.closeAndForget();
+    }
+}

@@ -1,0 +1,98 @@
+package ru.otklik.analysis;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** The stored analysis of one version of a post, with the model versions that produced it. */
+@Entity
+@Table(name = "post_analysis")
+public class PostAnalysisRecord extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "post_id")
+    public Long postId;
+
+    @Column(name = "post_version")
+    public int postVersion;
+
+    public String lang;
+    public String complaint;
+    @Column(name = "complaint_score")
+    public Double complaintScore;
+    public String topic;
+    @Column(name = "topic_score")
+    public Double topicScore;
+    public String conflict;
+    @Column(name = "conflict_score")
+    public Double conflictScore;
+    public String sentiment;
+    @Column(name = "sentiment_score")
+    public Double sentimentScore;
+    public String municipality;
+    public String agency;
+    @Column(name = "agency_score")
+    public Double agencyScore;
+    @Column(name = "agency_decided_by")
+    public String agencyDecidedBy;
+
+    /** Stored as {@code {"mentions": [...]}}: a JSON column must hold an object. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, List<AnalysisResult.Place>> places;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> explanation;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "model_versions")
+    public Map<String, String> modelVersions;
+
+    @Column(name = "analysed_at")
+    public Instant analysedAt;
+
+    public static PostAnalysisRecord of(long postId, int version, AnalysisResult r, Instant at) {
+        PostAnalysisRecord rec = new PostAnalysisRecord();
+        rec.postId = postId;
+        rec.postVersion = version;
+        rec.lang = r.lang();
+        if (r.complaint() != null) {
+            rec.complaint = r.complaint().label();
+            rec.complaintScore = r.complaint().score();
+        }
+        if (r.topic() != null) {
+            rec.topic = r.topic().label();
+            rec.topicScore = r.topic().score();
+        }
+        if (r.conflict() != null) {
+            rec.conflict = r.conflict().label();
+            rec.conflictScore = r.conflict().score();
+        }
+        if (r.sentiment() != null) {
+            rec.sentiment = r.sentiment().label();
+            rec.sentimentScore = r.sentiment().score();
+        }
+        rec.municipality = r.municipality();
+        if (r.agency() != null) {
+            rec.agency = r.agency().code();
+            rec.agencyScore = r.agency().score();
+            rec.agencyDecidedBy = r.agency().decidedBy();
+        }
+        rec.places = Map.of("mentions", r.places());
+        rec.explanation = r.explanation();
+        rec.modelVersions = r.modelVersions();
+        rec.analysedAt = at;
+        return rec;
+    }
+}

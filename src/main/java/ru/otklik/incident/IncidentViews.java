@@ -1,0 +1,45 @@
+package ru.otklik.incident;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import ru.otklik.nlp.place.Municipality;
+import ru.otklik.nlp.place.TulaGazetteer;
+import ru.otklik.nlp.routing.Agency;
+import ru.otklik.nlp.routing.RoutingTable;
+
+/** Builds API views of incidents: names from the reference files, post ids in one query per page. */
+@ApplicationScoped
+public class IncidentViews {
+
+    private final RoutingTable routing;
+    private final TulaGazetteer gazetteer;
+
+    public IncidentViews(RoutingTable routing, TulaGazetteer gazetteer) {
+        this.routing = routing;
+        this.gazetteer = gazetteer;
+    }
+
+    public Uni<List<IncidentView>> of(List<Incident> incidents) {
+        if (incidents.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Long> ids = incidents.stream().map(i -> i.id).toList();
+        return IncidentPost.<IncidentPost>list("incidentId in ?1 order by postId", ids).map(members -> {
+            Map<Long, List<Long>> posts = members.stream().collect(Collectors.groupingBy(m -> m.incidentId,
+                    Collectors.mapping(m -> m.postId, Collectors.toList())));
+            return incidents.stream().map(i -> view(i, posts.getOrDefault(i.id, List.of()))).toList();
+        });
+    }
+
+    public IncidentView view(Incident i, List<Long> postIds) {
+        String agencyName = i.agencyCode == null ? null : routing.agency(i.agencyCode).map(Agency::name).orElse(null);
+        String municipalityName = i.municipalityCode == null ? null
+                : gazetteer.municipality(i.municipalityCode).map(Municipality::name).orElse(null);
+        return new IncidentView(i.id, i.status, i.topic, i.agencyCode, agencyName, i.municipalityCode,
+                municipalityName, i.priority, i.title, i.firstResponseDueAt, i.deadlineAt, i.firstResponseAt,
+                i.firstSeenAt, i.lastSeenAt, i.postCount, i.reach, i.conflictScore, i.createdAt, i.updatedAt, postIds);
+    }
+}

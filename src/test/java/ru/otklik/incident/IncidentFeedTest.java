@@ -1,0 +1,107 @@
+package ru.otklik.incident;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import ru.otklik.testing.TestDb;
+
+@QuarkusTest
+class IncidentFeedTest {
+
+    @Inject
+    TestDb db;
+
+    private static String post(String source, String id, String text) {
+        return """
+                {"source": "%s", "externalId": "%s", "author": "id%s", "text": "%s",
+                 "publishedAt": "2026-11-20T10:00:00Z", "metrics": {"likes": 10, "reposts": 2, "views": 300}}"""
+                .formatted(source, id, id, text);
+    }
+
+    private long postId(String source, String externalId) {
+        return given().queryParam("source", source).get("/api/posts").jsonPath()
+                .getLong("items.find { it.externalId == '" + externalId + "' }.id");
+    }
+
+    @Test
+    void aComplaintBecomesARoutedIncidentWithADeadline() {
+        String source = "feeder-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("[" + post(source, "1",
+                        "В Новомосковске на улице Комсомольской огромные ямы, дорогу не ремонтируют третий год") + ","
+                        + post(source, "2", "Поздравляем победителей олимпиады по математике!") + "]")
+                .post("/api/posts").then().statusCode(200);
+        long complaint = postId(source, "1");
+        long greeting = postId(source, "2");
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                db.count("select count(*) from post where id in (?, ?) and analysis_state = 'done'", complaint, greeting) == 2);
+
+        JsonPath incident = given().get("/api/incidents").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> item = incident.getMap("items.find { it.postIds.contains(" + complaint + ") }");
+        assertThat(item).containsEntry("status", "new").containsEntry("topic", "roads")
+                .containsEntry("agency", "adm-novomoskovsk").containsEntry("municipality", "novomoskovsk")
+                .containsEntry("priority", "normal").containsEntry("reach", 312);
+        assertThat(item.get("deadline")).isNotNull();
+        assertThat(db.count("select count(*) from incident_post where post_id = ?", greeting)).isZero();
+
+        long id = ((Number) item.get("id")).longValue();
+        given().get("/api/incidents/" + id).then().statusCode(200)
+                .body("incident.agencyName", equalTo("Администрация муниципального образования город Новомосковск"))
+                .body("posts[0].id", equalTo((int) complaint))
+                .body("events.type", hasItem("opened"));
+        assertThat(db.rows("select model_versions from post_analysis where post_id = ?", complaint).get(0)
+                .get("model_versions").toString()).contains("rules/topics.tsv");
+    }
+
+    @Test
+    void filtersAndCursorWalkReturnEachIncidentOnce() {
+        String source = "feeder-" + UUID.randomUUID();
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 7; i++) {
+            batch.append(i == 0 ? "" : ",").append(post(source, "w" + i,
+                    "В Алексине не вывозят мусор, контейнерная площадка переполнена, дом " + i));
+        }
+        given().contentType(ContentType.JSON).body(batch.append("]").toString()).post("/api/posts").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().queryParam("municipality", "aleksin")
+                .queryParam("limit", 200).get("/api/incidents").jsonPath().getList("items").size() >= 7);
+
+        List<Integer> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("municipality", "aleksin").queryParam("limit", 3);
+            if (cursor != null) {
+                request.queryParam("after", cursor);
+            }
+            JsonPath page = request.get("/api/incidents").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.id", Integer.class));
+            assertThat(page.getList("items.municipality", String.class)).containsOnly("aleksin");
+            cursor = page.getString("next");
+        } while (cursor != null);
+        Set<Integer> unique = new HashSet<>(seen);
+        assertThat(unique).hasSize(seen.size());
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(7);
+        given().queryParam("status", "closed").queryParam("municipality", "aleksin").get("/api/incidents").then()
+                .body("items.size()", equalTo(0)).body("next", equalTo(null));
+    }
+
+    @Test
+    void unknownIncidentIsAProblem() {
+        given().get("/api/incidents/987654321").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", notNullValue());
+    }
+}

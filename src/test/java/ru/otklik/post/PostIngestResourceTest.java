@@ -1,0 +1,96 @@
+package ru.otklik.post;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import ru.otklik.testing.TestDb;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PostIngestResourceTest {
+
+    @Inject
+    TestDb db;
+
+    private static String item(String source, String id, String text, String publishedAt) {
+        return """
+                {"source": "%s", "externalId": "%s", "url": "https://vk.com/wall-1_%s", "author": "id777",
+                 "text": "%s", "publishedAt": "%s", "metrics": {"likes": 3, "views": 120}}"""
+                .formatted(source, id, id, text, publishedAt);
+    }
+
+    @Test
+    void storesEachPostOnceAndReportsPerItem() {
+        String source = "feeder-" + UUID.randomUUID();
+        String batch = "[" + item(source, "1", "Первый пост", "2026-11-20T10:00:00+03:00") + ","
+                + item(source, "2", "Второй пост", "2026-11-20T11:00:00Z") + "]";
+        given().contentType(ContentType.JSON).body(batch).post("/api/posts").then().statusCode(200)
+                .body("created", equalTo(2))
+                .body("items.status", contains("created", "created"));
+        given().contentType(ContentType.JSON).body(batch).post("/api/posts").then().statusCode(200)
+                .body("unchanged", equalTo(2))
+                .body("items.status", contains("unchanged", "unchanged"));
+        given().queryParam("source", source).get("/api/posts").then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items[0].externalId", equalTo("2"))
+                .body("items[0].authorId", notNullValue())
+                .body("items[0].metrics.views", equalTo(120))
+                .body("next", nullValue());
+    }
+
+    @Test
+    void anEditKeepsThePreviousTextAsAVersion() {
+        String source = "feeder-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("[" + item(source, "7", "Было", "2026-11-20T10:00:00Z") + "]")
+                .post("/api/posts").then().body("items[0].status", equalTo("created"));
+        long id = given().contentType(ContentType.JSON)
+                .body("[" + item(source, "7", "Стало", "2026-11-20T10:00:00Z") + "]")
+                .post("/api/posts").then().body("items[0].status", equalTo("updated"))
+                .extract().jsonPath().getLong("items[0].postId");
+        given().get("/api/posts/" + id).then().body("text", equalTo("Стало")).body("version", equalTo(2));
+        assertThat(db.rows("select version, text from post_version where post_id = ?", id))
+                .containsExactly(java.util.Map.of("version", 1, "text", "Было"));
+    }
+
+    @Test
+    void aBadItemIsRejectedAloneAndTheRestStored() {
+        String source = "feeder-" + UUID.randomUUID();
+        String batch = "[" + item(source, "1", "Хороший пост", "2026-11-20T10:00:00Z") + ","
+                + item(source, "2", "Плохая дата", "вчера") + ","
+                + "{\"source\": \"" + source + "\", \"externalId\": \"3\", \"publishedAt\": \"2026-11-20T10:00:00Z\"},"
+                + "42]";
+        given().contentType(ContentType.JSON).body(batch).post("/api/posts").then().statusCode(200)
+                .body("created", equalTo(1)).body("rejected", equalTo(3))
+                .body("items.status", contains("created", "rejected", "rejected", "rejected"))
+                .body("items[1].reason", containsString("publishedAt"))
+                .body("items[2].reason", containsString("text"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsAProblem() {
+        given().contentType(ContentType.JSON).body("[{not json").post("/api/posts").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400)).body("title", notNullValue());
+        given().contentType(ContentType.JSON).body("{\"a\": 1}").post("/api/posts").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("массив"));
+    }
+
+    @Test
+    void unknownPostAndBadCursorAreProblems() {
+        given().get("/api/posts/999999999").then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("after", "garbage!").get("/api/posts").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().queryParam("limit", 500).get("/api/posts").then().statusCode(400);
+    }
+}
