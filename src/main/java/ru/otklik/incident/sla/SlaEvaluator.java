@@ -32,6 +32,12 @@ public final class SlaEvaluator {
         return new SlaClock(kind, cycle, at, target, target.workingDuration(calendar, at), List.of(), null, null);
     }
 
+    /** The same clock with another target (a priority change), still counted from its start. */
+    public SlaClock retarget(SlaClock clock, WorkTarget target) {
+        return new SlaClock(clock.kind(), clock.cycle(), clock.startedAt(), target,
+                target.workingDuration(calendar, clock.startedAt()), clock.pauses(), clock.pausedSince(), clock.stoppedAt());
+    }
+
     public SlaStatus evaluate(SlaClock clock, Instant now) {
         Instant end = endOf(clock, now);
         List<Interval> pauses = clock.pausesAsOf(end);

@@ -1,0 +1,178 @@
+package ru.otklik.incident.workflow;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ru.otklik.common.ApiException;
+import ru.otklik.incident.Incident;
+import ru.otklik.incident.IncidentEvent;
+import ru.otklik.incident.deadline.DeadlineService;
+import ru.otklik.nlp.routing.RoutingTable;
+
+/** Applies validated status changes and feedback to incidents, each with its audit event, in one transaction. */
+@ApplicationScoped
+public class IncidentWorkflow {
+
+    private final DeadlineService deadlines;
+    private final RoutingTable routing;
+    private final Clock clock;
+
+    public IncidentWorkflow(DeadlineService deadlines, RoutingTable routing, Clock clock) {
+        this.deadlines = deadlines;
+        this.routing = routing;
+        this.clock = clock;
+    }
+
+    public Uni<Incident> transition(long id, TransitionRequest request) {
+        if (request == null || request.to() == null || blank(request.actor())) {
+            throw ApiException.badRequest("Нужны поля to (новый статус) и actor (кто выполняет переход)");
+        }
+        IncidentStatus to = parse(request.to());
+        return Panache.withTransaction(() -> load(id).chain(incident -> apply(incident, to, request)));
+    }
+
+    public Uni<Incident> feedback(long id, FeedbackRequest request) {
+        if (request == null || blank(request.actor()) || (request.rating() == null && !Boolean.TRUE.equals(request.notFixed()))) {
+            throw ApiException.badRequest("Нужны actor и оценка rating (1–5) и/или notFixed: true");
+        }
+        if (request.rating() != null && (request.rating() < 1 || request.rating() > 5)) {
+            throw ApiException.badRequest("Оценка rating должна быть от 1 до 5, получено " + request.rating());
+        }
+        return Panache.withTransaction(() -> load(id).chain(incident -> {
+            Instant now = clock.instant();
+            Uni<Void> rated = Uni.createFrom().voidItem();
+            if (request.rating() != null) {
+                incident.rating = request.rating();
+                incident.updatedAt = now;
+                rated = event(incident, "rated", null, null, request.actor(), request.comment(), now,
+                        Map.of("rating", request.rating()));
+            }
+            if (!Boolean.TRUE.equals(request.notFixed())) {
+                return rated.replaceWith(incident);
+            }
+            TransitionRequest reopen = new TransitionRequest(IncidentStatus.REOPENED.code(), request.actor(),
+                    request.comment() == null ? "Автор сообщает, что проблема не решена" : request.comment(), null, null, null, null);
+            return rated.chain(() -> apply(incident, IncidentStatus.REOPENED, reopen));
+        }));
+    }
+
+    private Uni<Incident> apply(Incident incident, IncidentStatus to, TransitionRequest request) {
+        IncidentStatus from = IncidentStatus.fromCode(incident.status);
+        WorkflowTable.check(from, to);
+        requireFields(from, to, request, incident.id);
+        Instant now = clock.instant();
+        boolean reassigned = WorkflowTable.isReassignment(from, to) && !request.agency().equals(incident.agencyCode);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        String previousAgency = incident.agencyCode;
+        switch (to) {
+            case ASSIGNED -> {
+                incident.agencyCode = request.agency();
+                payload.put("agency", request.agency());
+                if (previousAgency != null) {
+                    payload.put("previousAgency", previousAgency);
+                }
+            }
+            case ANSWERED -> {
+                incident.answerText = request.answerText();
+                incident.answerUrl = request.answerUrl();
+                if (incident.firstResponseAt == null) {
+                    incident.firstResponseAt = now;
+                }
+                payload.put("answerText", request.answerText());
+                if (request.answerUrl() != null) {
+                    payload.put("answerUrl", request.answerUrl());
+                }
+            }
+            case RESOLVED -> incident.resolvedAt = now;
+            case CLOSED -> incident.closedAt = now;
+            case DUPLICATE -> {
+                incident.mergedIntoId = request.duplicateOf();
+                payload.put("duplicateOf", request.duplicateOf());
+            }
+            case REOPENED -> {
+                incident.reopenCount++;
+                incident.resolvedAt = null;
+                incident.closedAt = null;
+            }
+            default -> {
+            }
+        }
+        incident.status = to.code();
+        incident.updatedAt = now;
+        Uni<Void> check = to == IncidentStatus.DUPLICATE ? original(incident, request.duplicateOf()) : Uni.createFrom().voidItem();
+        return check.chain(() -> deadlines.onStatusChange(incident, from, to, reassigned, now))
+                .chain(() -> event(incident, reassigned ? "reassigned" : "status_changed", from, to, request.actor(),
+                        request.reason(), now, payload))
+                .replaceWith(incident);
+    }
+
+    private void requireFields(IncidentStatus from, IncidentStatus to, TransitionRequest request, long id) {
+        List<String> missing = new ArrayList<>();
+        Set<Requirement> required = WorkflowTable.requirements(from, to);
+        if (required.contains(Requirement.AGENCY) && blank(request.agency())) {
+            missing.add("agency");
+        }
+        if (required.contains(Requirement.REASON) && blank(request.reason())) {
+            missing.add("reason");
+        }
+        if (required.contains(Requirement.DUPLICATE_OF) && request.duplicateOf() == null) {
+            missing.add("duplicateOf");
+        }
+        if (required.contains(Requirement.ANSWER_TEXT) && blank(request.answerText())) {
+            missing.add("answerText");
+        }
+        if (!missing.isEmpty()) {
+            throw ApiException.badRequest("Для перехода " + from.code() + " → " + to.code() + " нужны поля: " + String.join(", ", missing));
+        }
+        if (required.contains(Requirement.AGENCY) && routing.agency(request.agency()).isEmpty()) {
+            throw ApiException.badRequest("Неизвестное ведомство: " + request.agency());
+        }
+        if (request.duplicateOf() != null && request.duplicateOf() == id) {
+            throw ApiException.badRequest("Инцидент не может быть дубликатом самого себя");
+        }
+    }
+
+    private static Uni<Void> original(Incident incident, long originalId) {
+        return Incident.<Incident>findById(originalId).invoke(original -> {
+            if (original == null) {
+                throw ApiException.badRequest("Нет инцидента " + originalId + ", дубликатом которого объявлен " + incident.id);
+            }
+        }).replaceWithVoid();
+    }
+
+    private static Uni<Incident> load(long id) {
+        return Incident.<Incident>findById(id).invoke(incident -> {
+            if (incident == null) {
+                throw ApiException.notFound("Нет инцидента " + id);
+            }
+        });
+    }
+
+    private static Uni<Void> event(Incident incident, String type, IncidentStatus from, IncidentStatus to, String actor,
+                                   String reason, Instant at, Map<String, Object> payload) {
+        IncidentEvent event = IncidentEvent.of(incident.id, type, actor, reason, at);
+        event.fromStatus = from == null ? null : from.code();
+        event.toStatus = to == null ? null : to.code();
+        event.payload = payload;
+        return event.persist().replaceWithVoid();
+    }
+
+    private static IncidentStatus parse(String code) {
+        try {
+            return IncidentStatus.fromCode(code);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Неизвестный статус: " + code);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
