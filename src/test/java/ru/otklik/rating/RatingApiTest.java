@@ -26,6 +26,16 @@ class RatingApiTest {
     TestDb db;
 
     @Test
+    void endpointsAreInTheOpenApiDocument() {
+        String openapi = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        for (String path : List.of("/api/incidents/{id}/transitions", "/api/incidents/{id}/feedback", "/api/incidents/{id}/sla",
+                "/api/ratings", "/api/ratings/csv", "/api/ratings/monthly", "/api/ratings/monthly/csv",
+                "/api/picture/weekly", "/api/picture/top")) {
+            assertThat(openapi).contains(path + ":");
+        }
+    }
+
+    @Test
     void ratingsAndPictureCarryNoAuthorAndTheCsvReadsBack() throws Exception {
         String source = "rating-" + UUID.randomUUID();
         String author = "secret_author_" + UUID.randomUUID().toString().substring(0, 8);
