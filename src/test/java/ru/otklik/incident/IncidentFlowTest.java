@@ -167,6 +167,25 @@ class IncidentFlowTest {
                 + "and stopped_at is not null", id)).isEqualTo(1);
     }
 
+    @Test
+    void aDuplicateHandsItsPostsToTheOriginal() {
+        String source = "dup-" + UUID.randomUUID();
+        String now = Instant.now().toString();
+        ingest(post(source, "1", "a1", "В Щёкинском районе не вывозят мусор с контейнерной площадки " + source, now, null),
+                post(source, "2", "a2", "В Киреевском районе свалка мусора у дороги растёт " + source, now, null));
+        long first = incidentOf(analysed(source, "1"));
+        long second = incidentOf(analysed(source, "2"));
+        assertThat(second).isNotEqualTo(first);
+        given().contentType(ContentType.JSON).body("{\"to\": \"duplicate\", \"actor\": \"op\"}")
+                .post("/api/incidents/" + second + "/transitions").then().statusCode(400);
+        transition(second, "{\"to\": \"duplicate\", \"actor\": \"op\", \"duplicateOf\": " + first + "}")
+                .body("status", equalTo("duplicate")).body("postIds.size()", equalTo(0));
+        given().get("/api/incidents/" + first).then().statusCode(200).body("incident.postCount", equalTo(2))
+                .body("posts.size()", equalTo(2)).body("events.type", hasItems("duplicate_merged"));
+        given().contentType(ContentType.JSON).body("{\"to\": \"reopened\", \"actor\": \"op\", \"reason\": \"x\"}")
+                .post("/api/incidents/" + second + "/transitions").then().statusCode(409);
+    }
+
     private io.restassured.response.ValidatableResponse transition(long id, String body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/incidents/" + id + "/transitions").then().statusCode(200);
     }

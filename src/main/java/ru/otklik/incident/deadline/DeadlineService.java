@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import ru.otklik.incident.Incident;
 import ru.otklik.incident.priority.Priority;
-import ru.otklik.incident.sla.ReassignmentPolicy;
+import ru.otklik.incident.sla.ClockRules;
 import ru.otklik.incident.sla.SlaClock;
 import ru.otklik.incident.sla.SlaClockKind;
 import ru.otklik.incident.sla.SlaConfig;
@@ -28,12 +28,12 @@ public class DeadlineService {
 
     private final SlaPolicies policies;
     private final SlaEvaluator evaluator;
-    private final ReassignmentPolicy reassignmentPolicy;
+    private final ClockRules clockRules;
 
     public DeadlineService(SlaPolicies policies, SlaEvaluator evaluator, SlaConfig config) {
         this.policies = policies;
         this.evaluator = evaluator;
-        this.reassignmentPolicy = config.onReassignment();
+        this.clockRules = new ClockRules(evaluator, config.onReassignment());
     }
 
     /** Fresh clocks for a new incident; sets its deadlines so it can be persisted. */
@@ -65,28 +65,10 @@ public class DeadlineService {
         return records(incidentId).map(rs -> rs.stream().map(r -> evaluator.evaluate(r.toClock(), now)).toList());
     }
 
-    /**
-     * Applies a status change: waiting for the author pauses both clocks and leaving it resumes them;
-     * an answer stops the first-response clock, resolution/closing/merging stops both; a reopened
-     * incident gets a new resolution cycle; a reassignment restarts running clocks if so configured.
-     */
+    /** Applies a status change to both clocks by {@link ClockRules}. */
     public Uni<Void> onStatusChange(Incident incident, IncidentStatus from, IncidentStatus to, boolean reassigned, Instant at) {
-        return update(incident, at, clock -> {
-            SlaClock next = clock;
-            if (to == IncidentStatus.REOPENED && clock.kind() == SlaClockKind.RESOLUTION) {
-                return evaluator.start(SlaClockKind.RESOLUTION, clock.cycle() + 1, targetsOf(incident).resolution(), at);
-            }
-            if (reassigned && reassignmentPolicy == ReassignmentPolicy.RESTART && !clock.isStopped()) {
-                return evaluator.start(clock.kind(), clock.cycle() + 1, targetsOf(incident).of(clock.kind()), at);
-            }
-            if (to.pausesClocks()) {
-                next = next.pause(at);
-            } else if (from.pausesClocks()) {
-                next = next.resume(at);
-            }
-            boolean stops = clock.kind() == SlaClockKind.FIRST_RESPONSE ? to.stopsFirstResponse() : to.stopsResolution();
-            return stops ? next.stop(at) : next;
-        });
+        SlaTargets targets = targetsOf(incident);
+        return update(incident, at, clock -> clockRules.onStatusChange(clock, from, to, reassigned, targets, at));
     }
 
     /** An official reply found in the comments: the first-response clock stops at the reply's time. */

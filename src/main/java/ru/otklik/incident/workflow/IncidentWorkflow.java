@@ -13,6 +13,7 @@ import java.util.Set;
 import ru.otklik.common.ApiException;
 import ru.otklik.incident.Incident;
 import ru.otklik.incident.IncidentEvent;
+import ru.otklik.incident.IncidentPost;
 import ru.otklik.incident.deadline.DeadlineService;
 import ru.otklik.nlp.routing.RoutingTable;
 
@@ -106,7 +107,8 @@ public class IncidentWorkflow {
         }
         incident.status = to.code();
         incident.updatedAt = now;
-        Uni<Void> check = to == IncidentStatus.DUPLICATE ? original(incident, request.duplicateOf()) : Uni.createFrom().voidItem();
+        Uni<Void> check = to == IncidentStatus.DUPLICATE ? merge(incident, request.duplicateOf(), request.actor(), now)
+                : Uni.createFrom().voidItem();
         return check.chain(() -> deadlines.onStatusChange(incident, from, to, reassigned, now))
                 .chain(() -> event(incident, reassigned ? "reassigned" : "status_changed", from, to, request.actor(),
                         request.reason(), now, payload))
@@ -139,12 +141,30 @@ public class IncidentWorkflow {
         }
     }
 
-    private static Uni<Void> original(Incident incident, long originalId) {
-        return Incident.<Incident>findById(originalId).invoke(original -> {
+    /**
+     * A duplicate's posts move to the original, which takes over their count, reach and dates, so
+     * the complaints keep counting — in the statistics too — under the incident that stays open.
+     */
+    private static Uni<Void> merge(Incident duplicate, long originalId, String actor, Instant now) {
+        return Incident.<Incident>findById(originalId).chain(original -> {
             if (original == null) {
-                throw ApiException.badRequest("Нет инцидента " + originalId + ", дубликатом которого объявлен " + incident.id);
+                throw ApiException.badRequest("Нет инцидента " + originalId + ", дубликатом которого объявлен " + duplicate.id);
             }
-        }).replaceWithVoid();
+            if (IncidentStatus.fromCode(original.status) == IncidentStatus.DUPLICATE) {
+                throw ApiException.badRequest("Инцидент " + originalId + " сам объявлен дубликатом; укажите исходный инцидент");
+            }
+            original.postCount += duplicate.postCount;
+            original.reach += duplicate.reach;
+            original.conflictScore = Math.max(original.conflictScore, duplicate.conflictScore);
+            original.firstSeenAt = duplicate.firstSeenAt.isBefore(original.firstSeenAt) ? duplicate.firstSeenAt : original.firstSeenAt;
+            original.lastSeenAt = duplicate.lastSeenAt.isAfter(original.lastSeenAt) ? duplicate.lastSeenAt : original.lastSeenAt;
+            original.updatedAt = now;
+            duplicate.postCount = 0;
+            duplicate.reach = 0;
+            return IncidentPost.update("incidentId = ?1 where incidentId = ?2", originalId, duplicate.id)
+                    .chain(moved -> event(original, "duplicate_merged", null, null, actor,
+                            "Присоединён дубликат " + duplicate.id, now, Map.of("duplicate", duplicate.id, "posts", moved)));
+        });
     }
 
     private static Uni<Incident> load(long id) {
