@@ -6,12 +6,14 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
+import ru.otklik.search.SearchService;
 
 /**
  * Drains the analysis queue: claims a batch, analyses it on a bounded worker pool (never on the event loop),
- * stores the results, and goes on until the queue is empty.
+ * stores the results, indexes them for search, and goes on until the queue is empty.
  */
 @ApplicationScoped
 public class AnalysisWorker {
@@ -21,14 +23,18 @@ public class AnalysisWorker {
     private final AnalysisQueue queue;
     private final AnalysisStore store;
     private final PostAnalyzer analyzer;
+    private final SearchService search;
     private final WorkerExecutor executor;
+    private final int workers;
 
-    public AnalysisWorker(AnalysisQueue queue, AnalysisStore store, PostAnalyzer analyzer, Vertx vertx,
-                          AnalysisConfig config) {
+    public AnalysisWorker(AnalysisQueue queue, AnalysisStore store, PostAnalyzer analyzer, SearchService search,
+                          Vertx vertx, AnalysisConfig config) {
         this.queue = queue;
+        this.search = search;
         this.store = store;
         this.analyzer = analyzer;
-        this.executor = vertx.createSharedWorkerExecutor("otklik-analysis", config.workers());
+        this.workers = config.workers();
+        this.executor = vertx.createSharedWorkerExecutor("otklik-analysis", workers);
     }
 
     @Scheduled(every = "${otklik.analysis.poll-interval:2s}", delayed = "1s",
@@ -48,13 +54,23 @@ public class AnalysisWorker {
 
     private Uni<Integer> round() {
         return queue.claim().chain(posts -> posts.isEmpty() ? Uni.createFrom().item(0)
-                : analyse(posts).chain(store::save).replaceWith(posts.size()));
+                : analyse(posts).chain(store::save)
+                        .chain(() -> search.index(posts.stream().map(ClaimedPost::id).toList()))
+                        .replaceWith(posts.size()));
     }
 
+    /** Splits the batch over the worker threads; the results keep the batch's order. */
     private Uni<List<AnalysisStore.Analysed>> analyse(List<ClaimedPost> posts) {
-        return executor.executeBlocking(Uni.createFrom().item(() -> posts.stream()
-                .map(p -> new AnalysisStore.Analysed(p, analyzer.analyze(p.text())))
-                .toList()), false);
+        int chunk = Math.max(1, (posts.size() + workers - 1) / workers);
+        List<Uni<List<AnalysisStore.Analysed>>> parts = new ArrayList<>();
+        for (int from = 0; from < posts.size(); from += chunk) {
+            List<ClaimedPost> part = posts.subList(from, Math.min(posts.size(), from + chunk));
+            parts.add(executor.executeBlocking(Uni.createFrom().item(() -> part.stream()
+                    .map(p -> new AnalysisStore.Analysed(p, analyzer.analyze(p.text())))
+                    .toList()), false));
+        }
+        return Uni.join().all(parts).andFailFast()
+                .map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
     @PreDestroy
