@@ -66,9 +66,9 @@ class IncidentFlowTest {
     void similarComplaintsJoinOneIncidentAndOthersOpenTheirOwn() {
         String source = "group-" + UUID.randomUUID();
         String now = Instant.now().toString();
-        ingest(post(source, "a", "u1", "В Ефремове на улице Свердлова огромные ямы на дороге, машины ломают подвеску " + source, now, null),
-                post(source, "b", "u2", "Улица Свердлова в Ефремове вся в ямах, дорогу разбили, подвеска не выдерживает " + source, now, null),
-                post(source, "c", "u3", "В Ефремове на остановке у вокзала автобус не приходит по расписанию " + source, now, null));
+        ingest(post(source, "a", "u1", "В Богородицке на улице Свердлова огромные ямы на дороге, машины ломают подвеску " + source, now, null),
+                post(source, "b", "u2", "Улица Свердлова в Богородицке вся в ямах, дорогу разбили, подвеска не выдерживает " + source, now, null),
+                post(source, "c", "u3", "В Богородицке на остановке у вокзала автобус не приходит по расписанию " + source, now, null));
         long a = analysed(source, "a");
         long b = analysed(source, "b");
         long c = analysed(source, "c");
@@ -83,7 +83,7 @@ class IncidentFlowTest {
     @Test
     void workflowOverRestWithBothClocksAndAudit() {
         String source = "flow-" + UUID.randomUUID();
-        ingest(post(source, "1", "author1", "В Донском прорвало трубу, нет горячей воды уже неделю " + source,
+        ingest(post(source, "1", "author1", "В Венёве прорвало трубу, нет горячей воды уже неделю " + source,
                 Instant.now().toString(), null));
         long id = incidentOf(analysed(source, "1"));
 
@@ -96,15 +96,15 @@ class IncidentFlowTest {
                 .post("/api/incidents/" + id + "/transitions").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("agency"));
 
-        transition(id, "{\"to\": \"assigned\", \"actor\": \"op\", \"agency\": \"adm-donskoy\"}").body("agency", equalTo("adm-donskoy"));
-        transition(id, "{\"to\": \"in_progress\", \"actor\": \"adm-donskoy\"}");
-        transition(id, "{\"to\": \"waiting_for_author\", \"actor\": \"adm-donskoy\", \"reason\": \"Уточнить адрес\"}");
+        transition(id, "{\"to\": \"assigned\", \"actor\": \"op\", \"agency\": \"adm-venevskiy\"}").body("agency", equalTo("adm-venevskiy"));
+        transition(id, "{\"to\": \"in_progress\", \"actor\": \"adm-venevskiy\"}");
+        transition(id, "{\"to\": \"waiting_for_author\", \"actor\": \"adm-venevskiy\", \"reason\": \"Уточнить адрес\"}");
         given().get("/api/incidents/" + id + "/sla").then().statusCode(200)
                 .body("kind", equalTo(List.of("first_response", "resolution")))
                 .body("paused", equalTo(List.of(true, true)));
-        transition(id, "{\"to\": \"answered\", \"actor\": \"adm-donskoy\", \"answerText\": \"Аварийная бригада направлена\","
+        transition(id, "{\"to\": \"answered\", \"actor\": \"adm-venevskiy\", \"answerText\": \"Аварийная бригада направлена\","
                 + " \"answerUrl\": \"https://vk.com/wall-1_2\"}").body("firstResponseAt", org.hamcrest.Matchers.notNullValue());
-        transition(id, "{\"to\": \"resolved\", \"actor\": \"adm-donskoy\"}");
+        transition(id, "{\"to\": \"resolved\", \"actor\": \"adm-venevskiy\"}");
         given().get("/api/incidents/" + id + "/sla").then().statusCode(200)
                 .body("paused", equalTo(List.of(false, false))).body("met", equalTo(List.of(true, true)));
         given().contentType(ContentType.JSON).body("{\"rating\": 2, \"notFixed\": true, \"actor\": \"analyst\"}")
@@ -112,9 +112,9 @@ class IncidentFlowTest {
 
         List<String> types = db.rows("select type || ':' || coalesce(to_status, '') || ':' || actor as t from incident_event "
                 + "where incident_id = ? order by id", id).stream().map(r -> r.get("t").toString()).toList();
-        assertThat(types).containsSubsequence("opened::system", "status_changed:assigned:op", "status_changed:in_progress:adm-donskoy",
-                "status_changed:waiting_for_author:adm-donskoy", "status_changed:answered:adm-donskoy",
-                "status_changed:resolved:adm-donskoy", "rated::analyst", "status_changed:reopened:analyst");
+        assertThat(types).containsSubsequence("opened::system", "status_changed:assigned:op", "status_changed:in_progress:adm-venevskiy",
+                "status_changed:waiting_for_author:adm-venevskiy", "status_changed:answered:adm-venevskiy",
+                "status_changed:resolved:adm-venevskiy", "rated::analyst", "status_changed:reopened:analyst");
         assertThat(db.count("select cycle from incident_sla_clock where incident_id = ? and kind = 'resolution'", id)).isEqualTo(2);
         assertThat(db.count("select reopen_count from incident where id = ?", id)).isEqualTo(1);
     }
