@@ -96,7 +96,8 @@ class IncidentFlowTest {
                 .post("/api/incidents/" + id + "/transitions").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("agency"));
 
-        transition(id, "{\"to\": \"assigned\", \"actor\": \"op\", \"agency\": \"adm-venevskiy\"}").body("agency", equalTo("adm-venevskiy"));
+        transition(id, "{\"to\": \"assigned\", \"actor\": \"op\", \"agency\": \"adm-venevskiy\"}").body("agency", equalTo("adm-venevskiy"))
+                .body("deadline", org.hamcrest.Matchers.notNullValue()).body("deadlineCalendar", org.hamcrest.Matchers.notNullValue());
         transition(id, "{\"to\": \"in_progress\", \"actor\": \"adm-venevskiy\"}");
         transition(id, "{\"to\": \"waiting_for_author\", \"actor\": \"adm-venevskiy\", \"reason\": \"Уточнить адрес\"}");
         given().get("/api/incidents/" + id + "/sla").then().statusCode(200)
