@@ -27,6 +27,8 @@ public class EscalationScheduler {
 
     private static final Logger LOG = Logger.getLogger(EscalationScheduler.class);
     static final String ACTOR = "sla-scheduler";
+    /** Clocks per round and transaction; a backlog (after downtime) is worked off over the next ticks. */
+    private static final int BATCH = 500;
 
     private final SlaEvaluator evaluator;
     private final DeadlineService deadlines;
@@ -49,8 +51,8 @@ public class EscalationScheduler {
 
     /** Checks every clock due by {@code now}; returns how many alerts were written. */
     public Uni<Integer> escalate(Instant now) {
-        return Panache.withTransaction(() -> SlaClockRecord.<SlaClockRecord>list(
-                        "stoppedAt is null and nextCheckAt <= ?1 order by nextCheckAt", now)
+        return Panache.withTransaction(() -> SlaClockRecord.<SlaClockRecord>find(
+                        "stoppedAt is null and nextCheckAt <= ?1 order by nextCheckAt, id", now).page(0, BATCH).list()
                 .chain(records -> Multi.createFrom().iterable(records)
                         .onItem().transformToUniAndConcatenate(record -> check(record, now))
                         .collect().asList())
