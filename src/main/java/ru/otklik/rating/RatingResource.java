@@ -2,6 +2,7 @@ package ru.otklik.rating;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,9 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.otklik.common.ApiException;
 import ru.otklik.incident.calendar.WorkingCalendar;
+import ru.otklik.security.Roles;
 
-/** Agency and municipality ratings (§16 of the regulation), for a period and month by month, as JSON or CSV. */
+/**
+ * Agency and municipality ratings (§16 of the regulation), for a period and month by month, as JSON or CSV.
+ * Aggregates without personal data, so everyone who reads the feeds may read them, agencies included.
+ */
 @Path("/api/ratings")
+@RolesAllowed({Roles.ANALYST, Roles.PRESS, Roles.AGENCY, Roles.ADMIN, Roles.FEEDS_READ})
 @Tag(name = "ratings", description = "Рейтинги ведомств и муниципалитетов: количество, скорость, качество, полнота")
 public class RatingResource {
 

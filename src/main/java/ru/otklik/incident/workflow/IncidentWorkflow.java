@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import ru.otklik.common.ApiException;
 import ru.otklik.incident.Incident;
@@ -17,7 +18,11 @@ import ru.otklik.incident.IncidentPost;
 import ru.otklik.incident.deadline.DeadlineService;
 import ru.otklik.nlp.routing.RoutingTable;
 
-/** Applies validated status changes and feedback to incidents, each with its audit event, in one transaction. */
+/**
+ * Applies validated status changes and feedback to incidents, each with its audit event, in one transaction.
+ * The actor is the authenticated caller. Agency staff act only on their own agency's incidents and only
+ * within its part of the workflow; routing, merging, closing and reopening stay with the centre.
+ */
 @ApplicationScoped
 public class IncidentWorkflow {
 
@@ -31,40 +36,52 @@ public class IncidentWorkflow {
         this.clock = clock;
     }
 
-    public Uni<Incident> transition(long id, TransitionRequest request) {
-        if (request == null || request.to() == null || blank(request.actor())) {
-            throw ApiException.badRequest("Нужны поля to (новый статус) и actor (кто выполняет переход)");
-        }
-        IncidentStatus to = parse(request.to());
-        return Panache.withTransaction(() -> load(id).chain(incident -> apply(incident, to, request)));
+    /** What agency staff may do with their own incidents. */
+    static final Set<IncidentStatus> AGENCY_TARGETS = Set.of(IncidentStatus.IN_PROGRESS, IncidentStatus.WAITING_FOR_AUTHOR,
+            IncidentStatus.ANSWERED, IncidentStatus.RESOLVED, IncidentStatus.REJECTED_NOT_COMPETENT);
+
+    /** Who acts: the audit name and the agency a bound agency user is limited to. */
+    public record Actor(String name, Optional<String> agencyCode) {
     }
 
-    public Uni<Incident> feedback(long id, FeedbackRequest request) {
-        if (request == null || blank(request.actor()) || (request.rating() == null && !Boolean.TRUE.equals(request.notFixed()))) {
-            throw ApiException.badRequest("Нужны actor и оценка rating (1–5) и/или notFixed: true");
+    public Uni<Incident> transition(long id, TransitionRequest request, Actor actor) {
+        if (request == null || request.to() == null) {
+            throw ApiException.badRequest("Нужно поле to — новый статус");
+        }
+        IncidentStatus to = parse(request.to());
+        if (actor.agencyCode().isPresent() && !AGENCY_TARGETS.contains(to)) {
+            throw new ApiException(403, "Доступ запрещён", "Сотрудник ведомства не может перевести инцидент в статус «"
+                    + to.code() + "»: назначение, объединение, закрытие и переоткрытие выполняет ЦУР");
+        }
+        return Panache.withTransaction(() -> load(id, actor).chain(incident -> apply(incident, to, request, actor.name())));
+    }
+
+    public Uni<Incident> feedback(long id, FeedbackRequest request, Actor actor) {
+        if (request == null || (request.rating() == null && !Boolean.TRUE.equals(request.notFixed()))) {
+            throw ApiException.badRequest("Нужна оценка rating (1–5) и/или notFixed: true");
         }
         if (request.rating() != null && (request.rating() < 1 || request.rating() > 5)) {
             throw ApiException.badRequest("Оценка rating должна быть от 1 до 5, получено " + request.rating());
         }
-        return Panache.withTransaction(() -> load(id).chain(incident -> {
+        return Panache.withTransaction(() -> load(id, actor).chain(incident -> {
             Instant now = clock.instant();
             Uni<Void> rated = Uni.createFrom().voidItem();
             if (request.rating() != null) {
                 incident.rating = request.rating();
                 incident.updatedAt = now;
-                rated = event(incident, "rated", null, null, request.actor(), request.comment(), now,
+                rated = event(incident, "rated", null, null, actor.name(), request.comment(), now,
                         Map.of("rating", request.rating()));
             }
             if (!Boolean.TRUE.equals(request.notFixed())) {
                 return rated.replaceWith(incident);
             }
-            TransitionRequest reopen = new TransitionRequest(IncidentStatus.REOPENED.code(), request.actor(),
+            TransitionRequest reopen = new TransitionRequest(IncidentStatus.REOPENED.code(),
                     request.comment() == null ? "Автор сообщает, что проблема не решена" : request.comment(), null, null, null, null);
-            return rated.chain(() -> apply(incident, IncidentStatus.REOPENED, reopen));
+            return rated.chain(() -> apply(incident, IncidentStatus.REOPENED, reopen, actor.name()));
         }));
     }
 
-    private Uni<Incident> apply(Incident incident, IncidentStatus to, TransitionRequest request) {
+    private Uni<Incident> apply(Incident incident, IncidentStatus to, TransitionRequest request, String actor) {
         IncidentStatus from = IncidentStatus.fromCode(incident.status);
         WorkflowTable.check(from, to);
         requireFields(from, to, request, incident.id);
@@ -107,10 +124,10 @@ public class IncidentWorkflow {
         }
         incident.status = to.code();
         incident.updatedAt = now;
-        Uni<Void> check = to == IncidentStatus.DUPLICATE ? merge(incident, request.duplicateOf(), request.actor(), now)
+        Uni<Void> check = to == IncidentStatus.DUPLICATE ? merge(incident, request.duplicateOf(), actor, now)
                 : Uni.createFrom().voidItem();
         return check.chain(() -> deadlines.onStatusChange(incident, from, to, reassigned, now))
-                .chain(() -> event(incident, reassigned ? "reassigned" : "status_changed", from, to, request.actor(),
+                .chain(() -> event(incident, reassigned ? "reassigned" : "status_changed", from, to, actor,
                         request.reason(), now, payload))
                 .replaceWith(incident);
     }
@@ -167,9 +184,10 @@ public class IncidentWorkflow {
         });
     }
 
-    private static Uni<Incident> load(long id) {
+    /** The incident, if it exists and the actor may see it; another agency's incident does not exist for them. */
+    private static Uni<Incident> load(long id, Actor actor) {
         return Incident.<Incident>findById(id).invoke(incident -> {
-            if (incident == null) {
+            if (incident == null || !actor.agencyCode().map(a -> a.equals(incident.agencyCode)).orElse(true)) {
                 throw ApiException.notFound("Нет инцидента " + id);
             }
         });

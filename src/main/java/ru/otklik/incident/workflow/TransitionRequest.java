@@ -2,14 +2,13 @@ package ru.otklik.incident.workflow;
 
 /**
  * A requested status change. {@code to} is the target status code; what else is needed depends on
- * the transition (see {@link WorkflowTable#requirements}).
+ * the transition (see {@link WorkflowTable#requirements}). Who does it is the authenticated caller, not a field.
  *
- * @param actor       who does it (an operator's login, an agency's code); kept in the audit trail
  * @param agency      agency code to assign or reassign to
  * @param duplicateOf the incident this one duplicates
  * @param answerText  the agency's reply
  * @param answerUrl   link to the published reply
  */
-public record TransitionRequest(String to, String actor, String reason, String agency, Long duplicateOf,
+public record TransitionRequest(String to, String reason, String agency, Long duplicateOf,
                                 String answerText, String answerUrl) {
 }

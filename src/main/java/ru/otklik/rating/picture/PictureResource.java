@@ -2,6 +2,7 @@ package ru.otklik.rating.picture;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.otklik.common.ApiException;
 import ru.otklik.incident.Incident;
 import ru.otklik.incident.calendar.WorkingCalendar;
+import ru.otklik.security.Roles;
 
 /** The picture of the region: incidents by topic × municipality per week with spikes, and the top problems. */
 @Path("/api/picture")
@@ -40,6 +42,7 @@ public class PictureResource {
 
     @GET
     @Path("/weekly")
+    @RolesAllowed({Roles.ANALYST, Roles.PRESS, Roles.AGENCY, Roles.ADMIN, Roles.FEEDS_READ})
     @Operation(summary = "Инциденты по темам и муниципалитетам за недели, со всплесками",
             description = "weeks — сколько недель показать (по умолчанию 8, до 104), неделя начинается в понедельник по Москве. "
                     + "spike = true, если за неделю не меньше spike-min-count инцидентов и не меньше spike-factor × среднее "
@@ -60,6 +63,8 @@ public class PictureResource {
 
     @GET
     @Path("/top")
+    // titles of every agency's incidents: not for one agency's staff, like search
+    @RolesAllowed({Roles.ANALYST, Roles.PRESS, Roles.ADMIN, Roles.FEEDS_READ})
     @Operation(summary = "Главные проблемы: инциденты с наибольшим числом постов и охватом за последние дни",
             description = "days — окно по последнему появлению (по умолчанию 7), limit — до 100 (по умолчанию 20).")
     public Uni<List<TopProblem>> top(@QueryParam("days") Integer days, @QueryParam("limit") Integer limit) {
