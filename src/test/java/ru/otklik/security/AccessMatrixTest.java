@@ -53,6 +53,16 @@ class AccessMatrixTest {
         DECLARED.put("GET /api/posts/{id}", FEEDS);
         DECLARED.put("GET /api/incidents", FEEDS);
         DECLARED.put("GET /api/incidents/{id}", FEEDS);
+        DECLARED.put("GET /api/incidents/{id}/transitions", FEEDS);
+        DECLARED.put("POST /api/incidents/{id}/transitions", EnumSet.of(Caller.ANALYST, Caller.AGENCY, Caller.ADMIN));
+        DECLARED.put("POST /api/incidents/{id}/feedback", EnumSet.of(Caller.ANALYST, Caller.AGENCY, Caller.ADMIN));
+        DECLARED.put("GET /api/incidents/{id}/sla", FEEDS);
+        DECLARED.put("GET /api/ratings", FEEDS);
+        DECLARED.put("GET /api/ratings/csv", FEEDS);
+        DECLARED.put("GET /api/ratings/monthly", FEEDS);
+        DECLARED.put("GET /api/ratings/monthly/csv", FEEDS);
+        DECLARED.put("GET /api/picture/weekly", FEEDS);
+        DECLARED.put("GET /api/picture/top", EnumSet.of(Caller.ANALYST, Caller.PRESS, Caller.ADMIN, Caller.KEY_FEEDS_READ));
         DECLARED.put("GET /api/search", EnumSet.of(Caller.ANALYST, Caller.PRESS, Caller.ADMIN, Caller.KEY_FEEDS_READ));
         DECLARED.put("POST /api/search/rebuild", ADMIN);
         DECLARED.put("POST /api/analyze", EnumSet.of(Caller.ANALYST, Caller.PRESS, Caller.ADMIN, Caller.KEY_FEEDS_READ));
