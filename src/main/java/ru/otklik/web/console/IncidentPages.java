@@ -1,0 +1,70 @@
+package ru.otklik.web.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import ru.otklik.web.Viewer;
+import ru.otklik.web.board.BoardRow;
+import ru.otklik.web.board.IncidentBoard;
+import ru.otklik.web.board.IncidentDetailsQuery;
+import ru.otklik.web.board.IncidentDetailsView;
+import ru.otklik.web.review.ReferenceNames;
+
+/** The incident board (coloured by time left, overdue first) and the page of one incident. */
+@Path("/console/incidents")
+@Produces(MediaType.TEXT_HTML)
+public class IncidentPages {
+
+    private static final int BOARD_SIZE = 300;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance board(Chrome chrome, List<BoardRow> rows, IncidentBoard.Filter filter,
+                                             ReferenceNames.Catalog names);
+
+        /** The table alone, for htmx's periodic refresh. */
+        static native TemplateInstance board$rows(List<BoardRow> rows);
+
+        static native TemplateInstance incident(Chrome chrome, IncidentDetailsView details, ReferenceNames.Catalog names);
+    }
+
+    private final IncidentBoard board;
+    private final IncidentDetailsQuery details;
+    private final ReferenceNames references;
+
+    public IncidentPages(IncidentBoard board, IncidentDetailsQuery details, ReferenceNames references) {
+        this.board = board;
+        this.details = details;
+        this.references = references;
+    }
+
+    @GET
+    public Uni<TemplateInstance> board(@QueryParam("scope") String scope, @QueryParam("status") String status,
+                                       @QueryParam("topic") String topic, @QueryParam("agency") String agency,
+                                       @QueryParam("municipality") String municipality,
+                                       @HeaderParam("HX-Request") String htmx, @Context SecurityContext security) {
+        IncidentBoard.Filter filter = new IncidentBoard.Filter(scope, status, topic, agency, municipality);
+        Chrome chrome = new Chrome(Viewer.of(security), Chrome.INCIDENTS);
+        return board.rows(filter, BOARD_SIZE).chain(rows -> "true".equals(htmx)
+                ? Uni.createFrom().item(Templates.board$rows(rows))
+                : references.catalog().map(names -> Templates.board(chrome, rows, filter, names)));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<TemplateInstance> incident(@PathParam("id") long id, @Context SecurityContext security) {
+        Viewer viewer = Viewer.of(security);
+        return details.load(id, viewer).chain(view -> references.catalog()
+                .map(names -> Templates.incident(new Chrome(viewer, Chrome.INCIDENTS), view, names)));
+    }
+}
