@@ -8,10 +8,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;
+import ru.otklik.search.SearchService;
 
 /**
  * Drains the analysis queue: claims a batch, analyses it on a bounded worker pool (never on the event loop),
- * stores the results, and goes on until the queue is empty.
+ * stores the results, indexes them for search, and goes on until the queue is empty.
  */
 @ApplicationScoped
 public class AnalysisWorker {
@@ -21,11 +22,13 @@ public class AnalysisWorker {
     private final AnalysisQueue queue;
     private final AnalysisStore store;
     private final PostAnalyzer analyzer;
+    private final SearchService search;
     private final WorkerExecutor executor;
 
-    public AnalysisWorker(AnalysisQueue queue, AnalysisStore store, PostAnalyzer analyzer, Vertx vertx,
-                          AnalysisConfig config) {
+    public AnalysisWorker(AnalysisQueue queue, AnalysisStore store, PostAnalyzer analyzer, SearchService search,
+                          Vertx vertx, AnalysisConfig config) {
         this.queue = queue;
+        this.search = search;
         this.store = store;
         this.analyzer = analyzer;
         this.executor = vertx.createSharedWorkerExecutor("otklik-analysis", config.workers());
@@ -48,7 +51,9 @@ public class AnalysisWorker {
 
     private Uni<Integer> round() {
         return queue.claim().chain(posts -> posts.isEmpty() ? Uni.createFrom().item(0)
-                : analyse(posts).chain(store::save).replaceWith(posts.size()));
+                : analyse(posts).chain(store::save)
+                        .chain(() -> search.index(posts.stream().map(ClaimedPost::id).toList()))
+                        .replaceWith(posts.size()));
     }
 
     private Uni<List<AnalysisStore.Analysed>> analyse(List<ClaimedPost> posts) {

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
-import ru.otklik.common.TsvFile;
 import ru.otklik.nlp.place.TulaGazetteer;
 import ru.otklik.nlp.routing.RoutingTable;
 
@@ -21,18 +20,18 @@ public class ReferenceData {
     private final Pool pool;
     private final RoutingTable routing;
     private final TulaGazetteer gazetteer;
-    private final RuleResources files;
+    private final Rubric rubric;
 
-    public ReferenceData(Pool pool, RoutingTable routing, TulaGazetteer gazetteer, RuleResources files) {
+    public ReferenceData(Pool pool, RoutingTable routing, TulaGazetteer gazetteer, Rubric rubric) {
         this.pool = pool;
         this.routing = routing;
         this.gazetteer = gazetteer;
-        this.files = files;
+        this.rubric = rubric;
     }
 
     void onStart(@Observes StartupEvent event) {
-        List<Tuple> topics = TsvFile.read(files.file(RuleResources.RUBRIC), 2).stream()
-                .map(r -> Tuple.of(r.get(0), r.get(1))).toList();
+        List<Tuple> topics = rubric.topics().entrySet().stream()
+                .map(t -> Tuple.of(t.getKey(), t.getValue())).toList();
         List<Tuple> municipalities = gazetteer.municipalities().stream()
                 .map(m -> Tuple.of(m.code(), m.name(), m.kind(), m.center())).toList();
         List<Tuple> agencies = routing.agencies().stream()

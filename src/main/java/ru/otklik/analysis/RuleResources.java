@@ -57,6 +57,13 @@ public class RuleResources {
         return TulaGazetteer.load(file(GAZETTEER));
     }
 
+    @Produces
+    @Singleton
+    @Startup
+    Rubric rubric() {
+        return Rubric.load(file(RUBRIC));
+    }
+
     /** Each file's content hash: the version an analysis records for the rules it used. */
     public Map<String, String> versions() {
         Map<String, String> versions = new LinkedHashMap<>();

@@ -8,12 +8,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.otklik.common.ApiException;
-import ru.otklik.common.FeedCursor;
-import ru.otklik.common.Filter;
 import ru.otklik.common.Page;
 import ru.otklik.post.Post;
 import ru.otklik.post.PostView;
@@ -24,32 +34,58 @@ import ru.otklik.post.PostView;
 public class IncidentResource {
 
     private final IncidentViews views;
+    private final IncidentFeedQuery feedQuery;
 
-    public IncidentResource(IncidentViews views) {
+    public IncidentResource(IncidentViews views, IncidentFeedQuery feedQuery) {
         this.views = views;
+        this.feedQuery = feedQuery;
     }
 
     @GET
     @Operation(summary = "Лента инцидентов, недавно изменённые первыми",
-            description = "Фильтры status, topic (код рубрики), agency (код ведомства), municipality (код); "
-                    + "limit до 200; следующая страница — по курсору next в параметре after.")
-    public Uni<Page<IncidentView>> feed(@QueryParam("status") String status,
-                                        @QueryParam("topic") String topic,
-                                        @QueryParam("agency") String agency,
-                                        @QueryParam("municipality") String municipality,
-                                        @QueryParam("limit") Integer limit,
-                                        @QueryParam("after") String after) {
+            description = "Фильтры status, topic (код рубрики), agency (код ведомства), municipality (код), "
+                    + "updated_since (ISO 8601); limit до 200; следующая страница — по курсору next в параметре after. "
+                    + "Обход закреплён за моментом первой страницы: инцидент, изменившийся во время обхода, не "
+                    + "пропускается и не повторяется. Ответ несёт ETag; с If-None-Match без изменений — 304.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IncidentFeedPage.class)))
+    @APIResponse(responseCode = "304", description = "Лента не изменилась с указанного ETag")
+    public Uni<Response> feed(@QueryParam("status") String status,
+                              @QueryParam("topic") String topic,
+                              @QueryParam("agency") String agency,
+                              @QueryParam("municipality") String municipality,
+                              @QueryParam("updated_since") OffsetDateTime updatedSince,
+                              @QueryParam("limit") Integer limit,
+                              @QueryParam("after") String after,
+                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                              @Context UriInfo uri) {
         int size = Page.limit(limit, 50, 200);
-        Filter filter = new Filter()
-                .and("status = :status", "status", status)
-                .and("topic = :topic", "topic", topic)
-                .and("agencyCode = :agency", "agency", agency)
-                .and("municipalityCode = :municipality", "municipality", municipality)
-                .after("updatedAt", after == null ? null : FeedCursor.decode(after));
-        return Panache.withSession(() -> Incident.<Incident>find(filter.query("updatedAt desc, id desc"),
-                                filter.parameters()).page(0, size + 1).list()
-                        .chain(rows -> views.of(rows)))
-                .map(rows -> Page.of(rows, size, v -> new FeedCursor(v.updatedAt(), v.id()), v -> v));
+        IncidentFilter filter = new IncidentFilter(status, topic, agency, municipality,
+                updatedSince == null ? null : updatedSince.toInstant());
+        SnapshotCursor resumed = after == null ? null : SnapshotCursor.decode(after);
+        return feedQuery.latestChange().chain(latest -> {
+            EntityTag etag = new EntityTag(latest + "-" + Integer.toHexString(uri.getRequestUri().getRawQuery() == null
+                    ? 0 : uri.getRequestUri().getRawQuery().hashCode()), true);
+            if (ifNoneMatch != null && ifNoneMatch.contains(etag.toString())) {
+                return Uni.createFrom().item(Response.notModified(etag).build());
+            }
+            SnapshotCursor cursor = resumed != null ? resumed : new SnapshotCursor(latest, Long.MAX_VALUE);
+            return feedQuery.page(filter, cursor, size + 1)
+                    .chain(entries -> load(entries.subList(0, Math.min(size, entries.size())))
+                            .map(items -> new IncidentFeedPage(items, entries.size() > size
+                                    ? new SnapshotCursor(cursor.snapshot(), entries.get(size - 1).position()).encode()
+                                    : null)))
+                    .map(page -> Response.ok(page).tag(etag).build());
+        });
+    }
+
+    /** The incidents of a page, in the page's order. */
+    private Uni<List<IncidentView>> load(List<IncidentFeedQuery.Entry> entries) {
+        List<Long> ids = entries.stream().map(IncidentFeedQuery.Entry::incidentId).toList();
+        return Panache.withSession(() -> Incident.<Incident>list("id in ?1", ids).chain(views::of))
+                .map(found -> {
+                    Map<Long, IncidentView> byId = found.stream().collect(Collectors.toMap(IncidentView::id, v -> v));
+                    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+                });
     }
 
     @GET

@@ -99,6 +99,68 @@ class IncidentFeedTest {
                 .body("items.size()", equalTo(0)).body("next", equalTo(null));
     }
 
+    private List<Integer> incidentsIn(String municipalityCode) {
+        return given().queryParam("municipality", municipalityCode).queryParam("limit", 200).get("/api/incidents")
+                .jsonPath().getList("items.id", Integer.class);
+    }
+
+    /** Opens {@code count} more incidents in the municipality; returns all of its incidents, newest first. */
+    private List<Integer> openIncidents(String municipalityCode, String town, int count) {
+        int already = incidentsIn(municipalityCode).size();
+        String source = "feeder-" + UUID.randomUUID();
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            batch.append(i == 0 ? "" : ",").append(post(source, "p" + i,
+                    "В " + town + " третью неделю не горят фонари во дворе дома " + i));
+        }
+        given().contentType(ContentType.JSON).body(batch.append("]").toString()).post("/api/posts").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> incidentsIn(municipalityCode).size() >= already + count);
+        return incidentsIn(municipalityCode);
+    }
+
+    @Test
+    void pagingWhileIncidentsChangeSkipsAndRepeatsNothing() {
+        List<Integer> before = openIncidents("efremov", "Ефремове", 9);
+        List<Integer> seen = new ArrayList<>();
+        String cursor = null;
+        int pageNo = 0;
+        do {
+            var request = given().queryParam("municipality", "efremov").queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("after", cursor);
+            }
+            JsonPath page = request.get("/api/incidents").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.id", Integer.class));
+            cursor = page.getString("next");
+            if (pageNo++ == 1) {
+                // mid-walk: new incidents arrive, then the oldest (not yet seen) and the newest (already seen) change
+                openIncidents("efremov", "Ефремове", 10);
+                db.update("update incident set status = 'assigned', updated_at = now() where id in (?, ?)",
+                        (long) before.get(before.size() - 1), (long) before.get(0));
+            }
+        } while (cursor != null);
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(before);
+
+        List<Integer> after = incidentsIn("efremov");
+        assertThat(after).hasSize(19);
+        assertThat(after.subList(0, 2)).containsExactlyInAnyOrder(before.get(0), before.get(before.size() - 1));
+    }
+
+    @Test
+    void etagAnswersNotModifiedUntilSomethingChanges() {
+        List<Integer> ids = openIncidents("donskoy", "Донском", 1);
+        String etag = given().queryParam("municipality", "donskoy").get("/api/incidents").then().statusCode(200)
+                .extract().header("ETag");
+        assertThat(etag).isNotBlank();
+        given().queryParam("municipality", "donskoy").header("If-None-Match", etag).get("/api/incidents")
+                .then().statusCode(304);
+        db.update("update incident set priority = 'high' where id = ?", (long) ids.get(0));
+        given().queryParam("municipality", "donskoy").header("If-None-Match", etag).get("/api/incidents")
+                .then().statusCode(200).body("items[0].priority", equalTo("high"));
+        given().queryParam("municipality", "donskoy").queryParam("updated_since", "2999-01-01T00:00:00Z")
+                .get("/api/incidents").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
     @Test
     void unknownIncidentIsAProblem() {
         given().get("/api/incidents/987654321").then().statusCode(404).contentType("application/problem+json")

@@ -60,7 +60,12 @@ public final class TulaGazetteer {
             List<String> names = new ArrayList<>(m.towns());
             names.add(m.center());
             names.add(m.name().replaceFirst("^город ", ""));
-            names.forEach(name -> stems.putIfAbsent(empty.stemKey(name), m.code()));
+            for (String name : names) {
+                stems.putIfAbsent(empty.stemKey(name), m.code());
+                if (!name.contains(" ")) {
+                    NameForms.of(name).forEach(form -> stems.putIfAbsent(empty.stemKey(form), m.code()));
+                }
+            }
         }
         return new TulaGazetteer(byCode, Map.copyOf(stems));
     }

@@ -25,6 +25,17 @@ class TulaGazetteerTest {
     }
 
     @Test
+    void namesThatLookLikeSurnamesKeepTheirCases() {
+        for (String text : new String[] {"Живу в Ефремове", "Дорога на Ефремов", "Из Ефремова пишут", "За Ефремовом"}) {
+            assertThat(gazetteer.find(text)).as(text).extracting(PlaceMention::municipality).containsExactly("efremov");
+        }
+        assertThat(gazetteer.find("Опять авария в Узловой")).extracting(PlaceMention::municipality)
+                .containsExactly("uzlovskiy");
+        assertThat(gazetteer.find("Новости из Плавска")).extracting(PlaceMention::municipality)
+                .containsExactly("plavskiy");
+    }
+
+    @Test
     void findsDistrictsByTheirAdjective() {
         assertThat(gazetteer.find("Жители Щёкинского района жалуются на свалку"))
                 .extracting(PlaceMention::text, PlaceMention::municipality)

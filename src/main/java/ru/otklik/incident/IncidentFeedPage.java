@@ -1,0 +1,7 @@
+package ru.otklik.incident;
+
+import java.util.List;
+
+/** One page of the incident feed; {@code next} is the cursor of the following page, null on the last. */
+public record IncidentFeedPage(List<IncidentView> items, String next) {
+}
