@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import ru.otklik.common.ApiException;
 import ru.otklik.web.Viewer;
+import ru.otklik.web.review.ReferenceNames;
 
 /** Reads one incident with its posts and events for the incident page. */
 @ApplicationScoped
@@ -34,14 +35,14 @@ public class IncidentDetailsQuery {
         this.board = board;
     }
 
-    public Uni<IncidentDetailsView> load(long id, Viewer viewer) {
+    public Uni<IncidentDetailsView> load(long id, Viewer viewer, ReferenceNames.Catalog names) {
         return board.one(id).chain(incident -> {
             if (incident == null) {
                 throw ApiException.notFound("Нет инцидента " + id);
             }
             return pool.preparedQuery(POSTS).execute(Tuple.of(id)).chain(posts ->
                     pool.preparedQuery(EVENTS).execute(Tuple.of(id)).map(events -> new IncidentDetailsView(incident,
-                            postLines(posts, viewer), eventLines(events))));
+                            postLines(posts, viewer), eventLines(events, names))));
         });
     }
 
@@ -66,22 +67,37 @@ public class IncidentDetailsQuery {
         return pseudonym == null ? "автор неизвестен" : "псевдоним " + pseudonym.substring(0, Math.min(12, pseudonym.length()));
     }
 
-    private static List<IncidentDetailsView.EventLine> eventLines(Iterable<Row> rows) {
+    private static List<IncidentDetailsView.EventLine> eventLines(Iterable<Row> rows, ReferenceNames.Catalog names) {
         List<IncidentDetailsView.EventLine> out = new ArrayList<>();
         for (Row r : rows) {
             out.add(new IncidentDetailsView.EventLine(r.getLong("id"), r.getString("type"), r.getString("from_status"),
                     r.getString("to_status"), r.getString("actor"), r.getString("reason"),
-                    details(r.getString("payload")), r.getOffsetDateTime("at").toInstant()));
+                    details(r.getString("payload"), names), r.getOffsetDateTime("at").toInstant()));
         }
         return out;
     }
 
-    /** A payload as "key: value" pairs; empty payloads print nothing. */
-    private static String details(String payload) {
+    /**
+     * A payload in words: a correction ({@code from}/{@code to}) as "тема: Дороги → Транспорт", anything else
+     * as "key: value" pairs; empty payloads print nothing.
+     */
+    static String details(String payload, ReferenceNames.Catalog names) {
         if (payload == null || payload.isBlank()) {
             return "";
         }
         JsonObject json = new JsonObject(payload);
+        JsonObject from = json.getValue("from") instanceof JsonObject f ? f : null;
+        JsonObject to = json.getValue("to") instanceof JsonObject t ? t : null;
+        if (from != null && to != null) {
+            return to.fieldNames().stream().sorted().map(field -> switch (field) {
+                case "topic" -> "тема: " + names.topic(from.getString(field)) + " → " + names.topic(to.getString(field));
+                case "agency" -> "ведомство: " + names.agency(from.getString(field)) + " → "
+                        + names.agency(to.getString(field));
+                case "municipality" -> "место: " + names.municipality(from.getString(field)) + " → "
+                        + names.municipality(to.getString(field));
+                default -> field + ": " + from.getValue(field) + " → " + to.getValue(field);
+            }).collect(Collectors.joining("; "));
+        }
         return json.stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
     }
 }

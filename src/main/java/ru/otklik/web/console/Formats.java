@@ -10,7 +10,7 @@ import java.util.Locale;
  * How the console prints times and numbers. Storage is UTC; people in the centre read Moscow time, so every
  * instant is shown in Europe/Moscow.
  */
-@TemplateExtension
+@TemplateExtension(namespace = "fmt")
 public final class Formats {
 
     public static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");

@@ -64,7 +64,7 @@ public class IncidentPages {
     @Path("/{id}")
     public Uni<TemplateInstance> incident(@PathParam("id") long id, @Context SecurityContext security) {
         Viewer viewer = Viewer.of(security);
-        return details.load(id, viewer).chain(view -> references.catalog()
-                .map(names -> Templates.incident(new Chrome(viewer, Chrome.INCIDENTS), view, names)));
+        return references.catalog().chain(names -> details.load(id, viewer, names)
+                .map(view -> Templates.incident(new Chrome(viewer, Chrome.INCIDENTS), view, names)));
     }
 }

@@ -1,0 +1,38 @@
+package ru.otklik.web.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import ru.otklik.web.Viewer;
+import ru.otklik.web.sources.SourceHealth;
+import ru.otklik.web.sources.SourceHealthQuery;
+
+/** Source health: which crawlers deliver, which fail and why. */
+@Path("/console/sources")
+@Produces(MediaType.TEXT_HTML)
+public class SourcesPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance sources(Chrome chrome, List<SourceHealth> sources, long failing);
+    }
+
+    private final SourceHealthQuery query;
+
+    public SourcesPage(SourceHealthQuery query) {
+        this.query = query;
+    }
+
+    @GET
+    public Uni<TemplateInstance> page(@Context SecurityContext security) {
+        return query.all().map(sources -> Templates.sources(new Chrome(Viewer.of(security), Chrome.SOURCES), sources,
+                sources.stream().filter(s -> "failing".equals(s.state())).count()));
+    }
+}
