@@ -6,6 +6,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 import ru.otklik.search.SearchService;
@@ -24,6 +25,7 @@ public class AnalysisWorker {
     private final PostAnalyzer analyzer;
     private final SearchService search;
     private final WorkerExecutor executor;
+    private final int workers;
 
     public AnalysisWorker(AnalysisQueue queue, AnalysisStore store, PostAnalyzer analyzer, SearchService search,
                           Vertx vertx, AnalysisConfig config) {
@@ -31,7 +33,8 @@ public class AnalysisWorker {
         this.search = search;
         this.store = store;
         this.analyzer = analyzer;
-        this.executor = vertx.createSharedWorkerExecutor("otklik-analysis", config.workers());
+        this.workers = config.workers();
+        this.executor = vertx.createSharedWorkerExecutor("otklik-analysis", workers);
     }
 
     @Scheduled(every = "${otklik.analysis.poll-interval:2s}", delayed = "1s",
@@ -56,10 +59,18 @@ public class AnalysisWorker {
                         .replaceWith(posts.size()));
     }
 
+    /** Splits the batch over the worker threads; the results keep the batch's order. */
     private Uni<List<AnalysisStore.Analysed>> analyse(List<ClaimedPost> posts) {
-        return executor.executeBlocking(Uni.createFrom().item(() -> posts.stream()
-                .map(p -> new AnalysisStore.Analysed(p, analyzer.analyze(p.text())))
-                .toList()), false);
+        int chunk = Math.max(1, (posts.size() + workers - 1) / workers);
+        List<Uni<List<AnalysisStore.Analysed>>> parts = new ArrayList<>();
+        for (int from = 0; from < posts.size(); from += chunk) {
+            List<ClaimedPost> part = posts.subList(from, Math.min(posts.size(), from + chunk));
+            parts.add(executor.executeBlocking(Uni.createFrom().item(() -> part.stream()
+                    .map(p -> new AnalysisStore.Analysed(p, analyzer.analyze(p.text())))
+                    .toList()), false));
+        }
+        return Uni.join().all(parts).andFailFast()
+                .map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
     @PreDestroy

@@ -66,6 +66,15 @@ public class Source extends PanacheEntityBase {
 
     public boolean healthy;
 
+    /** When the crawler last started a run of this source (V10). */
+    @Column(name = "last_run_at")
+    public Instant lastRunAt;
+
+    /** Items the last run left out, with the reason, e.g. a VK post whose comments are closed (V10). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "last_skipped")
+    public JsonNode lastSkipped;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -87,6 +96,7 @@ public class Source extends PanacheEntityBase {
             source.healthy = true;
             source.intervalSeconds = 900;
             source.config = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            source.lastSkipped = ru.otklik.source.SkippedItems.none();
             source.createdAt = now;
             source.updatedAt = now;
             return source.persist();

@@ -1,0 +1,188 @@
+package ru.otklik.crawler.vk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ru.otklik.crawler.Backfill;
+import ru.otklik.crawler.CrawlFailure;
+import ru.otklik.crawler.CrawlPage;
+import ru.otklik.crawler.CrawlTarget;
+import ru.otklik.crawler.CrawlerConfig;
+import ru.otklik.crawler.SourceCrawler;
+import ru.otklik.crawler.SourceSpec;
+
+/**
+ * A VK community or user wall ({@code wall.get}, by {@code domain} or {@code ownerId}): pages back with
+ * {@code offset} to the last seen post, then refreshes the comment threads ({@code wall.getComments}) of the
+ * wall's young posts, one post per page. Both phases live in the cursor, so a cut-short run resumes.
+ *
+ * <p>Cursor: {@link Backfill} fields plus {@code young} (post id → publication epoch second, posts whose
+ * comments are still refreshed) and {@code comments} (the post ids whose comments are still to fetch this pass).
+ */
+@ApplicationScoped
+public class VkWallCrawler implements SourceCrawler {
+
+    /** A few posts of overlap when resuming at a stored offset: a deleted post shifts older ones up. */
+    static final int OVERLAP = 5;
+
+    private final VkApi api;
+    private final CrawlerConfig.Vk config;
+    private final Clock clock;
+
+    public VkWallCrawler(VkApi api, CrawlerConfig config, Clock clock) {
+        this.api = api;
+        this.config = config.vk();
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return "vk-wall";
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("domain", "ownerId", "comments");
+    }
+
+    @Override
+    public List<String> validate(SourceSpec spec) {
+        List<String> problems = new ArrayList<>();
+        String domain = spec.text("domain");
+        JsonNode owner = spec.node("ownerId");
+        if ((domain == null) == (owner == null || owner.isNull())) {
+            problems.add("поля 'domain' и 'ownerId': укажите ровно одно — короткое имя (tularegion) или числовой id (-12345 для сообщества)");
+        }
+        if (domain != null && !domain.matches("[A-Za-z0-9_.]{2,64}")) {
+            problems.add("поле 'domain': '" + domain + "' — ожидается короткое имя страницы VK (латиница, цифры, '_', '.')");
+        }
+        if (owner != null && !owner.isNull() && !owner.isIntegralNumber() && !owner.asText().matches("-?\\d+")) {
+            problems.add("поле 'ownerId': ожидается целое число (отрицательное для сообществ), получено " + owner);
+        }
+        JsonNode comments = spec.node("comments");
+        if (comments != null && !comments.isBoolean()) {
+            problems.add("поле 'comments': ожидается true или false, получено " + comments);
+        }
+        return problems;
+    }
+
+    @Override
+    public Uni<CrawlPage> fetchPage(CrawlTarget target, JsonNode cursor) {
+        ObjectNode state = cursor != null && cursor.isObject() ? ((ObjectNode) cursor).deepCopy()
+                : JsonNodeFactory.instance.objectNode();
+        JsonNode queue = state.path("comments");
+        if (queue.isArray() && !queue.isEmpty()) {
+            return comments(state, queue.get(0).asText());
+        }
+        return wall(target, state);
+    }
+
+    private Uni<CrawlPage> wall(CrawlTarget target, ObjectNode state) {
+        Backfill backfill = Backfill.of(state);
+        long offset = backfill.inSweep() ? Math.max(0, backfill.position() - OVERLAP) : 0;
+        Map<String, String> params = new LinkedHashMap<>();
+        if (target.text("domain") != null) {
+            params.put("domain", target.text("domain"));
+        } else {
+            params.put("owner_id", target.text("ownerId"));
+        }
+        params.put("count", Integer.toString(config.wallPageSize()));
+        params.put("offset", Long.toString(offset));
+        params.put("extended", "1");
+        return api.call("wall.get", params)
+                .onFailure(VkApi.AccessDenied.class).transform(e -> CrawlFailure.skipped(
+                        "Стена " + target.key() + " пропущена: " + e.getMessage()))
+                .map(response -> {
+                    VkParser.Page page = VkParser.posts(response);
+                    JsonNode items = response.path("items");
+                    List<Long> ids = new ArrayList<>();
+                    for (JsonNode item : items) {
+                        if (!item.path("is_pinned").asBoolean(false) && item.path("is_pinned").asInt(0) == 0) {
+                            ids.add(item.path("id").asLong());
+                        }
+                    }
+                    boolean end = items.size() < config.wallPageSize() || offset + items.size() >= response.path("count").asLong();
+                    Backfill.Step step = backfill.after(ids, offset + items.size(), end, config.initialPages());
+                    step.cursor().writeTo(state);
+                    rememberYoung(state, items, target);
+                    boolean more = step.more();
+                    if (!more && commentsWanted(target)) {
+                        ArrayNode pending = state.putArray("comments");
+                        youngestFirst(state).forEach(pending::add);
+                        more = !pending.isEmpty();
+                    }
+                    return new CrawlPage(page.posts(), state, more, null, null, page.reposts(), page.skipped());
+                });
+    }
+
+    private Uni<CrawlPage> comments(ObjectNode state, String postId) {
+        ArrayNode queue = (ArrayNode) state.get("comments");
+        queue.remove(0);
+        boolean more = !queue.isEmpty();
+        int sep = postId.indexOf('_');
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("owner_id", postId.substring(0, sep));
+        params.put("post_id", postId.substring(sep + 1));
+        params.put("count", "100");
+        params.put("sort", "desc");
+        params.put("need_likes", "1");
+        params.put("extended", "1");
+        params.put("thread_items_count", Integer.toString(config.threadItemsCount()));
+        return api.call("wall.getComments", params)
+                .map(response -> {
+                    VkParser.Page page = VkParser.comments(response, postId);
+                    return new CrawlPage(page.posts(), state, more, null, null, Map.of(), page.skipped());
+                })
+                .onFailure(VkApi.AccessDenied.class).recoverWithItem(e -> {
+                    // closed comments (212) or a post we may not read (15): skip this post, keep the rest
+                    young(state).remove(postId);
+                    return new CrawlPage(List.of(), state, more, null, null, Map.of(),
+                            List.of("Комментарии к " + postId + " пропущены: " + e.getMessage()));
+                });
+    }
+
+    /** Young posts of this wall that have comments; older ones drop out, the newest N are kept. */
+    private void rememberYoung(ObjectNode state, JsonNode items, CrawlTarget target) {
+        if (!commentsWanted(target)) {
+            return;
+        }
+        ObjectNode young = young(state);
+        long cutoff = clock.instant().minus(config.commentsMaxAge()).getEpochSecond();
+        for (JsonNode item : items) {
+            long date = item.path("date").asLong();
+            if (date >= cutoff && item.path("comments").path("count").asLong() > 0) {
+                young.put(item.path("owner_id").asText() + "_" + item.path("id").asText(), date);
+            }
+        }
+        List<String> keep = youngestFirst(state).stream()
+                .filter(id -> young.get(id).asLong() >= cutoff).limit(config.commentsMaxPosts()).toList();
+        young.retain(keep);
+    }
+
+    private static List<String> youngestFirst(ObjectNode state) {
+        JsonNode young = state.path("young");
+        List<String> ids = new ArrayList<>();
+        young.fieldNames().forEachRemaining(ids::add);
+        ids.sort(Comparator.comparingLong((String id) -> young.get(id).asLong()).reversed());
+        return ids;
+    }
+
+    private static ObjectNode young(ObjectNode state) {
+        JsonNode young = state.get("young");
+        return young != null && young.isObject() ? (ObjectNode) young : state.putObject("young");
+    }
+
+    private static boolean commentsWanted(CrawlTarget target) {
+        return target.config() != null && target.config().path("comments").asBoolean(false);
+    }
+}

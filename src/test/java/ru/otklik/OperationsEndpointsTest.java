@@ -1,0 +1,39 @@
+package ru.otklik;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** What operators and API consumers rely on before anything else: health, metrics, the API description. */
+@QuarkusTest
+class OperationsEndpointsTest {
+
+    @Test
+    void healthIsUpWithTheDatabase() {
+        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"))
+                .body(containsString("Reactive PostgreSQL connections health check"));
+    }
+
+    @Test
+    void metricsArePrometheusText() {
+        given().get("/q/metrics").then().statusCode(200).contentType(containsString("text/plain"))
+                .body(containsString("http_server_requests"));
+    }
+
+    @Test
+    void openApiDescribesTheFeeds() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/incidents"))
+                .body("paths", hasKey("/api/posts"))
+                .body("paths", hasKey("/open311/v2/requests.json"));
+    }
+
+    @Test
+    void unknownPathIsAProblem() {
+        given().get("/api/no-such-thing").then().statusCode(404).contentType("application/problem+json");
+    }
+}
