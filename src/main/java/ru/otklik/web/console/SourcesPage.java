@@ -4,12 +4,16 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import ru.otklik.crawler.CrawlReport;
+import ru.otklik.crawler.CrawlService;
 import ru.otklik.web.Viewer;
 import ru.otklik.web.sources.SourceHealth;
 import ru.otklik.web.sources.SourceHealthQuery;
@@ -22,12 +26,23 @@ public class SourcesPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance sources(Chrome chrome, List<SourceHealth> sources, long failing);
+
+        static native TemplateInstance ran(CrawlReport report);
     }
 
     private final SourceHealthQuery query;
+    private final CrawlService crawls;
 
-    public SourcesPage(SourceHealthQuery query) {
+    public SourcesPage(SourceHealthQuery query, CrawlService crawls) {
         this.query = query;
+        this.crawls = crawls;
+    }
+
+    /** Runs one source now and answers with the run's outcome, for the row's "run now" button. */
+    @POST
+    @Path("/{key}/run")
+    public Uni<TemplateInstance> run(@PathParam("key") String key) {
+        return crawls.runNow(key).map(Templates::ran);
     }
 
     @GET
