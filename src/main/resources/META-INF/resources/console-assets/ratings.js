@@ -18,7 +18,7 @@ document.addEventListener('DOMContentLoaded', function () {
     grid: {left: 40, right: 20, top: 40, bottom: 30},
     xAxis: {type: 'category', data: data.weeks.map(function (w) { return w.split('-').reverse().slice(0, 2).join('.'); })},
     yAxis: {type: 'value', minInterval: 1},
-    series: data.trend.map(function (s) { return {name: s.name, type: 'line', smooth: true, data: s.data}; })
+    series: data.trend.map(function (s) { return {name: s.name, type: 'line', smooth: true, showSymbol: true, symbolSize: 7, data: s.data}; })
   });
 
   var spikeDays = {};

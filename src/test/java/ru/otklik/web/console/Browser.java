@@ -57,17 +57,15 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Saves the viewport as {@code docs/screenshots/<name>.png}, re-encoded with 8-bit colour-reduced pixels so
-     * the committed images stay small.
+     * Saves the viewport as {@code docs/screenshots/<name>.png}, reduced to a 256-colour palette so the
+     * committed images stay small.
      */
     void screenshot(String name) {
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
         try {
             Files.createDirectories(SCREENSHOTS);
             BufferedImage shot = ImageIO.read(new ByteArrayInputStream(png));
-            BufferedImage small = new BufferedImage(shot.getWidth(), shot.getHeight(), BufferedImage.TYPE_BYTE_INDEXED);
-            small.getGraphics().drawImage(shot, 0, 0, null);
-            ImageIO.write(small, "png", SCREENSHOTS.resolve(name + ".png").toFile());
+            ImageIO.write(PaletteImage.of(shot), "png", SCREENSHOTS.resolve(name + ".png").toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

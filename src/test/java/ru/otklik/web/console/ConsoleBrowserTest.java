@@ -134,4 +134,25 @@ class ConsoleBrowserTest {
         assertThat(browser.driver.findElement(By.cssSelector(".timeline")).getText()).contains("Исправлен аналитиком");
         browser.screenshot("incident-page");
     }
+
+    @Test
+    @Order(3)
+    void ratingsDrawTheirChartsFromTheVendoredECharts() {
+        browser.driver.get(url("/console/ratings"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trend-chart svg")));
+        assertThat(browser.driver.findElement(By.id("heat")).getText()).contains("Общественный транспорт")
+                .contains("Новомосковск");
+        assertThat(browser.driver.findElement(By.id("agencies")).getText())
+                .contains("Администрация муниципального образования город Новомосковск");
+        browser.screenshot("ratings");
+    }
+
+    @Test
+    @Order(4)
+    void sourcesShowTheirHealth() {
+        browser.driver.get(url("/console/sources"));
+        WebElement row = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("source-" + source)));
+        assertThat(row.getText()).contains("работает");
+        browser.screenshot("sources");
+    }
 }
