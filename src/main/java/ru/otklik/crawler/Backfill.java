@@ -46,7 +46,7 @@ public record Backfill(Long lastId, Long top, Long position, int pages) {
         boolean reached = lastId != null && (ids.isEmpty() || min <= lastId);
         boolean deepEnough = lastId == null && done >= initialPages;
         if (reached || endOfHistory || ids.isEmpty() || deepEnough) {
-            Long newest = passTop == null ? lastId : lastId == null ? passTop : Math.max(lastId, passTop);
+            Long newest = passTop == null ? lastId : lastId == null ? passTop : Long.valueOf(Math.max(lastId, passTop));
             return new Step(new Backfill(newest, null, null, 0), false);
         }
         return new Step(new Backfill(lastId, passTop, nextPosition, done), true);

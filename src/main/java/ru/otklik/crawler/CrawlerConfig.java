@@ -166,8 +166,8 @@ public interface CrawlerConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Largest Hamming distance between two 64-bit SimHashes still counted as the same text. */
-        @WithDefault("3")
+        /** Largest Hamming distance between two 64-bit SimHashes still counted as the same text (≤ 6: the V11 bands). */
+        @WithDefault("6")
         int maxDistance();
 
         /** Texts shorter than this are too generic ("Спасибо!") to be linked as copies. */

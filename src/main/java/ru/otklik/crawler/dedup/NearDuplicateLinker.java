@@ -19,8 +19,9 @@ public class NearDuplicateLinker {
     private static final String CANDIDATES = """
             select id, published_at, original_id from post
             where simhash is not null and id <> :id
-              and (((simhash >> 48) & 65535) = :b0 or ((simhash >> 32) & 65535) = :b1
-                   or ((simhash >> 16) & 65535) = :b2 or (simhash & 65535) = :b3)
+              and (((simhash >> 0) & 511) = :b0 or ((simhash >> 9) & 511) = :b1 or ((simhash >> 18) & 511) = :b2
+                   or ((simhash >> 27) & 511) = :b3 or ((simhash >> 36) & 511) = :b4 or ((simhash >> 45) & 511) = :b5
+                   or ((simhash >> 54) & 1023) = :b6)
               and bit_count((simhash # :h)::bit(64)) <= :d
               and published_at between :from and :to
             order by published_at, id
@@ -45,6 +46,8 @@ public class NearDuplicateLinker {
                         .setParameter("id", postId)
                         .setParameter("b0", SimHash.band(h, 0)).setParameter("b1", SimHash.band(h, 1))
                         .setParameter("b2", SimHash.band(h, 2)).setParameter("b3", SimHash.band(h, 3))
+                        .setParameter("b4", SimHash.band(h, 4)).setParameter("b5", SimHash.band(h, 5))
+                        .setParameter("b6", SimHash.band(h, 6))
                         .setParameter("h", h).setParameter("d", config.maxDistance())
                         .setParameter("from", publishedAt.minus(config.window()))
                         .setParameter("to", publishedAt.plus(config.window()))

@@ -7,14 +7,18 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * 64-bit SimHash over word 3-shingles (Charikar). Two texts that share most shingles get hashes a few bits
- * apart, which finds reposts and copied texts that differ by a signature, a link or a hashtag.
+ * 64-bit SimHash (Charikar) over words and word pairs. Two texts that share most of them get hashes a few bits
+ * apart, which finds reposts and copied texts that differ by a signature, a link or a hashtag. Longer shingles
+ * suit web pages; posts are short, and one added word moves too many 3-word shingles.
  */
 public final class SimHash {
 
     private static final Pattern URL = Pattern.compile("https?://\\S+|www\\.\\S+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
-    static final int SHINGLE = 3;
+    /** Features are runs of 1 and 2 words. */
+    static final int MAX_RUN = 2;
+    /** Bands of the V11 indexes: six of 9 bits and one of 10. */
+    public static final int BANDS = 7;
 
     private SimHash() {
     }
@@ -39,12 +43,12 @@ public final class SimHash {
     public static long of(String text) {
         List<String> words = words(text);
         int[] votes = new int[64];
-        int n = Math.max(1, words.size() - SHINGLE + 1);
-        for (int i = 0; i < n; i++) {
-            String shingle = String.join(" ", words.subList(i, Math.min(words.size(), i + SHINGLE)));
-            long h = hash(shingle);
-            for (int bit = 0; bit < 64; bit++) {
-                votes[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+        for (int run = 1; run <= MAX_RUN; run++) {
+            for (int i = 0; i + run <= words.size(); i++) {
+                long h = hash(String.join(" ", words.subList(i, i + run)));
+                for (int bit = 0; bit < 64; bit++) {
+                    votes[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+                }
             }
         }
         long result = 0;
@@ -60,9 +64,9 @@ public final class SimHash {
         return Long.bitCount(a ^ b);
     }
 
-    /** The 16-bit band {@code i} (0 = highest), as the V10 expression indexes compute it. */
+    /** Band {@code i} (0 = lowest bits), as the V11 expression indexes compute it: {@code (simhash >> 9i) & mask}. */
     public static long band(long hash, int i) {
-        return (hash >> (48 - 16 * i)) & 0xFFFF;
+        return (hash >> (9 * i)) & (i == BANDS - 1 ? 1023 : 511);
     }
 
     /** FNV-1a over UTF-8, then the SplitMix64 finaliser: FNV alone lets similar shingles share high bits. */

@@ -25,7 +25,7 @@ class TopicRulesTest {
 
     @Test
     void matchesInflectedFormsThroughStems() {
-        List<RuleMatch> matches = rules.match("Во дворе огромные ямы, на дороге сплошные выбоины, машины бьются");
+        List<RuleMatch> matches = rules.match("Во дворе огромные ямы, на дороге сплошные выбоины, не горят фонари");
         assertThat(matches).extracting(RuleMatch::label).containsOnly("roads", "housing_utilities");
         assertThat(TopicRules.bestLabel(matches)).contains("roads");
     }
@@ -43,8 +43,17 @@ class TopicRulesTest {
     }
 
     @Test
-    void unrelatedNewsMatchesNothing() {
+    void subjectsWithoutAProblemMatchNothing() {
         assertThat(rules.match("Министр обороны встретился с коллегой и обсудил сотрудничество")).isEmpty();
+        assertThat(rules.match("Страны G7 договорились о потолке цен на нефть")).isEmpty();
+        assertThat(rules.match("В школе прошла олимпиада, автобус довёз детей вовремя")).isEmpty();
+    }
+
+    @Test
+    void objectAndProblemTogetherMatch() {
+        assertThat(TopicRules.bestLabel(rules.match("Автобус 18 не пришёл, ждали час на морозе"))).contains("transport");
+        assertThat(TopicRules.bestLabel(rules.match("Управляющая компания ничего не делает, подъезд в грязи")))
+                .contains("housing_utilities");
     }
 
     @Test
