@@ -8,6 +8,7 @@ import static ru.otklik.crawler.CrawlTestSupport.createSource;
 import static ru.otklik.crawler.CrawlTestSupport.run;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import ru.otklik.testing.TestDb;
  * a local server, crawled, stored once, analysed, routed, and read back through the incident feed.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class EndToEndTest {
 
     @Inject

@@ -20,7 +20,7 @@ class OperationsEndpointsTest {
 
     @Test
     void metricsArePrometheusText() {
-        given().get("/q/metrics").then().statusCode(200).contentType(containsString("text/plain"))
+        given().accept("text/plain").get("/q/metrics").then().statusCode(200).contentType(containsString("text/plain"))
                 .body(containsString("http_server_requests"));
     }
 

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
+import ru.otklik.alert.AlertService;
 import ru.otklik.incident.IncidentService;
 import ru.otklik.post.Post;
 
@@ -21,10 +22,12 @@ public class AnalysisStore {
     }
 
     private final IncidentService incidents;
+    private final AlertService alerts;
     private final Clock clock;
 
-    public AnalysisStore(IncidentService incidents, Clock clock) {
+    public AnalysisStore(IncidentService incidents, AlertService alerts, Clock clock) {
         this.incidents = incidents;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -44,6 +47,7 @@ public class AnalysisStore {
                 .chain(() -> Post.update("analysisState = ?1, claimedAt = null where id = ?2 and version = ?3",
                         state, id, version))
                 .chain(updated -> updated == 0 ? Uni.createFrom().voidItem()
-                        : Post.<Post>findById(id).chain(post -> incidents.onAnalysed(post, a.result())));
+                        : Post.<Post>findById(id).chain(post -> incidents.onAnalysed(post, a.result())
+                                .chain(() -> alerts.onAnalysed(post, a.result()))));
     }
 }

@@ -1,5 +1,6 @@
 package ru.otklik.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
@@ -21,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.otklik.analysis.Rubric;
 import ru.otklik.common.ApiException;
+import ru.otklik.security.CurrentUser;
+import ru.otklik.security.Roles;
 import ru.otklik.incident.Incident;
 import ru.otklik.incident.IncidentView;
 import ru.otklik.incident.IncidentViews;
@@ -28,6 +31,7 @@ import ru.otklik.nlp.routing.Agency;
 import ru.otklik.nlp.routing.RoutingTable;
 
 /** An agency's incidents as RSS 2.0 and Atom, for staff who follow them in a feed reader or a mail client. */
+@RolesAllowed({Roles.ANALYST, Roles.PRESS, Roles.AGENCY, Roles.ADMIN, Roles.FEEDS_READ})
 @Path("/api/agencies")
 @Tag(name = "agencies", description = "Ведомства и их ленты инцидентов")
 public class AgencyFeedResource {
@@ -37,11 +41,13 @@ public class AgencyFeedResource {
     private final RoutingTable routing;
     private final IncidentViews views;
     private final Rubric rubric;
+    private final CurrentUser user;
 
-    public AgencyFeedResource(RoutingTable routing, IncidentViews views, Rubric rubric) {
+    public AgencyFeedResource(RoutingTable routing, IncidentViews views, Rubric rubric, CurrentUser user) {
         this.routing = routing;
         this.views = views;
         this.rubric = rubric;
+        this.user = user;
     }
 
     @GET
@@ -68,7 +74,9 @@ public class AgencyFeedResource {
     }
 
     private Uni<String> feed(String code, String type, UriInfo uri) {
+        // agency staff read their own agency's feed only; another agency's is as if it did not exist
         Agency agency = routing.agency(code)
+                .filter(a -> user.agencyCode().map(a.code()::equals).orElse(true))
                 .orElseThrow(() -> ApiException.notFound("Нет ведомства с кодом " + code));
         return Panache.withSession(() -> Incident.<Incident>find("agencyCode = ?1 order by updatedAt desc, id desc", code)
                         .page(0, FEED_SIZE).list().chain(views::of))

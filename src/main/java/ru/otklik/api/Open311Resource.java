@@ -1,5 +1,6 @@
 package ru.otklik.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.otklik.analysis.Rubric;
 import ru.otklik.common.ApiException;
+import ru.otklik.security.CurrentUser;
+import ru.otklik.security.Roles;
 import ru.otklik.common.Filter;
 import ru.otklik.incident.Incident;
 import ru.otklik.incident.IncidentViews;
@@ -25,6 +28,7 @@ import ru.otklik.incident.IncidentViews;
  * The Open311 GeoReport v2 read API, so city dashboards and civic apps that speak it can show the region's
  * incidents: services are the rubric's topics, requests are incidents.
  */
+@RolesAllowed({Roles.ANALYST, Roles.PRESS, Roles.AGENCY, Roles.ADMIN, Roles.FEEDS_READ})
 @Path("/open311/v2")
 @Tag(name = "open311", description = "Open311 GeoReport v2 (только чтение)")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,11 +40,13 @@ public class Open311Resource {
     private final Rubric rubric;
     private final IncidentViews views;
     private final Clock clock;
+    private final CurrentUser user;
 
-    public Open311Resource(Rubric rubric, IncidentViews views, Clock clock) {
+    public Open311Resource(Rubric rubric, IncidentViews views, Clock clock, CurrentUser user) {
         this.rubric = rubric;
         this.views = views;
         this.clock = clock;
+        this.user = user;
     }
 
     @GET
@@ -69,6 +75,7 @@ public class Open311Resource {
         Instant start = startDate == null ? end.minus(DEFAULT_WINDOW) : startDate.toInstant();
         Filter filter = new Filter()
                 .and("topic = :topic", "topic", serviceCode)
+                .and("agencyCode = :scope", "scope", user.agencyCode().orElse(null))
                 .and("firstSeenAt >= :start", "start", start)
                 .and("firstSeenAt < :end", "end", end)
                 .and(status == null ? null : ("closed".equals(status) ? "" : "not ") + "(status in :closed)",
@@ -90,7 +97,7 @@ public class Open311Resource {
             throw ApiException.notFound("Нет заявки " + id);
         }
         return Panache.withSession(() -> Incident.<Incident>findById(incidentId).chain(incident -> {
-            if (incident == null) {
+            if (incident == null || user.agencyCode().filter(a -> !a.equals(incident.agencyCode)).isPresent()) {
                 throw ApiException.notFound("Нет заявки " + id);
             }
             return views.of(List.of(incident));

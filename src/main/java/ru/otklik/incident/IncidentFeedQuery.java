@@ -37,6 +37,7 @@ public class IncidentFeedQuery {
         condition(where, params, "i.status = $", filter.status());
         condition(where, params, "i.topic = $", filter.topic());
         condition(where, params, "i.agency_code = $", filter.agency());
+        condition(where, params, "i.agency_code = $", filter.agencyScope());
         condition(where, params, "i.municipality_code = $", filter.municipality());
         condition(where, params, "i.updated_at >= $", filter.updatedSince() == null ? null
                 : filter.updatedSince().atOffset(java.time.ZoneOffset.UTC));

@@ -2,6 +2,11 @@ package ru.otklik.incident;
 
 import java.time.Instant;
 
-/** The filters a client may put on the incident feed; null means "any". */
-public record IncidentFilter(String status, String topic, String agency, String municipality, Instant updatedSince) {
+/**
+ * The filters on the incident feed; null means "any".
+ *
+ * @param agencyScope the one agency the caller may see (agency staff), whatever {@code agency} it asks for
+ */
+public record IncidentFilter(String status, String topic, String agency, String agencyScope, String municipality,
+                             Instant updatedSince) {
 }

@@ -2,6 +2,7 @@ package ru.otklik.incident;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,18 +28,23 @@ import ru.otklik.common.ApiException;
 import ru.otklik.common.Page;
 import ru.otklik.post.Post;
 import ru.otklik.post.PostView;
+import ru.otklik.security.CurrentUser;
+import ru.otklik.security.Roles;
 
 @Path("/api/incidents")
 @Tag(name = "incidents", description = "Инциденты: жалобы жителей, ответственные ведомства и сроки")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ANALYST, Roles.PRESS, Roles.AGENCY, Roles.ADMIN, Roles.FEEDS_READ})
 public class IncidentResource {
 
     private final IncidentViews views;
     private final IncidentFeedQuery feedQuery;
+    private final CurrentUser user;
 
-    public IncidentResource(IncidentViews views, IncidentFeedQuery feedQuery) {
+    public IncidentResource(IncidentViews views, IncidentFeedQuery feedQuery, CurrentUser user) {
         this.views = views;
         this.feedQuery = feedQuery;
+        this.user = user;
     }
 
     @GET
@@ -59,7 +65,8 @@ public class IncidentResource {
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                               @Context UriInfo uri) {
         int size = Page.limit(limit, 50, 200);
-        IncidentFilter filter = new IncidentFilter(status, topic, agency, municipality,
+        // an agency user sees its own agency's incidents only, whatever it asks for
+        IncidentFilter filter = new IncidentFilter(status, topic, agency, user.agencyCode().orElse(null), municipality,
                 updatedSince == null ? null : updatedSince.toInstant());
         SnapshotCursor resumed = after == null ? null : SnapshotCursor.decode(after);
         return feedQuery.latestChange().chain(latest -> {
@@ -93,7 +100,7 @@ public class IncidentResource {
     @Operation(summary = "Инцидент с его постами и историей изменений")
     public Uni<IncidentDetails> get(@PathParam("id") long id) {
         return Panache.withSession(() -> Incident.<Incident>findById(id).chain(incident -> {
-            if (incident == null) {
+            if (incident == null || !user.agencyCode().map(a -> a.equals(incident.agencyCode)).orElse(true)) {
                 throw ApiException.notFound("Нет инцидента " + id);
             }
             return views.of(List.of(incident)).chain(view -> IncidentPost.<IncidentPost>list("incidentId", id)
@@ -101,7 +108,7 @@ public class IncidentResource {
                             members.stream().map(m -> m.postId).toList()))
                     .chain(posts -> IncidentEvent.<IncidentEvent>list("incidentId = ?1 order by id", id)
                             .map(events -> new IncidentDetails(view.get(0),
-                                    posts.stream().map(PostView::of).toList(),
+                                    posts.stream().map(p -> PostView.of(p, user.seesAuthors())).toList(),
                                     events.stream().map(IncidentDetails.Event::of).toList()))));
         }));
     }

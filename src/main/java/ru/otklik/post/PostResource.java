@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,8 @@ import ru.otklik.common.ApiException;
 import ru.otklik.common.FeedCursor;
 import ru.otklik.common.Filter;
 import ru.otklik.common.Page;
+import ru.otklik.security.CurrentUser;
+import ru.otklik.security.Roles;
 import ru.otklik.source.Source;
 
 @Path("/api/posts")
@@ -34,14 +37,17 @@ public class PostResource {
 
     private final PostIngestService ingest;
     private final Clock clock;
+    private final CurrentUser user;
 
-    public PostResource(PostIngestService ingest, Clock clock) {
+    public PostResource(PostIngestService ingest, Clock clock, CurrentUser user) {
         this.ingest = ingest;
         this.clock = clock;
+        this.user = user;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.POSTS_WRITE})
     @Operation(summary = "Принять пакет постов от внешнего поставщика",
             description = "JSON-массив до 1000 постов; ответ по каждому: created, updated, unchanged или rejected с причиной.")
     public Uni<IngestReport> ingest(JsonNode body) {
@@ -71,6 +77,7 @@ public class PostResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.PRESS, Roles.AGENCY, Roles.ADMIN, Roles.FEEDS_READ})
     @Operation(summary = "Лента постов, новые первыми", description = "Фильтры: source (ключ), since/until (ISO 8601), "
             + "analysisState; постраничный обход по курсору after.")
     public Uni<Page<PostView>> list(@QueryParam("source") String sourceKey,
@@ -94,21 +101,29 @@ public class PostResource {
                     .and("publishedAt >= :since", "since", since == null ? null : since.toInstant())
                     .and("publishedAt < :until", "until", until == null ? null : until.toInstant())
                     .and("analysisState = :state", "state", analysisState)
+                    // an agency user sees the posts of its own agency's incidents only
+                    .and("id in (select m.postId from IncidentPost m, Incident i where m.incidentId = i.id "
+                            + "and i.agencyCode = :agencyScope)", "agencyScope", user.agencyCode().orElse(null))
                     .after("publishedAt", cursor);
             return Panache.withSession(() -> Post.<Post>find(filter.query("publishedAt desc, id desc"), filter.parameters())
                     .page(0, size + 1).list());
-        }).map(rows -> Page.of(rows, size, p -> new FeedCursor(p.publishedAt, p.id), PostView::of));
+        }).map(rows -> Page.of(rows, size, p -> new FeedCursor(p.publishedAt, p.id),
+                p -> PostView.of(p, user.seesAuthors())));
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.ANALYST, Roles.PRESS, Roles.AGENCY, Roles.ADMIN, Roles.FEEDS_READ})
     @Operation(summary = "Пост по идентификатору")
     public Uni<PostView> get(@PathParam("id") long id) {
-        return Panache.withSession(() -> Post.<Post>findById(id)).map(p -> {
+        String agency = user.agencyCode().orElse(null);
+        return Panache.withSession(() -> agency == null ? Post.<Post>findById(id)
+                : Post.<Post>find("id = ?1 and id in (select m.postId from IncidentPost m, Incident i "
+                        + "where m.incidentId = i.id and i.agencyCode = ?2)", id, agency).firstResult()).map(p -> {
             if (p == null) {
                 throw ApiException.notFound("Нет поста " + id);
             }
-            return PostView.of(p);
+            return PostView.of(p, user.seesAuthors());
         });
     }
 }

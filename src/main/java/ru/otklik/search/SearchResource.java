@@ -1,5 +1,6 @@
 package ru.otklik.search;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,8 +13,10 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.otklik.common.ApiException;
+import ru.otklik.security.Roles;
 import ru.otklik.common.Page;
 
+@RolesAllowed({Roles.ANALYST, Roles.PRESS, Roles.ADMIN, Roles.FEEDS_READ})
 @Path("/api/search")
 @Tag(name = "search", description = "Полнотекстовый поиск по постам")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +51,7 @@ public class SearchResource {
                 start, Page.limit(limit, 20, 200)));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/rebuild")
     @Operation(summary = "Перестроить поисковый индекс из базы данных")

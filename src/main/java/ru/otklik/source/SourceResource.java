@@ -1,5 +1,7 @@
 package ru.otklik.source;
 
+import jakarta.annotation.security.RolesAllowed;
+import ru.otklik.security.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +21,7 @@ import ru.otklik.common.ApiException;
 import ru.otklik.crawler.CrawlReport;
 import ru.otklik.crawler.CrawlService;
 
+@RolesAllowed({Roles.ANALYST, Roles.PRESS, Roles.ADMIN})
 @Path("/api/sources")
 @Tag(name = "sources", description = "Источники: определения, здоровье, запуск обхода")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +50,7 @@ public class SourceResource {
         return sources.get(key).map(SourceView::of);
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Добавить источник", description = "Те же поля, что у записи в crawler/sources.yaml.")
@@ -55,6 +59,7 @@ public class SourceResource {
                 Response.created(URI.create("/api/sources/" + s.key)).entity(SourceView.of(s)).build());
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @PUT
     @Path("/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -66,6 +71,7 @@ public class SourceResource {
         return sources.update(key, definition(body)).map(SourceView::of);
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @POST
     @Path("/{key}/enable")
     @Operation(summary = "Включить обход источника")
@@ -73,6 +79,7 @@ public class SourceResource {
         return sources.setEnabled(key, true).map(SourceView::of);
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @POST
     @Path("/{key}/disable")
     @Operation(summary = "Выключить обход источника (посты остаются)")
@@ -80,6 +87,7 @@ public class SourceResource {
         return sources.setEnabled(key, false).map(SourceView::of);
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @POST
     @Path("/{key}/run")
     @Operation(summary = "Обойти источник сейчас", description = "Ждёт окончания обхода и возвращает его итог.")

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import java.io.StringReader;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Open311, the agency RSS/Atom feeds and search, over posts that went through the whole pipeline. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class PublicFeedsTest {
 
     static final String SOURCE = "feeds-" + UUID.randomUUID();

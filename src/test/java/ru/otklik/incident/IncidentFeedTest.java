@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import ru.otklik.testing.TestDb;
 
 @QuarkusTest
+// the flow under test, not access control (see ru.otklik.security.AccessMatrixTest)
+@TestSecurity(user = "test-admin", roles = "admin")
 class IncidentFeedTest {
 
     @Inject

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import ru.otklik.testing.TestDb;
 import io.restassured.http.ContentType;
@@ -18,6 +19,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+// the flow under test, not access control (see ru.otklik.security.AccessMatrixTest)
+@TestSecurity(user = "test-admin", roles = "admin")
 class PostIngestResourceTest {
 
     @Inject

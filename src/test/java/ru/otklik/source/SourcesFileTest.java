@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The region's sources file: the shipped one is valid; a broken one names the entry and the field. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class SourcesFileTest {
 
     @Inject

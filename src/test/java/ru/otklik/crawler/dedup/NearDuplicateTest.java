@@ -9,6 +9,7 @@ import static ru.otklik.crawler.CrawlTestSupport.posts;
 import static ru.otklik.crawler.CrawlTestSupport.run;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -18,6 +19,7 @@ import ru.otklik.post.Post;
 
 /** A text copied from one source to another is linked to where it first appeared; different texts are not. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class NearDuplicateTest {
 
     private static final String COMPLAINT = "Жители дома 12 на улице Металлистов в Туле вторую неделю живут без "

@@ -12,6 +12,7 @@ import static ru.otklik.crawler.CrawlTestSupport.run;
 import static ru.otklik.crawler.CrawlTestSupport.source;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -28,6 +29,7 @@ import ru.otklik.source.Source;
 
 /** The RSS path end to end: a recorded real feed served locally, crawled, stored exactly once, faults survived. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class RssCrawlTest {
 
     private static final byte[] LENTA = Fixtures.bytes("rss/lenta.xml");

@@ -11,6 +11,7 @@ import static ru.otklik.crawler.CrawlTestSupport.source;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,7 @@ import ru.otklik.source.Source;
  * (the restart test), channels without messages or preview, malformed pages.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 @QuarkusTestResource(FakePlatforms.class)
 class TelegramCrawlTest {
 

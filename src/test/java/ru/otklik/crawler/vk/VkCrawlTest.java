@@ -15,6 +15,7 @@ import static ru.otklik.crawler.FakePlatforms.vkError;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashSet;
@@ -38,6 +39,7 @@ import ru.otklik.source.Source;
  * crawler recovers by itself and the stored posts are exactly the expected ones.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 @QuarkusTestResource(FakePlatforms.class)
 class VkCrawlTest {
 

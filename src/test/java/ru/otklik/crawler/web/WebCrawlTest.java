@@ -8,6 +8,7 @@ import static ru.otklik.crawler.CrawlTestSupport.posts;
 import static ru.otklik.crawler.CrawlTestSupport.run;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import java.util.Set;
 import java.util.stream.Collectors;
 import mockwebserver3.Dispatcher;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** A feedless news page read with CSS selectors; robots.txt obeyed; a selector that finds nothing is a failure. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class WebCrawlTest {
 
     private static final String PAGE = """

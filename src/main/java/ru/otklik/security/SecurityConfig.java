@@ -1,0 +1,29 @@
+package ru.otklik.security;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "otklik.security")
+public interface SecurityConfig {
+
+    /** bcrypt cost of new password hashes; each step doubles the time of a login. */
+    @WithDefault("10")
+    int passwordCost();
+
+    /** Shortest password accepted from an administrator. */
+    @WithDefault("10")
+    int minPasswordLength();
+
+    ApiKeys apiKeys();
+
+    interface ApiKeys {
+        /** Requests per minute allowed to a key that has no limit of its own (token bucket, burst = limit). */
+        @WithDefault("600")
+        int defaultRatePerMinute();
+
+        /** A key's last use is written at most this often, so reads do not turn into writes. */
+        @WithDefault("PT1M")
+        Duration lastUsedResolution();
+    }
+}
