@@ -1,43 +1,56 @@
 package ru.otklik.web;
 
-import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import ru.otklik.security.CurrentUser;
+import ru.otklik.security.Roles;
 
 /**
  * Who is looking at a console page or calling a review endpoint, reduced to what the pages need: a name for
- * the audit trail and whether raw author identities may be shown (152-ФЗ: only analysts and admins).
+ * the audit trail, whether raw author identities may be shown (152-ФЗ: only analysts and admins), and the
+ * agency an agency user is bound to.
+ *
+ * @param agency the only agency whose incidents this viewer may see; empty for everyone who sees all
  */
-public record Viewer(String name, Set<String> roles, boolean anonymous) {
+public record Viewer(String name, Set<String> roles, Optional<String> agency) {
 
-    /** The roles that may see authors' handles and names; everyone else sees pseudonymous ids. */
-    public static final Set<String> AUTHOR_ROLES = Set.of("analyst", "admin");
+    /** Every role a person can hold, in the order the header lists them. */
+    private static final Set<String> PEOPLE = Roles.PEOPLE;
 
-    /** Recorded as reviewer or actor when nobody is logged in (a deployment without access control). */
-    public static final String ANONYMOUS = "anonymous";
-
-    /** Every role the service knows; JAX-RS can only be asked about roles one by one. */
-    public static final Set<String> KNOWN_ROLES = Set.of("analyst", "press", "agency", "admin", "api");
-
-    /**
-     * Reads the request's security context, which JAX-RS offers whether or not an authentication mechanism
-     * is installed: without one everybody is anonymous and sees pseudonyms only.
-     */
-    public static Viewer of(SecurityContext context) {
-        Principal principal = context == null ? null : context.getUserPrincipal();
-        if (principal == null || principal.getName() == null || principal.getName().isEmpty()) {
-            return new Viewer(ANONYMOUS, Set.of(), true);
-        }
-        Set<String> roles = KNOWN_ROLES.stream().filter(context::isUserInRole).collect(Collectors.toUnmodifiableSet());
-        return new Viewer(principal.getName(), roles, false);
+    public static Viewer of(CurrentUser user) {
+        Set<String> roles = PEOPLE.stream().filter(user::hasRole).collect(Collectors.toUnmodifiableSet());
+        return new Viewer(user.name(), roles, user.agencyCode());
     }
 
     public boolean canSeeAuthors() {
-        return roles.stream().anyMatch(AUTHOR_ROLES::contains);
+        return hasRole(Roles.ANALYST) || hasRole(Roles.ADMIN);
     }
 
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    public boolean anonymous() {
+        return roles.isEmpty();
+    }
+
+    /** The roles in Russian, for the page header. */
+    public String roleNames() {
+        return roles.stream().sorted().map(r -> switch (r) {
+            case Roles.ANALYST -> "аналитик";
+            case Roles.PRESS -> "пресс-служба";
+            case Roles.AGENCY -> "ведомство";
+            case Roles.ADMIN -> "администратор";
+            default -> r;
+        }).collect(Collectors.joining(", "));
+    }
+
+    /** Where {@code /console} takes this viewer: the page of their everyday work. */
+    public String home() {
+        if (canSeeAuthors()) {
+            return "/console/review";
+        }
+        return hasRole(Roles.PRESS) ? "/console/alerts" : "/console/incidents";
     }
 }

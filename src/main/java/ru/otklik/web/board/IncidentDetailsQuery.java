@@ -37,7 +37,8 @@ public class IncidentDetailsQuery {
 
     public Uni<IncidentDetailsView> load(long id, Viewer viewer, ReferenceNames.Catalog names) {
         return board.one(id).chain(incident -> {
-            if (incident == null) {
+            // another agency's incident does not exist for agency staff
+            if (incident == null || viewer.agency().isPresent() && !viewer.agency().get().equals(incident.agency())) {
                 throw ApiException.notFound("Нет инцидента " + id);
             }
             return pool.preparedQuery(POSTS).execute(Tuple.of(id)).chain(posts ->
