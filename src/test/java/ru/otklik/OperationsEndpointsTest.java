@@ -14,8 +14,10 @@ class OperationsEndpointsTest {
 
     @Test
     void healthIsUpWithTheDatabase() {
-        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"))
-                .body(containsString("Reactive PostgreSQL connections health check"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        // readiness also reports crawler sources, which other tests of this run may have left failing
+        given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'Reactive PostgreSQL connections health check' }.status", equalTo("UP"));
     }
 
     @Test

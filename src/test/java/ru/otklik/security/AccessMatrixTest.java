@@ -152,7 +152,9 @@ class AccessMatrixTest {
         for (String endpoint : OPEN) {
             for (Caller caller : Caller.values()) {
                 int status = call(client, endpoint, caller);
-                if (status != 200) {
+                // health answers 503 while a component is down (a failing source of another test): still open
+                boolean open = status == 200 || (endpoint.equals("GET /q/health") && status == 503);
+                if (!open) {
                     wrong.add(endpoint + " as " + caller + ": " + status + ", expected 200");
                 }
             }
