@@ -64,6 +64,29 @@ class ConsolePagesTest {
                 .body(containsString("id=\"source-" + source + "\""), containsString("работает"));
     }
 
+    @Test
+    void agencyStaffSeeOnlyTheirAgencysIncidents() {
+        String source = "scope-" + UUID.randomUUID();
+        TestCredentials.asAdmin().contentType(ContentType.JSON).body("""
+                [{"source": "%s", "externalId": "1", "publishedAt": "2026-11-20T10:00:00Z",
+                  "text": "В Узловой на улице Завенягина огромные ямы на дороге, асфальт разбит"},
+                 {"source": "%s", "externalId": "2", "publishedAt": "2026-11-20T10:00:00Z",
+                  "text": "В Ефремове на улице Свердлова огромные ямы на дороге, асфальт разбит"}]"""
+                .formatted(source, source)).post("/api/posts").then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> TestCredentials.asAdmin()
+                .queryParam("source", source).queryParam("analysisState", "done").get("/api/posts")
+                .jsonPath().getList("items").size() == 2);
+        var all = TestCredentials.as(analystName()).queryParam("scope", "all").get("/console/incidents").then()
+                .statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(all).contains("Узловой на улице Завенягина")
+                .contains("Ефремове на улице Свердлова");
+        String agency = TestCredentials.user(Roles.AGENCY, "adm-uzlovskiy");
+        var own = TestCredentials.as(agency).queryParam("scope", "all").queryParam("agency", "adm-efremov")
+                .get("/console/incidents").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(own).contains("Узловой на улице Завенягина")
+                .doesNotContain("Ефремове на улице Свердлова").doesNotContain("href=\"/console/review\"");
+    }
+
     private static String analyst;
 
     private static String analystName() {
