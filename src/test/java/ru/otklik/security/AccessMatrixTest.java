@@ -82,6 +82,9 @@ class AccessMatrixTest {
         DECLARED.put("GET /api/alerts", ALERTS);
         DECLARED.put("GET /api/alerts/stream", ALERTS);
         DECLARED.put("POST /api/alerts/{id}/ack", EnumSet.of(Caller.PRESS, Caller.ANALYST, Caller.ADMIN));
+        DECLARED.put("GET /api/reviews/queue", OPERATORS);
+        DECLARED.put("POST /api/reviews", OPERATORS);
+        DECLARED.put("GET /api/reviews/export", OPERATORS);
         DECLARED.put("GET /api/me", SIGNED_IN);
         DECLARED.put("POST /api/logout", EVERYONE);
         DECLARED.put("GET /api/admin/users", ADMIN);

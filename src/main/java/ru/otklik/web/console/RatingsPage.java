@@ -1,0 +1,50 @@
+package ru.otklik.web.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import ru.otklik.common.ApiException;
+import ru.otklik.security.CurrentUser;
+import ru.otklik.security.Roles;
+import ru.otklik.web.Viewer;
+import ru.otklik.web.ratings.RatingsQuery;
+import ru.otklik.web.ratings.RatingsView;
+import ru.otklik.web.review.ReferenceNames;
+
+/** Agency ratings, the topic × municipality heat table, the weekly trend per topic and the spikes. */
+@Path("/console/ratings")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.ANALYST, Roles.PRESS, Roles.AGENCY, Roles.ADMIN})
+public class RatingsPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance ratings(Chrome chrome, RatingsView view);
+    }
+
+    private final RatingsQuery query;
+    private final ReferenceNames references;
+    private final CurrentUser user;
+
+    public RatingsPage(RatingsQuery query, ReferenceNames references, CurrentUser user) {
+        this.query = query;
+        this.references = references;
+        this.user = user;
+    }
+
+    @GET
+    public Uni<TemplateInstance> page(@QueryParam("days") Integer days) {
+        int period = days == null ? 84 : days;
+        if (period < 7 || period > 366) {
+            throw ApiException.badRequest("days должен быть от 7 до 366, получено " + period);
+        }
+        return references.catalog().chain(names -> query.load(period, names))
+                .map(view -> Templates.ratings(new Chrome(Viewer.of(user), Chrome.RATINGS), view));
+    }
+}

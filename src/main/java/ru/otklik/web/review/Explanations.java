@@ -1,0 +1,71 @@
+package ru.otklik.web.review;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns an analysis' explanation (a JSON object whose keys differ between the rule-based analyzer and the
+ * trained models) into lines a person can read. Known keys get Russian wording; any other key is still shown,
+ * so a new kind of evidence is never hidden from the analyst.
+ */
+public final class Explanations {
+
+    /** One line: what kind of evidence, and the evidence. */
+    public record Line(String title, String body) {
+    }
+
+    private Explanations() {
+    }
+
+    public static List<Line> lines(Map<String, Object> explanation, ReferenceNames.Catalog names) {
+        List<Line> lines = new ArrayList<>();
+        if (explanation == null) {
+            return lines;
+        }
+        explanation.forEach((key, value) -> {
+            if (value == null || value instanceof List<?> list && list.isEmpty()) {
+                return;
+            }
+            switch (key) {
+                case "rules" -> lines.add(new Line("Правила тем", join(value, item -> item instanceof Map<?, ?> m
+                        ? m.get("ruleId") + " → " + names.topic(String.valueOf(m.get("label"))) : String.valueOf(item))));
+                case "matchedRules" -> lines.add(new Line("Сработавшие правила", join(value, String::valueOf)));
+                case "routing" -> lines.add(new Line("Маршрутизация", String.valueOf(value)));
+                case "entities" -> lines.add(new Line("Найденные места и организации", join(value,
+                        item -> item instanceof Map<?, ?> m ? m.get("text") + " (" + m.get("type") + ")"
+                                : String.valueOf(item))));
+                case "topFeatures" -> features(value, lines);
+                default -> lines.add(new Line(key, String.valueOf(value)));
+            }
+        });
+        return lines;
+    }
+
+    /** Per categoriser, the features that pushed hardest towards its label. */
+    private static void features(Object value, List<Line> lines) {
+        if (!(value instanceof Map<?, ?> byTask)) {
+            lines.add(new Line("Признаки", String.valueOf(value)));
+            return;
+        }
+        byTask.forEach((task, list) -> {
+            String body = join(list, item -> item instanceof Map<?, ?> m
+                    ? m.get("feature") + " " + signed(m.get("weight")) : String.valueOf(item));
+            if (!body.isEmpty()) {
+                lines.add(new Line("Признаки: " + task, body));
+            }
+        });
+    }
+
+    private static String signed(Object weight) {
+        return weight instanceof Number n ? String.format(java.util.Locale.ROOT, "%+.2f", n.doubleValue()) : "";
+    }
+
+    private static String join(Object value, java.util.function.Function<Object, String> item) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(item).collect(Collectors.joining(", "));
+        }
+        return item.apply(value);
+    }
+}

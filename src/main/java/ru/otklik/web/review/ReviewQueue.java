@@ -1,0 +1,107 @@
+package ru.otklik.web.review;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import ru.otklik.common.FeedCursor;
+import ru.otklik.common.Page;
+
+/**
+ * The review queue: posts whose current version the analysis flagged as a complaint or a conflict and no
+ * analyst has judged yet, newest first. An edited post comes back, since its new text was analysed anew.
+ */
+@ApplicationScoped
+public class ReviewQueue {
+
+    private static final String FLAGGED = """
+            from post p
+            join post_analysis a on a.post_id = p.id and a.post_version = p.version
+            join source s on s.id = p.source_id
+            left join incident_post ip on ip.post_id = p.id
+            where (a.complaint = 'complaint' or a.conflict = 'conflict')
+              and not exists (select 1 from review r where r.post_id = p.id and r.post_version = p.version)
+            """;
+
+    private static final String PAGE = """
+            select p.id, p.version, p.url, p.author_handle, p.author_name, p.author_pseudonym, p.title, p.text,
+                   p.published_at, s.key as source_key, s.title as source_title,
+                   a.id as analysis_id, a.complaint, a.complaint_score, a.topic, a.topic_score, a.conflict,
+                   a.conflict_score, a.sentiment, a.sentiment_score, a.municipality, a.agency, a.agency_score,
+                   a.agency_decided_by, a.explanation::text as explanation, a.model_versions::text as model_versions,
+                   ip.incident_id
+            """ + FLAGGED + """
+              and ($1::timestamptz is null or (p.published_at, p.id) < ($1::timestamptz, $2::bigint))
+              and ($3::bigint is null or p.id = $3::bigint)
+            order by p.published_at desc, p.id desc
+            limit $4
+            """;
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public ReviewQueue(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    /** One page of the queue; {@code after} is the opaque cursor of the previous page. */
+    public Uni<Page<FlaggedPost>> page(String after, int limit) {
+        FeedCursor cursor = after == null || after.isBlank() ? null : FeedCursor.decode(after);
+        Tuple args = Tuple.of(cursor == null ? null : cursor.time().atOffset(ZoneOffset.UTC),
+                cursor == null ? null : cursor.id(), null, limit + 1);
+        return pool.preparedQuery(PAGE).execute(args).map(rows -> {
+            List<FlaggedPost> posts = new ArrayList<>();
+            rows.forEach(row -> posts.add(of(row)));
+            return Page.of(posts, limit, p -> new FeedCursor(p.publishedAt(), p.id()), p -> p);
+        });
+    }
+
+    /** The post if it is still waiting for review. */
+    public Uni<FlaggedPost> find(long postId) {
+        return pool.preparedQuery(PAGE).execute(Tuple.of(null, null, postId, 1))
+                .map(rows -> rows.size() == 0 ? null : of(rows.iterator().next()));
+    }
+
+    /** How many posts are waiting. */
+    public Uni<Long> size() {
+        return pool.query("select count(*) " + FLAGGED).execute().map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    private FlaggedPost of(Row r) {
+        Instant published = r.getOffsetDateTime("published_at").toInstant();
+        return new FlaggedPost(r.getLong("id"), r.getInteger("version"), r.getString("url"), r.getString("source_key"),
+                r.getString("source_title"), r.getString("author_handle"), r.getString("author_name"),
+                r.getString("author_pseudonym"), r.getString("title"), r.getString("text"), published,
+                r.getLong("analysis_id"),
+                label(r, "complaint"), label(r, "topic"), label(r, "conflict"), label(r, "sentiment"),
+                r.getString("municipality"), r.getString("agency"), r.getDouble("agency_score"),
+                r.getString("agency_decided_by"), read(r.getString("explanation"), OBJECT),
+                read(r.getString("model_versions"), STRINGS), r.getLong("incident_id"));
+    }
+
+    private static FlaggedPost.Label label(Row r, String name) {
+        return new FlaggedPost.Label(r.getString(name), r.getDouble(name + "_score"));
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text == null ? "{}" : text, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("post_analysis holds malformed JSON", e);
+        }
+    }
+}
