@@ -20,6 +20,14 @@ public interface AnalysisConfig {
     @WithDefault("2s")
     String pollInterval();
 
+    /**
+     * The complaint model's probability from which a post counts as a complaint. The model learned appeals
+     * against tweets, so friendly posts about the city ("спасибо за площадку") score 0.7–0.8; real complaints
+     * score above 0.99.
+     */
+    @WithDefault("0.9")
+    double complaintThreshold();
+
     /** Posts claimed per round. */
     @WithDefault("64")
     int batchSize();

@@ -26,7 +26,8 @@ import ru.otklik.nlp.rules.TopicRules;
  * The service's analyzer: the trained models of {@code nlp-models/} (the same {@link TextAnalyzer} as the
  * {@code analyze} command), with the analysts' rules as a second voice.
  *
- * <p>A post is a complaint when the complaint model says so or a topic rule matches it: the rules describe
+ * <p>A post is a complaint when the complaint model is sure of it ({@code otklik.analysis.complaint-threshold})
+ * or a topic rule matches it: the rules describe
  * problems, and they must keep working for sources unlike the appeals the model learned from. The agency must
  * be one of the region's; a learned agency the routing table does not know (the shipped model learned from
  * another region's history) gives way to the routing table.
@@ -44,6 +45,7 @@ public class NlpPostAnalyzer implements PostAnalyzer {
     private final Map<String, String> ruleVersions;
     private final Map<String, Agency> agenciesByName = new LinkedHashMap<>();
     private final ObjectMapper json;
+    private final double complaintThreshold;
 
     public NlpPostAnalyzer(AnalysisConfig config, TopicRules rules, RoutingTable routing, TulaGazetteer gazetteer,
                            RuleResources files, ObjectMapper json) {
@@ -57,6 +59,7 @@ public class NlpPostAnalyzer implements PostAnalyzer {
         this.routing = routing;
         this.ruleVersions = Map.copyOf(files.versions());
         this.json = json;
+        this.complaintThreshold = config.complaintThreshold();
         routing.agencies().forEach(a -> agenciesByName.put(a.name(), a));
     }
 
@@ -78,20 +81,22 @@ public class NlpPostAnalyzer implements PostAnalyzer {
         boolean modelSure = a.topic().score() >= SURE_TOPIC && !AnalysisResult.NONE.equals(a.topic().label());
         String topic = modelSure || ruleTopics.isEmpty() ? a.topic().label() : Votes.winner(ruleTopics).orElseThrow();
         double topicScore = modelSure || ruleTopics.isEmpty() ? a.topic().score() : 1.0;
-        boolean complaint = AnalysisResult.COMPLAINT.equals(a.complaint().label()) || !ruleTopics.isEmpty();
+        boolean modelComplaint = AnalysisResult.COMPLAINT.equals(a.complaint().label())
+                && a.complaint().score() >= complaintThreshold;
+        boolean complaint = modelComplaint || !ruleTopics.isEmpty();
         List<AnalysisResult.Place> places = a.places().stream()
                 .map(p -> new AnalysisResult.Place(p.text(), p.type(), p.municipality())).toList();
         String municipality = Votes.winner(places.stream().map(AnalysisResult.Place::municipality)
                 .filter(Objects::nonNull).toList()).orElse(null);
 
         Map<String, Object> explanation = new LinkedHashMap<>(json.convertValue(a.explanation(), MAP));
-        explanation.put("complaintDecidedBy", AnalysisResult.COMPLAINT.equals(a.complaint().label()) ? "model" : "rule");
+        explanation.put("complaintDecidedBy", modelComplaint ? "model" : complaint ? "rule" : "model");
+        explanation.put("modelComplaint", a.complaint());
         explanation.put("topicDecidedBy", modelSure || ruleTopics.isEmpty() ? "model" : "rule");
         explanation.put("modelTopic", a.topic());
         return new AnalysisResult(a.lang(),
                 new AnalysisResult.Label(complaint ? AnalysisResult.COMPLAINT : AnalysisResult.NONE,
-                        AnalysisResult.COMPLAINT.equals(a.complaint().label()) ? a.complaint().score()
-                                : Math.max(a.complaint().score(), complaint ? 1.0 : 0)),
+                        modelComplaint || !complaint ? a.complaint().score() : 1.0),
                 new AnalysisResult.Label(topic, topicScore),
                 new AnalysisResult.Label(a.conflict().label(), a.conflict().score()),
                 new AnalysisResult.Label(a.sentiment().label(), a.sentiment().score()),
