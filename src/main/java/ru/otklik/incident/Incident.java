@@ -62,6 +62,29 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "merged_into_id")
     public Long mergedIntoId;
 
+    @Column(name = "first_response_due_calendar_at")
+    public Instant firstResponseDueCalendarAt;
+
+    @Column(name = "deadline_calendar_at")
+    public Instant deadlineCalendarAt;
+
+    public int growth;
+
+    @Column(name = "reopen_count")
+    public int reopenCount;
+
+    @Column(name = "answer_text")
+    public String answerText;
+
+    @Column(name = "answer_url")
+    public String answerUrl;
+
+    public Integer rating;
+    public Double satisfaction;
+
+    @Column(name = "satisfaction_samples")
+    public int satisfactionSamples;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

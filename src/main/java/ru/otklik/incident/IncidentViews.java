@@ -39,7 +39,8 @@ public class IncidentViews {
         String municipalityName = i.municipalityCode == null ? null
                 : gazetteer.municipality(i.municipalityCode).map(Municipality::name).orElse(null);
         return new IncidentView(i.id, i.status, i.topic, i.agencyCode, agencyName, i.municipalityCode,
-                municipalityName, i.priority, i.title, i.firstResponseDueAt, i.deadlineAt, i.firstResponseAt,
-                i.firstSeenAt, i.lastSeenAt, i.postCount, i.reach, i.conflictScore, i.createdAt, i.updatedAt, postIds);
+                municipalityName, i.priority, i.title, i.firstResponseDueAt, i.deadlineAt, i.firstResponseDueCalendarAt,
+                i.deadlineCalendarAt, i.firstResponseAt, i.firstSeenAt, i.lastSeenAt, i.postCount, i.reach, i.conflictScore,
+                i.growth, i.answerText, i.answerUrl, i.rating, i.satisfaction, i.reopenCount, i.createdAt, i.updatedAt, postIds);
     }
 }

@@ -31,10 +31,14 @@ class IncidentFeedTest {
     TestDb db;
 
     private static String post(String source, String id, String text) {
+        return post(source, id, text, "2026-11-20T10:00:00Z");
+    }
+
+    private static String post(String source, String id, String text, String publishedAt) {
         return """
                 {"source": "%s", "externalId": "%s", "author": "id%s", "text": "%s",
-                 "publishedAt": "2026-11-20T10:00:00Z", "metrics": {"likes": 10, "reposts": 2, "views": 300}}"""
-                .formatted(source, id, id, text);
+                 "publishedAt": "%s", "metrics": {"likes": 10, "reposts": 2, "views": 300}}"""
+                .formatted(source, id, id, text, publishedAt);
     }
 
     private long postId(String source, String externalId) {
@@ -76,8 +80,10 @@ class IncidentFeedTest {
         String source = "feeder-" + UUID.randomUUID();
         StringBuilder batch = new StringBuilder("[");
         for (int i = 0; i < 7; i++) {
+            // a week apart: the same complaint within the grouping window would join one incident
             batch.append(i == 0 ? "" : ",").append(post(source, "w" + i,
-                    "В Алексине не вывозят мусор, контейнерная площадка переполнена, дом " + i));
+                    "В Алексине не вывозят мусор, контейнерная площадка переполнена, дом " + i,
+                    java.time.Instant.parse("2026-09-01T10:00:00Z").plus(Duration.ofDays(7L * i)).toString()));
         }
         given().contentType(ContentType.JSON).body(batch.append("]").toString()).post("/api/posts").then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> given().queryParam("municipality", "aleksin")
@@ -107,14 +113,22 @@ class IncidentFeedTest {
                 .jsonPath().getList("items.id", Integer.class);
     }
 
-    /** Opens {@code count} more incidents in the municipality; returns all of its incidents, newest first. */
+    /** Each batch of look-alike complaints gets its own stretch of time (see {@link #openIncidents}). */
+    private static final java.util.concurrent.atomic.AtomicInteger BATCHES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Opens {@code count} more incidents in the municipality; returns all of its incidents, newest first. The
+     * complaints are alike, so they are published four days apart — outside the grouping window — to stay separate.
+     */
     private List<Integer> openIncidents(String municipalityCode, String town, int count) {
+        java.time.Instant base = java.time.Instant.parse("2020-01-01T10:00:00Z").plus(Duration.ofDays(200L * BATCHES.incrementAndGet()));
         int already = incidentsIn(municipalityCode).size();
         String source = "feeder-" + UUID.randomUUID();
         StringBuilder batch = new StringBuilder("[");
         for (int i = 0; i < count; i++) {
             batch.append(i == 0 ? "" : ",").append(post(source, "p" + i,
-                    "В " + town + " третью неделю не горят фонари во дворе дома " + i));
+                    "В " + town + " третью неделю не горят фонари во дворе дома " + i,
+                    base.plus(Duration.ofDays(4L * i)).toString()));
         }
         given().contentType(ContentType.JSON).body(batch.append("]").toString()).post("/api/posts").then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> incidentsIn(municipalityCode).size() >= already + count);

@@ -1,13 +1,62 @@
 package ru.otklik.nlp.cli;
 
-/** Dispatches the NLP sub-commands; the NLP work replaces this class with the real commands. */
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Entry point of the {@code analyze}, {@code train} and {@code evaluate} commands; plain Java, no Quarkus
+ * or database start-up. {@code OtklikMain} delegates here.
+ *
+ * <p>Why the stream juggling: OpenNLP prints training and loading chatter to {@code System.out}, but stdout
+ * must carry nothing but JSONL (or the report). We keep the real stdout for ourselves and point
+ * {@code System.out} at stderr before any model code runs.
+ */
 public final class NlpCli {
 
     private NlpCli() {
     }
 
     public static int run(String[] args) {
-        System.err.println("otklik: the '" + args[0] + "' command is not available in this build");
-        return 2;
+        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        PrintStream previousOut = System.out;
+        System.setOut(stderr);
+        try {
+            CliArgs parsed = CliArgs.parse(args);
+            return switch (parsed.command()) {
+                case "analyze" -> new AnalyzeCommand(stdout, stderr).run(parsed, System.in);
+                case "train" -> new TrainCommand(stderr).run(parsed);
+                case "evaluate" -> new EvaluateCommand(stdout, stderr).run(parsed);
+                default -> throw new CliArgs.UsageException("unknown command " + parsed.command());
+            };
+        } catch (CliArgs.UsageException e) {
+            stderr.println("error: " + e.getMessage());
+            stderr.println(usage());
+            return 2;
+        } catch (Exception e) {
+            stderr.println("error: " + e);
+            e.printStackTrace(stderr);
+            return 1;
+        } finally {
+            stdout.flush();
+            System.setOut(previousOut);
+        }
+    }
+
+    /** Lets the commands run without the Quarkus launcher, e.g. {@code java -cp ... NlpCli analyze}. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static String usage() {
+        return """
+                usage:
+                  analyze [--models DIR]                      JSONL {"id","text"} on stdin → analyses on stdout
+                  train --task T --input FILE --text-field X --label-field Y --out DIR
+                                                              T: complaint, topic, conflict, sentiment, agency
+                  train --all [--data ../shared/datasets] [--out nlp-models] [--only text,ner,topic,...] [--l2 X]
+                  evaluate [--data ../shared/datasets] [--models nlp-models] [--report nlp-models/REPORT.md]""";
     }
 }

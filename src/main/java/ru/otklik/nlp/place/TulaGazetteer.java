@@ -30,6 +30,15 @@ import ru.otklik.nlp.rules.RuleAnalyzer;
 public final class TulaGazetteer {
 
     private static final int MAX_NAME_TOKENS = 4;
+    private static final List<String> CASE_ENDINGS = List.of("а", "у", "е", "ом", "ым", "и");
+    /** Stems (RuleAnalyzer) of street-type words: улица, ул., проспект, переулок, площадь, шоссе, бульвар… */
+    private static final java.util.Set<String> STREET_WORDS = java.util.Set.of("улиц", "ул", "проспект", "пр",
+            "переулок", "пер", "площад", "пл", "шосс", "бульвар", "проезд", "мкр", "микрорайон", "набережн");
+    private static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("в", "во", "из", "под", "до",
+            "около", "возл");
+    /** Town stems that are also everyday words: тепло, чёрный, липкий, советский, узловой, донской. */
+    private static final java.util.Set<String> COMMON_WORD_STEMS = java.util.Set.of("тепл", "черн", "липк",
+            "советск", "узлов", "донск", "ленинск", "славн", "каменск");
 
     private final Map<String, Municipality> municipalities;
     private final Map<String, String> byStems;
@@ -80,7 +89,7 @@ public final class TulaGazetteer {
             for (int n = Math.min(MAX_NAME_TOKENS, tokens.size() - i); n >= 1 && matched == 0; n--) {
                 List<Token> span = tokens.subList(i, i + n);
                 String code = byStems.get(span.stream().map(Token::stem).collect(Collectors.joining(" ")));
-                if (code != null && (n > 1 || looksLikeName(text, span.get(0)))) {
+                if (code != null && (n > 1 || singleWordPlace(text, tokens, i)) && !streetName(tokens, i, n)) {
                     int start = span.get(0).start();
                     int end = span.get(n - 1).end();
                     found.add(new PlaceMention(text.substring(start, end), start, end, code));
@@ -103,6 +112,28 @@ public final class TulaGazetteer {
 
     public java.util.Collection<Municipality> municipalities() {
         return municipalities.values();
+    }
+
+    /**
+     * A one-word name counts when it looks like a name, or, in lower-case social-media writing, when a
+     * locative preposition precedes it ("в новомосковске") and its stem is not also a common word.
+     */
+    private static boolean singleWordPlace(String text, List<Token> tokens, int i) {
+        Token token = tokens.get(i);
+        if (looksLikeName(text, token)) {
+            return true;
+        }
+        return i > 0 && PREPOSITIONS.contains(tokens.get(i - 1).stem()) && !COMMON_WORD_STEMS.contains(token.stem())
+                && Character.isLowerCase(text.charAt(token.start()));
+    }
+
+    /**
+     * Street names often share a town's stem ("на Советской улице" is not Советск, "ул. Донская" is not
+     * Донской): a name right after or before a street word is a street, not a place of the gazetteer.
+     */
+    private static boolean streetName(List<Token> tokens, int i, int n) {
+        return (i > 0 && STREET_WORDS.contains(tokens.get(i - 1).stem()))
+                || (i + n < tokens.size() && STREET_WORDS.contains(tokens.get(i + n).stem()));
     }
 
     private static boolean looksLikeName(String text, Token token) {

@@ -98,6 +98,11 @@ public final class TopicRules implements AutoCloseable {
         return Votes.winner(matches.stream().map(RuleMatch::label).toList());
     }
 
+    /** The label a rule stands for. */
+    public Optional<String> labelOf(String ruleId) {
+        return Optional.ofNullable(rules.get(ruleId)).map(Rule::label);
+    }
+
     public int size() {
         return rules.size();
     }

@@ -59,4 +59,29 @@ class TulaGazetteerTest {
         var mentions = gazetteer.find("Из Алексина в Тулу и обратно в Алексин автобусы ходят редко");
         assertThat(TulaGazetteer.municipalityOf(mentions)).contains("aleksin");
     }
+
+    @Test
+    void lowerCaseTownAfterAPreposition() {
+        assertThat(gazetteer.find("опять в новомосковске нет воды")).extracting(PlaceMention::municipality)
+                .containsExactly("novomoskovsk");
+        assertThat(gazetteer.find("из щекино до тулы не доехать")).extracting(PlaceMention::municipality)
+                .containsExactly("shchekinskiy", "tula");
+        assertThat(gazetteer.find("в теплом доме хорошо")).isEmpty();
+    }
+
+    @Test
+    void streetsNamedLikeTownsAreNotTowns() {
+        assertThat(gazetteer.find("На Советской улице в Туле прорвало трубу")).extracting(PlaceMention::municipality)
+                .containsExactly("tula");
+        assertThat(gazetteer.find("ул. Донская, дом 5, Алексин")).extracting(PlaceMention::municipality)
+                .containsExactly("aleksin");
+    }
+
+    @Test
+    void inflectedDistrictAndTownForms() {
+        assertThat(gazetteer.find("Жителям Узловского района и Узловой обещали ремонт"))
+                .extracting(PlaceMention::municipality).containsExactly("uzlovskiy", "uzlovskiy");
+        assertThat(gazetteer.find("В Ефремове и под Богородицком")).extracting(PlaceMention::municipality)
+                .containsExactly("efremov", "bogoroditskiy");
+    }
 }

@@ -1,0 +1,63 @@
+package ru.otklik.nlp;
+
+import java.util.List;
+import java.util.Optional;
+
+import ru.otklik.nlp.PostAnalysis.AgencyDecision;
+import ru.otklik.nlp.categorize.Prediction;
+import ru.otklik.nlp.routing.Route;
+import ru.otklik.nlp.routing.RoutingTable;
+import ru.otklik.nlp.rules.RuleMatch;
+import ru.otklik.nlp.rules.TopicRules;
+
+/**
+ * Chooses the agency from three sources and says which one decided:
+ * <ol>
+ *   <li>{@code routing}: the region's routing table, when the post names a municipality of the region and
+ *       the topic model is sure of a rubric topic — a region's own published competences beat any guess;</li>
+ *   <li>{@code rule}: the same table, with the topic taken from the analysts' Monitor rules, when the
+ *       model's topic is "none" or uncertain but a rule matched;</li>
+ *   <li>{@code model}: the agency learned from labelled history, when it is confident;</li>
+ *   <li>otherwise the routing table with whatever topic there is (its fallback row catches the rest).</li>
+ * </ol>
+ */
+public final class AgencyDecider {
+
+    /** Below this probability the topic model's label is not trusted for routing. */
+    static final double TOPIC_TRUST = 0.5;
+    /** Below this probability the agency model does not decide on its own. */
+    static final double MODEL_TRUST = 0.5;
+
+    /** The decision and the rule ids that matched, for the explanation. */
+    public record Decision(AgencyDecision agency, List<String> matchedRules) {
+    }
+
+    private final TopicRules rules;
+    private final RoutingTable routing;
+
+    public AgencyDecider(TopicRules rules, RoutingTable routing) {
+        this.rules = rules;
+        this.routing = routing;
+    }
+
+    public Decision decide(String clean, PostAnalysis.LabelScore topic, String municipality, Prediction model) {
+        List<RuleMatch> matches = rules.match(clean);
+        List<String> ids = matches.stream().map(RuleMatch::ruleId).toList();
+        boolean topicTrusted = !"none".equals(topic.label()) && topic.score() >= TOPIC_TRUST;
+        Optional<String> ruleTopic = TopicRules.bestLabel(matches);
+        if (municipality != null && topicTrusted) {
+            return new Decision(routed(routing.route(topic.label(), municipality), topic.score(), "routing"), ids);
+        }
+        if (!topicTrusted && ruleTopic.isPresent()) {
+            return new Decision(routed(routing.route(ruleTopic.get(), municipality), 1.0, "rule"), ids);
+        }
+        if (model.score() >= MODEL_TRUST) {
+            return new Decision(new AgencyDecision(model.label(), TextAnalyzer.round(model.score()), "model"), ids);
+        }
+        return new Decision(routed(routing.route(topic.label(), municipality), topic.score(), "routing"), ids);
+    }
+
+    private static AgencyDecision routed(Route route, double score, String by) {
+        return new AgencyDecision(route.agency().name(), TextAnalyzer.round(score), by);
+    }
+}

@@ -1,0 +1,97 @@
+package ru.otklik.nlp;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ru.otklik.nlp.categorize.CategorizerStore;
+import ru.otklik.nlp.categorize.DocCategorizer;
+import ru.otklik.nlp.data.TaskCorpora;
+import ru.otklik.nlp.lang.LanguageIdentifier;
+import ru.otklik.nlp.ner.EntityFinder;
+import ru.otklik.nlp.train.NerelNameFinderTrainer;
+import ru.otklik.nlp.train.UdTextModelTrainer;
+
+/**
+ * Every model the analysis needs, loaded once and shared read-only between threads. A user directory
+ * (from {@code train --out}) overrides the shipped categoriser of each task it contains.
+ */
+public final class NlpModels {
+
+    private final Map<String, DocCategorizer> categorizers;
+    private final EntityFinder entities;
+    private final LanguageIdentifier language;
+    private final Map<String, String> versions;
+
+    private NlpModels(Map<String, DocCategorizer> categorizers, EntityFinder entities, LanguageIdentifier language,
+                      Map<String, String> versions) {
+        this.categorizers = Map.copyOf(categorizers);
+        this.entities = entities;
+        this.language = language;
+        this.versions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(versions));
+    }
+
+    /** Loads the models from {@link ModelsDir#resolve()}. */
+    public static NlpModels loadDefault() throws IOException {
+        return load(ModelsDir.resolve(), Optional.empty());
+    }
+
+    public static NlpModels load(Path shipped, Optional<Path> user) throws IOException {
+        if (!Files.isDirectory(shipped)) {
+            throw new IOException("models directory not found: " + shipped.toAbsolutePath()
+                    + " (set -D" + ModelsDir.PROPERTY + " or " + ModelsDir.ENV + ")");
+        }
+        CategorizerStore store = new CategorizerStore();
+        Map<String, DocCategorizer> cats = new LinkedHashMap<>();
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("langdetect", "opennlp-langdetect-183-1.3.0");
+        Path text = shipped.resolve("text");
+        EntityFinder finder = new EntityFinder(text.resolve(UdTextModelTrainer.SENT_MODEL),
+                text.resolve(UdTextModelTrainer.TOKEN_MODEL),
+                shipped.resolve("ner").resolve(NerelNameFinderTrainer.MODEL));
+        versions.put("text", metaVersion(text));
+        versions.put("ner", metaVersion(shipped.resolve("ner")));
+        for (String task : TaskCorpora.TASKS) {
+            Path dir = user.map(u -> u.resolve(task)).filter(CategorizerStore::exists).orElse(shipped.resolve(task));
+            if (!CategorizerStore.exists(dir)) {
+                throw new IOException("no " + task + " model in " + dir.toAbsolutePath());
+            }
+            DocCategorizer c = store.load(dir);
+            cats.put(task, c);
+            versions.put(task, c.version());
+        }
+        return new NlpModels(cats, finder, new LanguageIdentifier(), versions);
+    }
+
+    public DocCategorizer categorizer(String task) {
+        return categorizers.get(task);
+    }
+
+    public EntityFinder entities() {
+        return entities;
+    }
+
+    public LanguageIdentifier language() {
+        return language;
+    }
+
+    /** Model name → version, in pipeline order. */
+    public Map<String, String> versions() {
+        return versions;
+    }
+
+    private static String metaVersion(Path dir) throws IOException {
+        Path meta = dir.resolve("meta.json");
+        if (!Files.isRegularFile(meta)) {
+            return "unknown";
+        }
+        JsonNode n = new ObjectMapper().readTree(meta.toFile());
+        return n.path("version").asText("unknown");
+    }
+}

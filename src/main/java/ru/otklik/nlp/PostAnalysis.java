@@ -1,0 +1,64 @@
+package ru.otklik.nlp;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import ru.otklik.nlp.categorize.Prediction;
+
+/**
+ * The analysis of one post, in the shape of the JSONL contract of {@code analyze}. For a post that is not
+ * Russian only {@code id}, {@code lang} and {@code modelVersions} are filled: it is stored, not analysed.
+ *
+ * @param modelVersions model name → version of every model that took part, so a stored analysis can
+ *                      always say which models produced it
+ */
+@JsonPropertyOrder({"id", "lang", "complaint", "topic", "conflict", "sentiment", "places", "agency",
+        "explanation", "modelVersions"})
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record PostAnalysis(String id, String lang, LabelScore complaint, LabelScore topic, LabelScore conflict,
+                           LabelScore sentiment, List<Place> places, AgencyDecision agency,
+                           Explanation explanation, Map<String, String> modelVersions) {
+
+    /** True when the post went through the whole pipeline (it is Russian). */
+    public boolean analysed() {
+        return complaint != null;
+    }
+
+    /** A categoriser's label with its probability. */
+    public record LabelScore(String label, double score) {
+    }
+
+    /**
+     * A place mentioned in the post.
+     *
+     * @param municipality the Tula oblast municipality it resolves to, or {@code null}
+     */
+    public record Place(String text, String type, String municipality) {
+    }
+
+    /**
+     * The agency to route to, and what decided it: {@code rule} (an analyst's Monitor rule), {@code routing}
+     * (topic × municipality table) or {@code model} (learned from labelled history).
+     */
+    public record AgencyDecision(String name, double score, @JsonProperty("decided_by") String decidedBy) {
+    }
+
+    /**
+     * Why the analysis came out as it did.
+     *
+     * @param topFeatures  per categoriser, the features that pushed hardest towards its label
+     * @param matchedRules ids of the analyst rules that matched
+     * @param entities     every entity the name finder and gazetteer found, with offsets
+     */
+    public record Explanation(Map<String, List<Prediction.FeatureWeight>> topFeatures, List<String> matchedRules,
+                              List<ExplainedEntity> entities) {
+    }
+
+    /** An entity with its position in the cleaned text and where it came from (ner or gazetteer). */
+    public record ExplainedEntity(String text, String type, int start, int end, String source) {
+    }
+}

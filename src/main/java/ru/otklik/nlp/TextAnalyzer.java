@@ -1,0 +1,131 @@
+package ru.otklik.nlp;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import ru.otklik.nlp.PostAnalysis.ExplainedEntity;
+import ru.otklik.nlp.PostAnalysis.LabelScore;
+import ru.otklik.nlp.categorize.DocCategorizer;
+import ru.otklik.nlp.categorize.Prediction;
+import ru.otklik.nlp.features.FeatureExtractor;
+import ru.otklik.nlp.features.Features;
+import ru.otklik.nlp.ner.Entity;
+import ru.otklik.nlp.place.TulaGazetteer;
+import ru.otklik.nlp.routing.RoutingTable;
+import ru.otklik.nlp.rules.TopicRules;
+import ru.otklik.nlp.text.NormalizedText;
+import ru.otklik.nlp.text.TextNormalizer;
+
+/**
+ * The one analysis pipeline: normalise → language → features (once) → complaint, topic, conflict,
+ * sentiment → places → agency. Pure (no I/O, no database) and thread-safe; the same instance serves the
+ * service, {@code analyze} and the evaluation.
+ */
+public final class TextAnalyzer {
+
+    private final NlpModels models;
+    private final TextNormalizer normalizer = new TextNormalizer();
+    private final FeatureExtractor extractor = new FeatureExtractor();
+    private final PlaceFinder places;
+    private final AgencyDecider agency;
+
+    public TextAnalyzer(NlpModels models, PlaceFinder places, AgencyDecider agency) {
+        this.models = models;
+        this.places = places;
+        this.agency = agency;
+    }
+
+    /**
+     * Loads everything from a models directory: categorisers (overridden per task by {@code user} when it
+     * has them), text and NER models, {@code gazetteer/}, {@code rules/} and {@code routing/}.
+     */
+    public static TextAnalyzer load(Path shipped, Optional<Path> user) throws IOException {
+        NlpModels models = NlpModels.load(shipped, user);
+        TulaGazetteer gazetteer = TulaGazetteer.load(pick(shipped, user, "gazetteer/municipalities.tsv"));
+        TopicRules rules = TopicRules.load(pick(shipped, user, "rules/topics.tsv"));
+        RoutingTable routing = RoutingTable.load(pick(shipped, user, "routing/agencies.tsv"),
+                pick(shipped, user, "routing/routing.tsv"));
+        return new TextAnalyzer(models, new PlaceFinder(gazetteer), new AgencyDecider(rules, routing));
+    }
+
+    /** Loads from {@link ModelsDir#resolve()}. */
+    public static TextAnalyzer loadDefault() throws IOException {
+        return load(ModelsDir.resolve(), Optional.empty());
+    }
+
+    private static Path pick(Path shipped, Optional<Path> user, String file) {
+        return user.map(u -> u.resolve(file)).filter(Files::isRegularFile).orElse(shipped.resolve(file));
+    }
+
+    public PostAnalysis analyze(String id, String text) {
+        NormalizedText norm = normalizer.normalize(text);
+        String lang = models.language().detect(norm.clean());
+        if (!"ru".equals(lang)) {
+            return new PostAnalysis(id, lang, null, null, null, null, List.of(), null, null, models.versions());
+        }
+        Features features = extractor.extract(norm.folded());
+        Map<String, List<Prediction.FeatureWeight>> top = new LinkedHashMap<>();
+        LabelScore complaint = label("complaint", features, top);
+        LabelScore topic = label("topic", features, top);
+        LabelScore conflict = label("conflict", features, top);
+        LabelScore sentiment = sentiment(features, top);
+        Prediction agencyModel = models.categorizer("agency").predict(features);
+        top.put("agency", agencyModel.topFeatures());
+
+        List<Entity> entities = models.entities().find(norm.clean());
+        PlaceFinder.Result found = places.find(norm.clean(), entities);
+        AgencyDecider.Decision decision = agency.decide(norm.clean(), topic, found.municipality(), agencyModel);
+
+        List<ExplainedEntity> explained = new ArrayList<>(found.explained());
+        PostAnalysis.Explanation explanation = new PostAnalysis.Explanation(top, decision.matchedRules(), explained);
+        return new PostAnalysis(id, lang, complaint, topic, conflict, sentiment, found.places(), decision.agency(),
+                explanation, models.versions());
+    }
+
+    public NlpModels models() {
+        return models;
+    }
+
+    private LabelScore label(String task, Features features, Map<String, List<Prediction.FeatureWeight>> top) {
+        Prediction p = models.categorizer(task).predict(features);
+        top.put(task, p.topFeatures());
+        return new LabelScore(p.label(), round(p.score()));
+    }
+
+    /**
+     * The shipped sentiment model keeps RuSentiTweet's five classes (the published baseline is 5-class);
+     * the contract has three, so "speech" (greetings, thanks) counts as positive and "skip" as neutral.
+     */
+    private LabelScore sentiment(Features features, Map<String, List<Prediction.FeatureWeight>> top) {
+        DocCategorizer model = models.categorizer("sentiment");
+        Prediction p = model.predict(features);
+        top.put("sentiment", p.topFeatures());
+        List<String> labels = model.labels();
+        if (!labels.contains("speech") && !labels.contains("skip")) {
+            return new LabelScore(p.label(), round(p.score()));
+        }
+        double[] probs = model.probabilities(features);
+        Map<String, Double> merged = new LinkedHashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            String l = switch (labels.get(i)) {
+                case "speech" -> "positive";
+                case "skip" -> "neutral";
+                default -> labels.get(i);
+            };
+            merged.merge(l, probs[i], Double::sum);
+        }
+        Map.Entry<String, Double> best = merged.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        return new LabelScore(best.getKey(), round(best.getValue()));
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+}

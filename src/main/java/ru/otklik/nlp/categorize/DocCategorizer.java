@@ -1,0 +1,127 @@
+package ru.otklik.nlp.categorize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.MaxentModel;
+import ru.otklik.nlp.features.Features;
+import ru.otklik.nlp.features.TfIdfVectorizer;
+import ru.otklik.nlp.features.WeightedContext;
+
+/**
+ * A trained document categoriser: IDF table + OpenNLP maxent model + manifest. Read-only, thread-safe
+ * ({@code MaxentModel.eval} allocates its own arrays).
+ */
+public final class DocCategorizer {
+
+    private static final int TOP_FEATURES = 5;
+
+    private final MaxentModel model;
+    private final TfIdfVectorizer vectorizer;
+    private final ModelMeta meta;
+    private final Map<String, Context> parameters;
+
+    @SuppressWarnings("unchecked")
+    public DocCategorizer(MaxentModel model, TfIdfVectorizer vectorizer, ModelMeta meta) {
+        this.model = model;
+        this.vectorizer = vectorizer;
+        this.meta = meta;
+        // Index 1 of the data structures is the predicate → parameters map; we read it for explanations.
+        this.parameters = model instanceof AbstractModel am
+                ? (Map<String, Context>) am.getDataStructures()[1] : Map.of();
+    }
+
+    public Prediction predict(Features features) {
+        return predict(vectorizer.transform(features));
+    }
+
+    public Prediction predict(WeightedContext ctx) {
+        double[] probs = model.eval(ctx.names(), ctx.values());
+        int best = 0;
+        for (int i = 1; i < probs.length; i++) {
+            if (probs[i] > probs[best]) {
+                best = i;
+            }
+        }
+        return new Prediction(model.getOutcome(best), probs[best], explain(ctx, best));
+    }
+
+    /** Probabilities of every outcome, in {@link #labels()} order. */
+    public double[] probabilities(Features features) {
+        WeightedContext ctx = vectorizer.transform(features);
+        return model.eval(ctx.names(), ctx.values());
+    }
+
+    public List<String> labels() {
+        List<String> labels = new ArrayList<>(model.getNumOutcomes());
+        for (int i = 0; i < model.getNumOutcomes(); i++) {
+            labels.add(model.getOutcome(i));
+        }
+        return labels;
+    }
+
+    public ModelMeta meta() {
+        return meta;
+    }
+
+    public String version() {
+        return meta.version();
+    }
+
+    MaxentModel model() {
+        return model;
+    }
+
+    TfIdfVectorizer vectorizer() {
+        return vectorizer;
+    }
+
+    private List<Prediction.FeatureWeight> explain(WeightedContext ctx, int outcome) {
+        String[] names = new String[TOP_FEATURES];
+        double[] weights = new double[TOP_FEATURES];
+        int n = 0;
+        for (int i = 0; i < ctx.names().length; i++) {
+            String name = ctx.names()[i];
+            if (TfIdfVectorizer.BIAS.equals(name)) {
+                continue;
+            }
+            Context c = parameters.get(name);
+            if (c == null) {
+                continue;
+            }
+            double w = weightFor(c, outcome) * ctx.values()[i];
+            if (w <= 0 || (n == TOP_FEATURES && w <= weights[n - 1])) {
+                continue;
+            }
+            int pos = n < TOP_FEATURES ? n++ : n - 1;
+            while (pos > 0 && weights[pos - 1] < w) {
+                weights[pos] = weights[pos - 1];
+                names[pos] = names[pos - 1];
+                pos--;
+            }
+            weights[pos] = w;
+            names[pos] = name;
+        }
+        List<Prediction.FeatureWeight> top = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            top.add(new Prediction.FeatureWeight(names[i], Math.round(weights[i] * 1000) / 1000.0));
+        }
+        return top;
+    }
+
+    private static double weightFor(Context c, int outcome) {
+        int[] outcomes = c.getOutcomes();
+        if (outcome < outcomes.length && outcomes[outcome] == outcome) {
+            return c.getParameters()[outcome];
+        }
+        for (int j = 0; j < outcomes.length; j++) {
+            if (outcomes[j] == outcome) {
+                return c.getParameters()[j];
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,53 @@
+package ru.otklik.nlp.categorize;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Settings of one categoriser training run.
+ *
+ * @param l2          L2 penalty of OpenNLP's QN trainer (a logistic regression's C is 1/(2·l2))
+ * @param iterations  L-BFGS iterations
+ * @param minDf       a feature must occur in at least this many training documents
+ * @param maxFeatures vocabulary cap after the document-frequency cut (keeps dense models small)
+ * @param oversample  repeat rare classes about √(max/count) times (helped rare classes in CV)
+ * @param threads     QN training threads (the build machine has two cores)
+ */
+public record TrainingConfig(double l2, int iterations, int minDf, int maxFeatures, boolean oversample, int threads) {
+
+    /** Tuned defaults for the shipped models. */
+    public static TrainingConfig tuned() {
+        return new TrainingConfig(0.01, 300, 2, 120_000, true, 2);
+    }
+
+    /** The reference point: plain TF-IDF logistic regression, C = 1, no class re-weighting. */
+    public static TrainingConfig baseline() {
+        return new TrainingConfig(0.5, 300, 2, 120_000, false, 2);
+    }
+
+    public TrainingConfig withMaxFeatures(int max) {
+        return new TrainingConfig(l2, iterations, minDf, max, oversample, threads);
+    }
+
+    public TrainingConfig withMinDf(int df) {
+        return new TrainingConfig(l2, iterations, df, maxFeatures, oversample, threads);
+    }
+
+    public TrainingConfig withL2(double cost) {
+        return new TrainingConfig(cost, iterations, minDf, maxFeatures, oversample, threads);
+    }
+
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("algorithm", "MAXENT_QN");
+        m.put("dataIndexer", "OnePassRealValue");
+        m.put("features", "tf-idf (1+ln tf)·idf, L2-normalised; stem 1-2-grams + char 2-5-grams in words; bias");
+        m.put("l1", 0.0);
+        m.put("l2", l2);
+        m.put("iterations", iterations);
+        m.put("minDf", minDf);
+        m.put("maxFeatures", maxFeatures);
+        m.put("oversampleSqrt", oversample);
+        return m;
+    }
+}

@@ -1,0 +1,40 @@
+package ru.otklik.nlp.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import ru.otklik.nlp.ModelsDir;
+import ru.otklik.nlp.TextAnalyzer;
+
+/** {@code analyze [--models DIR] [--threads N]}: JSONL on stdin → JSONL analyses on stdout. */
+final class AnalyzeCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    AnalyzeCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(CliArgs args, InputStream in) throws IOException {
+        Optional<Path> user = args.option("models").map(Path::of);
+        long t0 = System.nanoTime();
+        TextAnalyzer analyzer = TextAnalyzer.load(ModelsDir.resolve(), user);
+        err.printf("models loaded in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, analyzer.models().versions());
+        int threads = args.option("threads").map(Integer::parseInt)
+                .orElse(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        int errors = new JsonlAnalyzer(analyzer, threads).run(reader, out);
+        if (errors > 0) {
+            err.printf("%d line(s) could not be analysed; see their \"error\" field%n", errors);
+        }
+        return 0;
+    }
+}

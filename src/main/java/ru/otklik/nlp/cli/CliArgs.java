@@ -1,0 +1,54 @@
+package ru.otklik.nlp.cli;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code --key value} options and bare {@code --flag}s after the command word. */
+public record CliArgs(String command, Map<String, String> options, Set<String> flags) {
+
+    public static CliArgs parse(String[] args) {
+        if (args.length == 0) {
+            throw new UsageException("no command given");
+        }
+        Map<String, String> options = new HashMap<>();
+        Set<String> flags = new HashSet<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) {
+                throw new UsageException("unexpected argument: " + a);
+            }
+            String key = a.substring(2);
+            int eq = key.indexOf('=');
+            if (eq > 0) {
+                options.put(key.substring(0, eq), key.substring(eq + 1));
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                options.put(key, args[++i]);
+            } else {
+                flags.add(key);
+            }
+        }
+        return new CliArgs(args[0], Map.copyOf(options), Set.copyOf(flags));
+    }
+
+    public Optional<String> option(String key) {
+        return Optional.ofNullable(options.get(key));
+    }
+
+    public String required(String key) {
+        return option(key).orElseThrow(() -> new UsageException("missing --" + key));
+    }
+
+    public boolean flag(String key) {
+        return flags.contains(key);
+    }
+
+    /** A wrong command line; the CLI prints usage and exits with 2. */
+    public static final class UsageException extends RuntimeException {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

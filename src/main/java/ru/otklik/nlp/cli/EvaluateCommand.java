@@ -1,0 +1,143 @@
+package ru.otklik.nlp.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ru.otklik.nlp.ModelsDir;
+import ru.otklik.nlp.categorize.CategorizerStore;
+import ru.otklik.nlp.categorize.DocCategorizer;
+import ru.otklik.nlp.data.SharedDatasets;
+import ru.otklik.nlp.data.TaskCorpora;
+import ru.otklik.nlp.data.TaskCorpus;
+import ru.otklik.nlp.eval.Metrics;
+import ru.otklik.nlp.train.CategorizerBuild;
+import ru.otklik.nlp.train.FeatureCache;
+
+/**
+ * {@code evaluate [--data DIR] [--models DIR] [--report FILE]}: scores every shipped model on its dev
+ * splits and prints a Markdown report (per-class precision/recall/F1, macro-F1) with the model versions and
+ * the baseline figures recorded at training time.
+ */
+final class EvaluateCommand {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    EvaluateCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(CliArgs args) throws IOException {
+        Path datasets = Path.of(args.option("data").orElse("../shared/datasets"));
+        Path models = args.option("models").map(Path::of).orElse(ModelsDir.resolve());
+        if (!Files.isDirectory(datasets)) {
+            throw new CliArgs.UsageException("datasets not found at " + datasets.toAbsolutePath() + " (use --data)");
+        }
+        TaskCorpora corpora = new TaskCorpora(new SharedDatasets(datasets), datasets.getParent().resolve("rubricator.tsv"));
+        CategorizerBuild scorer = new CategorizerBuild(new FeatureCache(), err);
+        List<String> md = new ArrayList<>();
+        md.add("# Otklik NLP models — evaluation report");
+        md.add("");
+        md.add("Generated " + LocalDate.now() + " by `java -jar target/quarkus-app/quarkus-run.jar evaluate` "
+                + "on the dev splits described in `docs/nlp.md` (never on held-back test files).");
+        md.add("");
+        StringBuilder summary = new StringBuilder();
+        summary.append("| task | dev view | metric | ours | our LR baseline | published baseline (held-back test) |\n");
+        summary.append("|---|---|---|---:|---:|---:|\n");
+        List<String> details = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
+        textModels(models, versions, details);
+        for (String task : TaskCorpora.TASKS) {
+            err.printf("[evaluate] %s%n", task);
+            DocCategorizer model = new CategorizerStore().load(models.resolve(task));
+            versions.add("| " + task + " | `" + model.version() + "` | " + model.meta().trainDocs() + " docs, "
+                    + model.meta().vocabulary() + " features |");
+            TaskCorpus corpus = corpora.build(task);
+            Map<String, Metrics> scores = scorer.evaluate(model, corpus);
+            Map<String, Double> stored = model.meta().devScores();
+            scores.forEach((view, m) -> {
+                details.add("### " + task + " — " + view);
+                details.add("");
+                details.add(m.toMarkdown());
+                details.add("");
+                summary.append(row(task, view, "macro-F1", m.macroF1(), stored.get("baseline." + view + ".macroF1"),
+                        published(task, view, "macro-F1")));
+                summary.append(row(task, view, "accuracy", m.accuracy(), stored.get("baseline." + view + ".accuracy"),
+                        published(task, view, "accuracy")));
+                if (task.equals("conflict") && m.perClass().containsKey("conflict")) {
+                    summary.append(row(task, view, "conflict recall", m.perClass().get("conflict").recall(),
+                            stored.get("baseline." + view + ".conflictRecall"), published(task, view, "recall")));
+                }
+            });
+        }
+        md.add("## Model versions");
+        md.add("");
+        md.add("| model | version | size |");
+        md.add("|---|---|---|");
+        md.addAll(versions);
+        md.add("");
+        md.add("## Summary");
+        md.add("");
+        md.add("\"our LR baseline\" is plain multinomial logistic regression (OpenNLP MAXENT_QN, L2 = 0.5 ≙ C = 1, "
+                + "no class re-weighting) on the same TF-IDF features and training data, retrained by "
+                + "`train --all` and recorded in each model's meta.json.");
+        md.add("");
+        md.add(summary.toString());
+        md.add("## Per class");
+        md.add("");
+        md.addAll(details);
+        String report = String.join("\n", md) + "\n";
+        out.print(report);
+        out.flush();
+        if (args.option("report").isPresent()) {
+            Files.writeString(Path.of(args.option("report").get()), report, StandardCharsets.UTF_8);
+        }
+        return 0;
+    }
+
+    private static void textModels(Path models, List<String> versions, List<String> details) throws IOException {
+        JsonNode text = JSON.readTree(models.resolve("text/meta.json").toFile());
+        JsonNode ner = JSON.readTree(models.resolve("ner/meta.json").toFile());
+        versions.add("| text (sentence detector + tokenizer) | `" + text.path("version").asText() + "` | UD Taiga v2.7 |");
+        versions.add("| ner | `" + ner.path("version").asText() + "` | NEREL v1.1 |");
+        versions.add("| langdetect | `opennlp-langdetect-183-1.3.0` | Apache OpenNLP, 103 languages |");
+        details.add(String.format(Locale.ROOT, "### text — UD Taiga v2.7 test%n%n| model | precision | recall | F1 |%n"
+                        + "|---|---:|---:|---:|%n| tokenizer | %.4f | %.4f | %.4f |%n| sentence detector | %.4f | %.4f | %.4f |%n",
+                text.path("tokenizerPrecision").asDouble(), text.path("tokenizerRecall").asDouble(),
+                text.path("tokenizerF1").asDouble(), text.path("sentencePrecision").asDouble(),
+                text.path("sentenceRecall").asDouble(), text.path("sentenceF1").asDouble()));
+        details.add(String.format(Locale.ROOT, "### ner — NEREL v1.1 dev (LOC/ORG/PER, exact spans)%n%n"
+                        + "precision %.4f, recall %.4f, F1 **%.4f**%n", ner.path("devPrecision").asDouble(),
+                ner.path("devRecall").asDouble(), ner.path("devF1").asDouble()));
+    }
+
+    private static String published(String task, String view, String metric) {
+        return switch (task + "/" + view + "/" + metric) {
+            case "topic/kursk/macro-F1" -> "0.49";
+            case "topic/kursk/accuracy" -> "0.83";
+            case "agency/kursk/accuracy" -> "0.49";
+            case "sentiment/rusentitweet 5-class/macro-F1" -> "0.61";
+            case "conflict/russe dev/recall" -> "0.86";
+            default -> "";
+        };
+    }
+
+    private static String row(String task, String view, String metric, double ours, Double baseline, String published) {
+        return String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %s | %s |%n", task, view, metric, ours,
+                baseline == null ? "" : String.format(Locale.ROOT, "%.3f", baseline), published);
+    }
+}

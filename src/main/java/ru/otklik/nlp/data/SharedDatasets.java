@@ -1,0 +1,142 @@
+package ru.otklik.nlp.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads the raw corpora under {@code shared/datasets}. Raw data never enters the repository; only models
+ * trained from it do. Every reader returns examples with a stable source id, used for the dev split.
+ */
+public final class SharedDatasets {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path root;
+
+    /** @param root the {@code shared/datasets} directory */
+    public SharedDatasets(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path kurskFile() {
+        return root.resolve("kursk-citizen-appeals/train_dataset_train.csv");
+    }
+
+    /** Kursk appeals labelled with a column ({@code Категория} or {@code Ответственное лицо}). */
+    public List<LabeledText> kursk(String labelColumn) throws IOException {
+        List<LabeledText> out = new ArrayList<>();
+        for (Map<String, String> row : Csv.read(kurskFile(), ',')) {
+            String text = row.getOrDefault("Текст Сообщения", "");
+            String label = row.getOrDefault(labelColumn, "").strip();
+            if (!text.isBlank() && !label.isEmpty()) {
+                out.add(new LabeledText("kursk-" + row.get("id"), text, label));
+            }
+        }
+        return out;
+    }
+
+    /** SPb appeals with their coarse category, de-duplicated by text (many are "Мусор на газоне"). */
+    public List<LabeledText> spbCategories() throws IOException {
+        List<LabeledText> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String part : List.of("spb_appeals_part1.jsonl", "spb_appeals_part2.jsonl")) {
+            try (BufferedReader r = Files.newBufferedReader(root.resolve("spb-our-city-appeals").resolve(part),
+                    StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    JsonNode n = JSON.readTree(line);
+                    String text = n.path("text").asText("");
+                    String cat = n.path("category").asText("");
+                    if (text.length() >= 15 && !cat.isEmpty() && seen.add(text.strip().toLowerCase())) {
+                        out.add(new LabeledText("spb-" + n.path("id").asText(), text, cat));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    public Path ruSentiTweetFile() {
+        return root.resolve("rusentitweet/rusentitweet_train.csv");
+    }
+
+    /** RuSentiTweet train file: negative, neutral, positive, skip, speech. */
+    public List<LabeledText> ruSentiTweet() throws IOException {
+        List<LabeledText> out = new ArrayList<>();
+        for (Map<String, String> row : Csv.read(ruSentiTweetFile(), ',')) {
+            String text = row.getOrDefault("text", "");
+            String label = row.getOrDefault("label", "").strip();
+            if (!text.isBlank() && !label.isEmpty()) {
+                out.add(new LabeledText("rst-" + row.get("id"), text, label));
+            }
+        }
+        return out;
+    }
+
+    /** RUSSE-2022 toxic comments with the first neutral paraphrase; {@code file} is train.tsv or dev.tsv. */
+    public List<LabeledText> russe(String file) throws IOException {
+        List<LabeledText> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(root.resolve("russe-detox-2022").resolve(file), StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split("\t", -1));
+        int toxic = header.indexOf("toxic_comment");
+        int neutral = header.indexOf("neutral_comment1");
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split("\t", -1);
+            if (f.length <= Math.max(toxic, neutral)) {
+                continue;
+            }
+            String id = "russe-" + file + "-" + i;
+            out.add(new LabeledText(id + "-t", f[toxic], "conflict"));
+            if (!f[neutral].isBlank()) {
+                out.add(new LabeledText(id + "-n", f[neutral], "none"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Skoltech appropriateness (val.csv, the only labelled file present): inappropriate ≥ 0.75 counts as
+     * conflict, ≤ 0.25 as none; the uncertain middle is left out.
+     */
+    public List<LabeledText> skoltech() throws IOException {
+        Path file = root.resolve("skoltech-inappropriate-sensitive/Version1/appropriateness/val.csv");
+        List<LabeledText> out = new ArrayList<>();
+        for (Map<String, String> row : Csv.read(file, ',')) {
+            String text = row.getOrDefault("text", "");
+            double score;
+            try {
+                score = Double.parseDouble(row.getOrDefault("inappropriate", ""));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (text.isBlank() || (score > 0.25 && score < 0.75)) {
+                continue;
+            }
+            out.add(new LabeledText("skol-" + Integer.toHexString(text.hashCode()), text,
+                    score >= 0.75 ? "conflict" : "none"));
+        }
+        return out;
+    }
+
+    /** Directory of the Universal Dependencies Taiga v2.7 release. */
+    public Path taiga() {
+        return root.resolve("ud-russian-taiga/v2.7");
+    }
+
+    public Path nerel() {
+        return root.resolve("nerel/NEREL-v1.1");
+    }
+}

@@ -1,0 +1,85 @@
+package ru.otklik.nlp.ner;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
+
+/**
+ * Sentence detection, tokenisation and LOC/ORG/PER name finding with our UD Taiga and NEREL models. The
+ * models are shared; the OpenNLP tools holding per-call state are kept one per thread.
+ */
+public final class EntityFinder {
+
+    /** Longer posts are cut: places and names are almost always in the first paragraphs. */
+    private static final int MAX_CHARS = 3000;
+
+    private final ThreadLocal<SentenceDetectorME> sentences;
+    private final ThreadLocal<TokenizerME> tokenizer;
+    private final ThreadLocal<NameFinderME> names;
+
+    public EntityFinder(Path sentenceModel, Path tokenModel, Path nerModel) throws IOException {
+        SentenceModel sm = new SentenceModel(sentenceModel);
+        TokenizerModel tm = new TokenizerModel(tokenModel);
+        TokenNameFinderModel nm = new TokenNameFinderModel(nerModel);
+        sentences = ThreadLocal.withInitial(() -> new SentenceDetectorME(sm));
+        tokenizer = ThreadLocal.withInitial(() -> new TokenizerME(tm));
+        names = ThreadLocal.withInitial(() -> new NameFinderME(nm));
+    }
+
+    /** Token spans of the cleaned text, sentence by sentence (offsets into the whole text). */
+    public List<Span[]> tokenize(String clean) {
+        String text = clean.length() > MAX_CHARS ? clean.substring(0, MAX_CHARS) : clean;
+        List<Span[]> out = new ArrayList<>();
+        for (Span s : sentences.get().sentPosDetect(text)) {
+            Span[] tokens = tokenizer.get().tokenizePos(s.getCoveredText(text).toString());
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = new Span(tokens[i].getStart() + s.getStart(), tokens[i].getEnd() + s.getStart());
+            }
+            out.add(tokens);
+        }
+        return out;
+    }
+
+    public List<Entity> find(String clean) {
+        String text = clean.length() > MAX_CHARS ? clean.substring(0, MAX_CHARS) : clean;
+        NameFinderME finder = names.get();
+        List<Entity> out = new ArrayList<>();
+        for (Span[] tokens : tokenize(text)) {
+            String[] words = new String[tokens.length];
+            for (int i = 0; i < tokens.length; i++) {
+                words[i] = tokens[i].getCoveredText(text).toString();
+            }
+            if (!hasInnerCapital(words)) {
+                // Russian names are capitalised: a sentence without a capital past its first word has none
+                // for the model to find, and skipping it saves most of the name finder's cost.
+                continue;
+            }
+            Span[] found = finder.find(words);
+            for (Span f : found) {
+                int start = tokens[f.getStart()].getStart();
+                int end = tokens[f.getEnd() - 1].getEnd();
+                out.add(new Entity(text.substring(start, end), f.getType(), start, end, f.getProb()));
+            }
+        }
+        finder.clearAdaptiveData();
+        return out;
+    }
+
+    private static boolean hasInnerCapital(String[] words) {
+        for (int i = 1; i < words.length; i++) {
+            if (!words[i].isEmpty() && Character.isUpperCase(words[i].charAt(0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

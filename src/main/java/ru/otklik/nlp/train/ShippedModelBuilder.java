@@ -1,0 +1,83 @@
+package ru.otklik.nlp.train;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import ru.otklik.nlp.categorize.TrainingConfig;
+import ru.otklik.nlp.data.SharedDatasets;
+import ru.otklik.nlp.data.TaskCorpora;
+import ru.otklik.nlp.data.TaskCorpus;
+
+/**
+ * Rebuilds every shipped model from {@code shared/datasets} into {@code nlp-models/}, printing progress to
+ * the given stream (stderr from the CLI). Sentence detector and tokenizer come first because the name
+ * finder's training data is tokenised with them.
+ */
+public final class ShippedModelBuilder {
+
+    /** Every buildable component, in build order. */
+    public static final List<String> ALL = List.of("text", "ner", "complaint", "topic", "conflict", "sentiment",
+            "agency");
+
+    private final PrintStream progress;
+    private final Double l2Override;
+
+    public ShippedModelBuilder(PrintStream progress) {
+        this(progress, null);
+    }
+
+    /** @param l2Override an L2 cost for every categoriser of this run (for tuning), or {@code null} */
+    public ShippedModelBuilder(PrintStream progress, Double l2Override) {
+        this.progress = progress;
+        this.l2Override = l2Override;
+    }
+
+    /**
+     * @param datasets the {@code shared/datasets} directory (its parent holds {@code rubricator.tsv})
+     * @param out      the models directory to write
+     * @param parts    which of {@link #ALL} to build
+     */
+    public List<CategorizerBuild.Result> build(Path datasets, Path out, List<String> parts) throws IOException {
+        SharedDatasets data = new SharedDatasets(datasets);
+        List<CategorizerBuild.Result> results = new ArrayList<>();
+        long start = System.nanoTime();
+        if (parts.contains("text")) {
+            new UdTextModelTrainer(progress).trainAndSave(data.taiga(), out.resolve("text"));
+        }
+        if (parts.contains("ner")) {
+            new NerelNameFinderTrainer(progress).trainAndSave(data.nerel(), out.resolve("text"), out.resolve("ner"));
+        }
+        TaskCorpora corpora = new TaskCorpora(data, datasets.getParent().resolve("rubricator.tsv"));
+        FeatureCache cache = new FeatureCache();
+        CategorizerBuild build = new CategorizerBuild(cache, progress);
+        for (String task : TaskCorpora.TASKS) {
+            if (!parts.contains(task)) {
+                continue;
+            }
+            progress.printf("== %s (%.0f s elapsed)%n", task, (System.nanoTime() - start) / 1e9);
+            TaskCorpus corpus = corpora.build(task);
+            TrainingConfig config = l2Override == null ? configFor(task) : configFor(task).withL2(l2Override);
+            results.add(build.run(corpus, config, true, out));
+        }
+        new ManifestWriter().write(out);
+        progress.printf("== done in %.0f s; wrote %s%n", (System.nanoTime() - start) / 1e9, out.resolve("MANIFEST.md"));
+        return results;
+    }
+
+    /**
+     * Per-task settings chosen on the dev splits. The vocabulary caps keep the dense QN models (features ×
+     * classes doubles) small enough to commit.
+     */
+    public static TrainingConfig configFor(String task) {
+        TrainingConfig t = TrainingConfig.tuned();
+        return switch (task) {
+            case "agency" -> t.withMaxFeatures(25_000).withMinDf(2).withL2(0.003);
+            case "topic" -> t.withMaxFeatures(60_000).withL2(0.003);
+            case "sentiment" -> t.withMaxFeatures(80_000);
+            default -> t.withMaxFeatures(100_000);
+        };
+    }
+}

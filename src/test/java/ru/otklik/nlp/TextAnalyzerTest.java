@@ -1,0 +1,78 @@
+package ru.otklik.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+class TextAnalyzerTest {
+
+    private final TextAnalyzer analyzer = SharedAnalyzer.get();
+
+    @Test
+    void everyAnalysisNamesItsModelVersions() {
+        PostAnalysis a = analyzer.analyze("1", "Третий день нет воды в Новомосковске, управляющая компания не отвечает");
+        assertThat(a.modelVersions()).containsKeys("langdetect", "text", "ner", "complaint", "topic", "conflict",
+                "sentiment", "agency");
+        assertThat(a.modelVersions().values()).allMatch(v -> v != null && !v.isBlank() && !v.equals("unknown"));
+        PostAnalysis english = analyzer.analyze("2", "The weather in London is lovely today, isn't it?");
+        assertThat(english.modelVersions()).isEqualTo(a.modelVersions());
+    }
+
+    @Test
+    void aTulaComplaintIsRoutedToItsMunicipality() {
+        PostAnalysis a = analyzer.analyze("1",
+                "<p>Жители Щёкинского района жалуются: на дороге в Советске огромные ямы, асфальт разбит.</p>");
+        assertThat(a.lang()).isEqualTo("ru");
+        assertThat(a.complaint().label()).isEqualTo("complaint");
+        assertThat(a.topic().label()).isEqualTo("roads");
+        assertThat(a.places()).extracting(PostAnalysis.Place::municipality).contains("shchekinskiy");
+        assertThat(a.agency().decidedBy()).isEqualTo("routing");
+        assertThat(a.agency().name()).contains("Щёкинский");
+        assertThat(a.explanation().topFeatures().get("topic")).isNotEmpty();
+        assertThat(a.explanation().matchedRules()).contains("roads-potholes");
+    }
+
+    @Test
+    void nonRussianStopsAfterLanguage() {
+        PostAnalysis a = analyzer.analyze("en", "The road to the airport is closed because of the flood.");
+        assertThat(a.lang()).isEqualTo("en");
+        assertThat(a.analysed()).isFalse();
+        assertThat(a.topic()).isNull();
+        assertThat(a.places()).isEmpty();
+    }
+
+    @Test
+    void scoresAreProbabilitiesAndLabelsComeFromTheContract() {
+        PostAnalysis a = analyzer.analyze("1", "Спасибо дорожникам, отличный новый тротуар!");
+        assertThat(List.of("complaint", "none")).contains(a.complaint().label());
+        assertThat(List.of("conflict", "none")).contains(a.conflict().label());
+        assertThat(List.of("negative", "neutral", "positive")).contains(a.sentiment().label());
+        for (PostAnalysis.LabelScore s : List.of(a.complaint(), a.topic(), a.conflict(), a.sentiment())) {
+            assertThat(s.score()).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void isThreadSafe() throws Exception {
+        String text = "На Пролетарской в Туле третий день не вывозят мусор, свалка во дворе";
+        PostAnalysis expected = analyzer.analyze("x", text);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<PostAnalysis>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                futures.add(pool.submit(() -> analyzer.analyze("x", text)));
+            }
+            for (Future<PostAnalysis> f : futures) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(expected.places()).extracting(PostAnalysis.Place::municipality).contains("tula");
+    }
+}

@@ -1,0 +1,61 @@
+package ru.otklik.nlp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ru.otklik.nlp.PostAnalysis;
+import ru.otklik.nlp.SharedAnalyzer;
+import ru.otklik.nlp.TextAnalyzer;
+import ru.otklik.nlp.categorize.CategorizerStore;
+
+/** A region trains its own topic model from a small CSV and analyses with it (fixture: byo-appeals.csv). */
+class ByoTrainingTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void trainsOnOwnCsvAndAnalyzeUsesIt() throws Exception {
+        Path input = Path.of("src/test/resources/nlp/byo-appeals.csv");
+        Path out = tmp.resolve("models");
+        int rc = NlpCli.run(new String[] {"train", "--task", "topic", "--input", input.toString(),
+                "--text-field", "Обращение", "--label-field", "Рубрика", "--out", out.toString()});
+        assertThat(rc).isZero();
+        assertThat(CategorizerStore.exists(out.resolve("topic"))).isTrue();
+        assertThat(Files.readString(out.resolve("topic/meta.json"))).contains("byo-appeals.csv", "\"version\" : \"topic-");
+
+        TextAnalyzer analyzer = TextAnalyzer.load(Path.of("nlp-models"), Optional.of(out));
+        PostAnalysis a = analyzer.analyze("1", "Во дворе на Кирова мусор не вывозят уже две недели");
+        assertThat(a.topic().label()).isEqualTo("мусор");
+        assertThat(a.modelVersions().get("topic")).startsWith("topic-").isNotEqualTo(
+                SharedAnalyzer.get().models().versions().get("topic"));
+    }
+
+    @Test
+    void trainsFromJsonl() throws Exception {
+        Path input = tmp.resolve("history.jsonl");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            sb.append("{\"body\": \"Нет света в подъезде дома ").append(i).append("\", \"who\": \"УК\"}\n");
+            sb.append("{\"body\": \"Автобус номер ").append(i).append(" не пришёл на остановку\", \"who\": \"Транспорт\"}\n");
+        }
+        Files.writeString(input, sb);
+        int rc = NlpCli.run(new String[] {"train", "--task", "agency", "--input", input.toString(),
+                "--text-field", "body", "--label-field", "who", "--out", tmp.resolve("m").toString()});
+        assertThat(rc).isZero();
+        assertThat(new CategorizerStore().load(tmp.resolve("m/agency")).labels()).containsExactlyInAnyOrder("УК", "Транспорт");
+    }
+
+    @Test
+    void badArgumentsExitWithUsage() {
+        assertThat(NlpCli.run(new String[] {"train", "--task", "weather", "--input", "x", "--text-field", "a",
+                "--label-field", "b", "--out", "o"})).isEqualTo(2);
+        assertThat(NlpCli.run(new String[] {"frobnicate"})).isEqualTo(2);
+    }
+}

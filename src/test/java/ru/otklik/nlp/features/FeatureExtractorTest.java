@@ -1,0 +1,48 @@
+package ru.otklik.nlp.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class FeatureExtractorTest {
+
+    private final FeatureExtractor fx = new FeatureExtractor();
+
+    @Test
+    void stemsUnigramsBigramsAndCharNgrams() {
+        Features f = fx.extract("ямы на дорогах");
+        assertThat(f.counts()).containsKeys("w=ям", "w=на", "w=дорог", "b=ям_на", "b=на_дорог", "c= я", "c=ямы ",
+                "c=дорог");
+    }
+
+    @Test
+    void inflectedFormsShareTheirWordFeature() {
+        assertThat(fx.extract("яма").counts()).containsKey("w=ям");
+        assertThat(fx.extract("ямах").counts()).containsKey("w=ям");
+    }
+
+    @Test
+    void numbersCollapseToOneToken() {
+        Features f = fx.extract("дом 22 и дом 47");
+        assertThat(f.counts().get("w=<num>")).isEqualTo(2);
+        assertThat(f.counts().keySet()).noneMatch(k -> k.startsWith("c=") && k.contains("2"));
+    }
+
+    @Test
+    void tfIdfIsL2NormalisedWithBias() {
+        TfIdfVectorizer v = TfIdfVectorizer.fit(List.of(fx.extract("яма яма дорога"), fx.extract("мусор во дворе")), 1, 1000);
+        WeightedContext c = v.transform(fx.extract("яма яма дорога"));
+        double norm = 0;
+        for (int i = 0; i < c.names().length; i++) {
+            if (!c.names()[i].equals(TfIdfVectorizer.BIAS)) {
+                norm += c.values()[i] * c.values()[i];
+            }
+        }
+        assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(c.names()).contains(TfIdfVectorizer.BIAS);
+        assertThat(v.transform(new Features(Map.of("w=незнакомое", 1))).names()).containsExactly(TfIdfVectorizer.BIAS);
+    }
+}
