@@ -180,6 +180,8 @@ class ConsoleBrowserTest {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trend-chart svg")));
         assertThat(browser.driver.findElement(By.id("heat")).getText()).contains("Общественный транспорт")
                 .contains("Новомосковск");
+        assertThat(browser.driver.findElement(By.id("official")).getText())
+                .contains("Администрация муниципального образования город Новомосковск");
         assertThat(browser.driver.findElement(By.id("agencies")).getText())
                 .contains("Администрация муниципального образования город Новомосковск");
         browser.screenshot("ratings");
