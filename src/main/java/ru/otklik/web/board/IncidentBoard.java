@@ -36,7 +36,8 @@ public class IncidentBoard {
             select i.id, i.title, i.status, i.priority, i.topic, t.name_ru as topic_name, i.agency_code,
                    a.name as agency_name, i.municipality_code, m.name as municipality_name, i.created_at,
                    i.updated_at, i.first_response_due_at, i.first_response_at, i.deadline_at, i.resolved_at,
-                   i.closed_at, i.post_count, i.reach, i.conflict_score
+                   i.closed_at, i.post_count, i.reach, i.conflict_score, i.deadline_calendar_at, i.answer_text,
+                   i.answer_url
             from incident i
             left join topic t on t.code = i.topic
             left join agency a on a.code = i.agency_code
@@ -90,7 +91,7 @@ public class IncidentBoard {
                 r.getString("topic"), r.getString("topic_name"), r.getString("agency_code"), r.getString("agency_name"),
                 r.getString("municipality_code"), r.getString("municipality_name"), created, time(r, "updated_at"),
                 firstDue, firstAt, r.getInteger("post_count"), r.getLong("reach"), r.getDouble("conflict_score"),
-                deadline, first);
+                deadline, first, time(r, "deadline_calendar_at"), r.getString("answer_text"), r.getString("answer_url"));
     }
 
     private static Instant time(Row r, String column) {

@@ -36,6 +36,11 @@ public final class Formats {
         return score == null ? "" : Math.round(score * 100) + " %";
     }
 
+    /** A number with one decimal, Russian style (comma). */
+    static String decimal(Double value) {
+        return value == null ? "—" : String.format(Locale.forLanguageTag("ru"), "%.1f", value);
+    }
+
     /** Thousands separated by a thin space, as Russian typography wants. */
     static String grouped(long value) {
         return String.format(Locale.forLanguageTag("ru"), "%,d", value).replace('\u00a0', '\u202f');

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import ru.otklik.incident.workflow.IncidentStatus;
+import ru.otklik.incident.workflow.WorkflowTable;
 import ru.otklik.security.CurrentUser;
 import ru.otklik.security.Roles;
 import ru.otklik.web.Viewer;
@@ -37,7 +39,8 @@ public class IncidentPages {
         /** The table alone, for htmx's periodic refresh. */
         static native TemplateInstance board$rows(List<BoardRow> rows);
 
-        static native TemplateInstance incident(Chrome chrome, IncidentDetailsView details, ReferenceNames.Catalog names);
+        static native TemplateInstance incident(Chrome chrome, IncidentDetailsView details, ReferenceNames.Catalog names,
+                                                List<String> allowed, boolean canAct);
     }
 
     private final IncidentBoard board;
@@ -72,6 +75,14 @@ public class IncidentPages {
     public Uni<TemplateInstance> incident(@PathParam("id") long id) {
         Viewer viewer = Viewer.of(user);
         return references.catalog().chain(names -> details.load(id, viewer, names)
-                .map(view -> Templates.incident(new Chrome(viewer, Chrome.INCIDENTS), view, names)));
+                .map(view -> Templates.incident(new Chrome(viewer, Chrome.INCIDENTS), view, names,
+                        allowedFrom(view.incident().status()), viewer.hasRole(Roles.ANALYST)
+                                || viewer.hasRole(Roles.AGENCY) || viewer.hasRole(Roles.ADMIN))));
+    }
+
+    /** The statuses the workflow's transition table allows next, for the status form. */
+    private static List<String> allowedFrom(String status) {
+        return WorkflowTable.allowedFrom(IncidentStatus.fromCode(status)).stream().map(IncidentStatus::code)
+                .sorted().toList();
     }
 }

@@ -9,7 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
 import ru.otklik.common.ApiException;
+import ru.otklik.rating.RatingReport;
+import ru.otklik.rating.RatingResource;
 import ru.otklik.security.CurrentUser;
 import ru.otklik.security.Roles;
 import ru.otklik.web.Viewer;
@@ -25,14 +29,20 @@ public class RatingsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance ratings(Chrome chrome, RatingsView view);
+        static native TemplateInstance ratings(Chrome chrome, RatingsView view, RatingReport official,
+                                               ReferenceNames.Catalog names);
     }
 
     private final RatingsQuery query;
     private final ReferenceNames references;
+    private final RatingResource ratings;
+    private final Clock clock;
     private final CurrentUser user;
 
-    public RatingsPage(RatingsQuery query, ReferenceNames references, CurrentUser user) {
+    public RatingsPage(RatingsQuery query, ReferenceNames references, RatingResource ratings, Clock clock,
+                       CurrentUser user) {
+        this.ratings = ratings;
+        this.clock = clock;
         this.query = query;
         this.references = references;
         this.user = user;
@@ -44,7 +54,14 @@ public class RatingsPage {
         if (period < 7 || period > 366) {
             throw ApiException.badRequest("days должен быть от 7 до 366, получено " + period);
         }
-        return references.catalog().chain(names -> query.load(period, names))
-                .map(view -> Templates.ratings(new Chrome(Viewer.of(user), Chrome.RATINGS), view));
+        // the official agency rating (ru.otklik.rating: speed, timeliness, quality, completeness) over the same
+        // Moscow days as the charts: from the first day shown up to and including today
+        LocalDate today = LocalDate.ofInstant(clock.instant(), Formats.MOSCOW);
+        String from = today.minusDays(period - 1L).toString();
+        String to = today.plusDays(1).toString();
+        return references.catalog().chain(names -> query.load(period, names)
+                .chain(view -> ratings.period("agency", from, to)
+                        .map(official -> Templates.ratings(new Chrome(Viewer.of(user), Chrome.RATINGS), view, official,
+                                names))));
     }
 }

@@ -3,7 +3,7 @@ package ru.otklik.web.console;
 import io.quarkus.qute.TemplateExtension;
 import java.util.Map;
 
-/** Russian names of the codes the console shows: incident statuses, priorities, event types, decisions. */
+/** Russian names of the codes the console shows: statuses, priorities, event types, decisions, sentiment. */
 @TemplateExtension(namespace = "ru")
 public final class Vocabulary {
 
@@ -41,7 +41,14 @@ public final class Vocabulary {
     private static final Map<String, String> DECISION = Map.of(
             "confirmed", "Подтверждено", "rejected", "Отклонено", "corrected", "Исправлено");
 
+    private static final Map<String, String> SENTIMENT = Map.of(
+            "positive", "позитивная", "neutral", "нейтральная", "negative", "негативная");
+
     private Vocabulary() {
+    }
+
+    static String sentiment(String code) {
+        return code == null ? "—" : SENTIMENT.getOrDefault(code, code);
     }
 
     static String status(String code) {

@@ -159,6 +159,17 @@ class ConsoleBrowserTest {
         assertThat(left.getText()).matches("осталось \\d+ д.*");
         assertThat(browser.driver.findElement(By.id("deadline-at")).getText()).matches("\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d");
         assertThat(browser.driver.findElement(By.cssSelector(".timeline")).getText()).contains("Исправлен аналитиком");
+
+        // assignment, then the agency's answer, through the workflow's forms
+        browser.driver.findElement(By.cssSelector("#assign-form button")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("answer-form")));
+        WebElement answer = browser.driver.findElement(By.name("answerText"));
+        answer.sendKeys("Ямочный ремонт на Комсомольской запланирован на следующую неделю, расписание автобусов проверено.");
+        browser.driver.findElement(By.cssSelector("#answer-form button")).click();
+        WebElement given = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("answer")));
+        assertThat(given.getText()).contains("Ямочный ремонт");
+        assertThat(db.rows("select status, answer_text from incident where id = ?", incident).get(0))
+                .containsEntry("status", "answered");
         browser.screenshot("incident-page");
     }
 
@@ -169,6 +180,8 @@ class ConsoleBrowserTest {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trend-chart svg")));
         assertThat(browser.driver.findElement(By.id("heat")).getText()).contains("Общественный транспорт")
                 .contains("Новомосковск");
+        assertThat(browser.driver.findElement(By.id("official")).getText())
+                .contains("Администрация муниципального образования город Новомосковск");
         assertThat(browser.driver.findElement(By.id("agencies")).getText())
                 .contains("Администрация муниципального образования город Новомосковск");
         browser.screenshot("ratings");

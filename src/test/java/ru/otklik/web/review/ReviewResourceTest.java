@@ -143,6 +143,23 @@ class ReviewResourceTest {
     }
 
     @Test
+    void theTrainCommandLearnsFromTheExport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        for (String text : List.of(POTHOLES, NO_HOT_WATER, "В Щёкино бродячие собаки стаей бегают у школы, дети боятся")) {
+            long post = analysed(text);
+            analyst().contentType(ContentType.JSON).body(Map.of("postId", post, "action", "confirm"))
+                    .post("/api/reviews").then().statusCode(200);
+        }
+        java.nio.file.Path csv = dir.resolve("reviews-topic.csv");
+        java.nio.file.Files.writeString(csv, analyst().queryParam("task", "topic").get("/api/reviews/export")
+                .then().statusCode(200).extract().asString());
+
+        int exit = ru.otklik.nlp.cli.NlpCli.run(new String[] {"train", "--task", "topic", "--input", csv.toString(),
+                "--text-field", "text", "--label-field", "label", "--out", dir.resolve("models").toString()});
+        assertThat(exit).isZero();
+        assertThat(dir.resolve("models/topic")).isDirectoryContaining(p -> true);
+    }
+
+    @Test
     void badVerdictsAreProblems() throws Exception {
         long post = analysed(POTHOLES);
         analyst().contentType(ContentType.JSON).body(Map.of("postId", post, "action", "maybe"))
