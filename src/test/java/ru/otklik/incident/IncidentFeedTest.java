@@ -131,7 +131,7 @@ class IncidentFeedTest {
                     base.plus(Duration.ofDays(4L * i)).toString()));
         }
         given().contentType(ContentType.JSON).body(batch.append("]").toString()).post("/api/posts").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> incidentsIn(municipalityCode).size() >= already + count);
+        await().atMost(Duration.ofSeconds(90)).until(() -> incidentsIn(municipalityCode).size() >= already + count);
         return incidentsIn(municipalityCode);
     }
 

@@ -23,7 +23,11 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("docs/screenshots");
+    /**
+     * Where screenshots go: {@code target/screenshots} on an ordinary run, so tests leave the work tree
+     * clean; {@code -Dotklik.screenshots=docs/screenshots} refreshes the ones the README shows.
+     */
+    static final Path SCREENSHOTS = Path.of(System.getProperty("otklik.screenshots", "target/screenshots"));
 
     final ChromeDriver driver;
     private final Path profile;
@@ -57,7 +61,7 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Saves the viewport as {@code docs/screenshots/<name>.png}, reduced to a 256-colour palette so the
+     * Saves the viewport as {@code <SCREENSHOTS>/<name>.png}, reduced to a 256-colour palette so the
      * committed images stay small.
      */
     void screenshot(String name) {
