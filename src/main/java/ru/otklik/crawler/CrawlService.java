@@ -67,7 +67,9 @@ public class CrawlService {
             return Uni.createFrom().failure(ApiException.conflict("Источник уже обходится, дождитесь окончания"));
         }
         Instant started = clock.instant();
-        return Panache.withTransaction(() -> Source.<Source>findById(sourceId).invoke(s -> s.lastRunAt = started))
+        // deferred, so that even a failure while assembling the chain reaches eventually() and frees the source
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> Source.<Source>findById(sourceId)
+                        .invoke(s -> s.lastRunAt = started)))
                 .chain(source -> {
                     SourceCrawler crawler = kinds.find(source.kind).orElseThrow(() ->
                             CrawlFailure.skipped("Вид источника '" + source.kind + "' не поддерживается"));

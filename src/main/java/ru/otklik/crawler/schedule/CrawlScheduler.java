@@ -2,6 +2,7 @@ package ru.otklik.crawler.schedule;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -43,7 +44,12 @@ public class CrawlScheduler {
     @Scheduled(every = "${otklik.crawler.schedule.tick:5s}", delayed = "${otklik.crawler.schedule.tick:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        if (!config.schedule().enabled()) {
+        return tick(config.schedule().enabled());
+    }
+
+    /** One round: launches the due sources, each on a context of its own; {@code enabled} false does nothing. */
+    Uni<Void> tick(boolean enabled) {
+        if (!enabled) {
             return Uni.createFrom().voidItem();
         }
         int free = config.schedule().maxConcurrent() - crawls.runningCount();
@@ -60,6 +66,8 @@ public class CrawlScheduler {
 
     private void launch(long sourceId, String key) {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        // Hibernate Reactive only runs on a context marked safe (isolated); a fresh duplicate is not marked yet
+        VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> crawls.run(sourceId).subscribe().with(
                 report -> LOG.debugf("Run of %s: %s", key, report.outcome()),
                 failure -> LOG.debugf("Run of %s not started: %s", key, failure.getMessage())));
