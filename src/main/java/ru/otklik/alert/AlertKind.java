@@ -7,7 +7,11 @@ public enum AlertKind {
     /** A large audience. */
     REACH,
     /** Many posts in a short time in one thread or incident. */
-    GROWTH;
+    GROWTH,
+    /** 70 % or 90 % of a response or resolution deadline used. */
+    SLA_WARNING,
+    /** A deadline passed: escalated to the supervisor. */
+    SLA_OVERDUE;
 
     public String code() {
         return name().toLowerCase();

@@ -30,7 +30,8 @@ import ru.otklik.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
 
-    private static final Set<String> KINDS = Set.of("conflict", "reach", "growth");
+    private static final Set<String> KINDS = java.util.Arrays.stream(AlertKind.values()).map(AlertKind::code)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final AlertStore store;
     private final AlertBroadcaster broadcaster;
@@ -49,14 +50,14 @@ public class AlertResource {
 
     @GET
     @RolesAllowed({Roles.PRESS, Roles.ANALYST, Roles.ADMIN, Roles.ALERTS_READ})
-    @Operation(summary = "Оповещения, новые первыми", description = "Фильтры kind (conflict, reach, growth) и "
+    @Operation(summary = "Оповещения, новые первыми", description = "Фильтры kind (conflict, reach, growth, sla_warning, sla_overdue) и "
             + "acknowledged (true/false); limit до 200; следующая страница — по курсору next в параметре after.")
     public Uni<Page<AlertView>> list(@QueryParam("kind") String kind,
                                      @QueryParam("acknowledged") Boolean acknowledged,
                                      @QueryParam("limit") Integer limit,
                                      @QueryParam("after") String after) {
         if (kind != null && !KINDS.contains(kind)) {
-            throw ApiException.badRequest("Неизвестный вид оповещения «" + kind + "»; допустимы conflict, reach, growth");
+            throw ApiException.badRequest("Неизвестный вид оповещения «" + kind + "»; допустимы conflict, reach, growth, sla_warning, sla_overdue");
         }
         int size = Page.limit(limit, 50, 200);
         return store.list(kind, acknowledged, after == null ? null : FeedCursor.decode(after), size)

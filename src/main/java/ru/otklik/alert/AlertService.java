@@ -64,6 +64,29 @@ public class AlertService {
     }
 
     private Uni<Void> raise(AlertCandidate c, Post post, AnalysisResult analysis, AlertFacts facts) {
+        return insert(c, new Context(post.id, facts.incidentId(), excerpt(post.text), post.url,
+                analysis.hasTopic() ? analysis.topic().label() : null, analysis.municipality(),
+                analysis.agency() == null ? null : analysis.agency().code()))
+                .invoke(id -> LOG.debugf("Alert %d (%s %s %d) raised by post %d", id, c.kind().code(),
+                        c.subjectType(), c.subjectId(), post.id))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Raises an alert about an incident from outside the analysis (deadline warnings and escalations), in
+     * the caller's transaction; returns the alert's id, or null when that subject already raised that kind.
+     */
+    public Uni<Long> raiseForIncident(AlertCandidate c, Incident incident) {
+        return insert(c, new Context(null, incident.id, excerpt(incident.title), null, incident.topic,
+                incident.municipalityCode, incident.agencyCode));
+    }
+
+    /** What an alert says about where it comes from, besides its subject. */
+    private record Context(Long postId, Long incidentId, String excerpt, String url, String topic,
+                           String municipality, String agency) {
+    }
+
+    private Uni<Long> insert(AlertCandidate c, Context ctx) {
         Instant now = clock.instant();
         return Panache.getSession().chain(session -> session.flush().chain(() -> session
                         .createNativeQuery("""
@@ -77,21 +100,20 @@ public class AlertService {
                         .setParameter("kind", c.kind().code())
                         .setParameter("subjectType", c.subjectType())
                         .setParameter("subjectId", c.subjectId())
-                        .setParameter("postId", post.id)
-                        .setParameter("incidentId", facts.incidentId())
+                        .setParameter("postId", ctx.postId())
+                        .setParameter("incidentId", ctx.incidentId())
                         .setParameter("value", c.value())
                         .setParameter("threshold", c.threshold())
                         .setParameter("title", c.title())
-                        .setParameter("excerpt", excerpt(post))
-                        .setParameter("url", post.url)
-                        .setParameter("topic", analysis.hasTopic() ? analysis.topic().label() : null)
-                        .setParameter("municipality", analysis.municipality())
-                        .setParameter("agency", analysis.agency() == null ? null : analysis.agency().code())
+                        .setParameter("excerpt", ctx.excerpt())
+                        .setParameter("url", ctx.url())
+                        .setParameter("topic", ctx.topic())
+                        .setParameter("municipality", ctx.municipality())
+                        .setParameter("agency", ctx.agency())
                         .setParameter("now", now)
                         .getResultList())
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().voidItem() : enqueue(session, ids.get(0), now)
-                        .invoke(() -> LOG.debugf("Alert %d (%s %s %d) raised by post %d", ids.get(0), c.kind().code(),
-                                c.subjectType(), c.subjectId(), post.id))));
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().<Long>nullItem()
+                        : enqueue(session, ids.get(0), now).replaceWith(ids.get(0))));
     }
 
     /** One outbox row per active webhook, in the same transaction as the alert. */
@@ -105,8 +127,8 @@ public class AlertService {
                 .replaceWithVoid();
     }
 
-    private static String excerpt(Post post) {
-        String text = post.text.strip().replaceAll("\\s+", " ");
+    private static String excerpt(String source) {
+        String text = source.strip().replaceAll("\\s+", " ");
         return text.length() <= EXCERPT_LENGTH ? text : text.substring(0, EXCERPT_LENGTH - 1) + "…";
     }
 }

@@ -42,6 +42,9 @@ class IncidentFlowTest {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    ru.otklik.alert.AlertService alerts;
+
     private static String post(String source, String id, String author, String text, String publishedAt, String parent) {
         return """
                 {"source": "%s", "externalId": "%s", "author": "%s", "text": "%s", "publishedAt": "%s",
@@ -134,7 +137,7 @@ class IncidentFlowTest {
         VertxContextSupport.subscribeAndAwait(() -> scheduler.escalate(later));
         VertxContextSupport.subscribeAndAwait(() -> scheduler.escalate(later));
         // a new scheduler over the same database, as after a restart
-        EscalationScheduler restarted = new EscalationScheduler(evaluator, deadlines, clock);
+        EscalationScheduler restarted = new EscalationScheduler(evaluator, deadlines, clock, alerts);
         VertxContextSupport.subscribeAndAwait(() -> restarted.escalate(later.plusSeconds(3600)));
 
         assertThat(db.rows("select clock || ':' || threshold as t from incident_escalation where incident_id = ? order by clock, threshold", id)
@@ -142,7 +145,8 @@ class IncidentFlowTest {
                 .containsExactly("first_response:70", "first_response:90", "first_response:100",
                         "resolution:70", "resolution:90", "resolution:100");
         assertThat(db.count("select count(*) from incident_event where incident_id = ? and type = 'alert'", id)).isEqualTo(6);
-        assertThat(db.count("select count(*) from incident_alert_outbox where incident_id = ? and kind = 'sla_overdue'", id)).isEqualTo(2);
+        assertThat(db.count("select count(*) from alert where incident_id = ? and kind = 'sla_overdue'", id)).isEqualTo(2);
+        assertThat(db.count("select count(*) from alert where incident_id = ? and kind = 'sla_warning'", id)).isEqualTo(4);
         assertThat(db.count("select count(*) from incident_sla_clock where incident_id = ? and next_check_at is not null", id)).isZero();
     }
 

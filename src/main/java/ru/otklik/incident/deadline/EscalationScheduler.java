@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import ru.otklik.alert.AlertCandidate;
+import ru.otklik.alert.AlertKind;
+import ru.otklik.alert.AlertService;
+import ru.otklik.incident.Incident;
 import ru.otklik.incident.IncidentEvent;
 import ru.otklik.incident.sla.EscalationThresholds;
 import ru.otklik.incident.sla.SlaClock;
@@ -33,11 +37,13 @@ public class EscalationScheduler {
     private final SlaEvaluator evaluator;
     private final DeadlineService deadlines;
     private final Clock clock;
+    private final AlertService alerts;
 
-    public EscalationScheduler(SlaEvaluator evaluator, DeadlineService deadlines, Clock clock) {
+    public EscalationScheduler(SlaEvaluator evaluator, DeadlineService deadlines, Clock clock, AlertService alerts) {
         this.evaluator = evaluator;
         this.deadlines = deadlines;
         this.clock = clock;
+        this.alerts = alerts;
     }
 
     @Scheduled(every = "${otklik.sla.check-interval:60s}", delayed = "5s",
@@ -74,13 +80,16 @@ public class EscalationScheduler {
     private Uni<Integer> fire(SlaClockRecord record, int threshold, SlaStatus status, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into incident_escalation (incident_id, clock, cycle, threshold, fired_at)
-                        values (?1, ?2, ?3, ?4, ?5) on conflict (incident_id, clock, cycle, threshold) do nothing""")
+                        values (?1, ?2, ?3, ?4, ?5) on conflict (incident_id, clock, cycle, threshold) do nothing
+                        returning id""", Long.class)
                         .setParameter(1, record.incidentId).setParameter(2, record.kind).setParameter(3, record.cycle)
-                        .setParameter(4, threshold).setParameter(5, now).executeUpdate())
-                .chain(inserted -> inserted == 0 ? Uni.createFrom().item(0) : alert(record, threshold, status, now).replaceWith(1));
+                        .setParameter(4, threshold).setParameter(5, now).getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(0)
+                        : alert(record, ids.get(0), threshold, status, now).replaceWith(1));
     }
 
-    private Uni<Void> alert(SlaClockRecord record, int threshold, SlaStatus status, Instant now) {
+    /** The audit event, and an alert for the press service, the console and webhooks (once per escalation row). */
+    private Uni<Void> alert(SlaClockRecord record, long escalationId, int threshold, SlaStatus status, Instant now) {
         boolean overdue = EscalationThresholds.isEscalation(threshold);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("incidentId", record.incidentId);
@@ -96,12 +105,13 @@ public class EscalationScheduler {
                 : "Израсходовано " + threshold + " % срока " + clockName + " (срок " + status.dueAt() + ")";
         IncidentEvent event = IncidentEvent.of(record.incidentId, "alert", ACTOR, reason, now);
         event.payload = payload;
-        AlertOutbox outbox = new AlertOutbox();
-        outbox.incidentId = record.incidentId;
-        outbox.kind = overdue ? "sla_overdue" : "sla_warning";
-        outbox.payload = payload;
-        outbox.createdAt = now;
+        AlertCandidate candidate = new AlertCandidate(overdue ? AlertKind.SLA_OVERDUE : AlertKind.SLA_WARNING,
+                "escalation", escalationId, threshold, overdue ? 100 : threshold,
+                "Инцидент №" + record.incidentId + ": " + reason);
         LOG.infof("Incident %d: %s", record.incidentId, reason);
-        return event.persist().chain(() -> outbox.persist()).replaceWithVoid();
+        return event.persist()
+                .chain(() -> Incident.<Incident>findById(record.incidentId))
+                .chain(incident -> alerts.raiseForIncident(candidate, incident))
+                .replaceWithVoid();
     }
 }
