@@ -35,6 +35,13 @@ public final class NlpCli {
             stderr.println("error: " + e.getMessage());
             stderr.println(usage());
             return 2;
+        } catch (java.nio.file.NoSuchFileException e) {
+            stderr.println("error: no such file: " + e.getFile());
+            return 1;
+        } catch (java.io.IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            // a user's mistake (unreadable file, bad column, bad value): one line, no stack trace
+            stderr.println("error: " + e.getMessage());
+            return 1;
         } catch (Exception e) {
             stderr.println("error: " + e);
             e.printStackTrace(stderr);
