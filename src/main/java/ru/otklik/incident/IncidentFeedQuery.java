@@ -33,7 +33,7 @@ public class IncidentFeedQuery {
 
     public Uni<List<Entry>> page(IncidentFilter filter, SnapshotCursor cursor, int limit) {
         List<Object> params = new ArrayList<>(List.of(cursor.snapshot(), cursor.position()));
-        StringBuilder where = new StringBuilder("p.position < $2");
+        StringBuilder where = new StringBuilder("true");
         condition(where, params, "i.status = $", filter.status());
         condition(where, params, "i.topic = $", filter.topic());
         condition(where, params, "i.agency_code = $", filter.agency());
@@ -42,11 +42,15 @@ public class IncidentFeedQuery {
         condition(where, params, "i.updated_at >= $", filter.updatedSince() == null ? null
                 : filter.updatedSince().atOffset(java.time.ZoneOffset.UTC));
         params.add(limit);
+        // Most incidents have not changed since the snapshot: their position is their own change_seq. Only
+        // those changed mid-walk look up their last change before it; those created after it get null and drop out.
         String sql = """
-                with p as (select incident_id, max(seq) as position from incident_change
-                           where seq <= $1 group by incident_id)
-                select i.id, p.position from incident i join p on p.incident_id = i.id
-                where %s order by p.position desc limit $%d""".formatted(where, params.size());
+                select id, position from (
+                    select i.id, case when i.change_seq <= $1 then i.change_seq
+                           else (select max(c.seq) from incident_change c where c.incident_id = i.id and c.seq <= $1)
+                           end as position
+                    from incident i where %s) p
+                where p.position < $2 order by p.position desc limit $%d""".formatted(where, params.size());
         return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             List<Entry> entries = new ArrayList<>();
             for (Row row : rows) {
