@@ -33,14 +33,20 @@ public final class TopicRules implements AutoCloseable {
 
     private final Monitor monitor;
     private final Map<String, Rule> rules;
+    private final List<ParsedRule> parsed;
 
     /** One rule as written in the file; {@code order} breaks ties between labels. */
     public record Rule(String id, String label, String query, int order) {
     }
 
-    private TopicRules(Monitor monitor, Map<String, Rule> rules) {
+    /** A rule with its parsed query, for callers that need the query itself (highlighting). */
+    public record ParsedRule(String id, String label, org.apache.lucene.search.Query query) {
+    }
+
+    private TopicRules(Monitor monitor, Map<String, Rule> rules, List<ParsedRule> parsed) {
         this.monitor = monitor;
         this.rules = rules;
+        this.parsed = parsed;
     }
 
     /** Reads a rules file ({@code id<TAB>label<TAB>query}); a bad row fails with its line number. */
@@ -56,14 +62,17 @@ public final class TopicRules implements AutoCloseable {
             Monitor monitor = new Monitor(analyzer, new MonitorConfiguration());
             Map<String, Rule> byId = new HashMap<>();
             List<MonitorQuery> queries = new ArrayList<>();
+            List<ParsedRule> parsed = new ArrayList<>();
             for (Rule rule : rules) {
                 if (byId.put(rule.id(), rule) != null) {
                     throw new IllegalArgumentException(origin + ": rule id '" + rule.id() + "' is used twice");
                 }
-                queries.add(new MonitorQuery(rule.id(), parse(analyzer, rule, origin), rule.query(), Map.of()));
+                org.apache.lucene.search.Query query = parse(analyzer, rule, origin);
+                parsed.add(new ParsedRule(rule.id(), rule.label(), query));
+                queries.add(new MonitorQuery(rule.id(), query, rule.query(), Map.of()));
             }
             monitor.register(queries);
-            return new TopicRules(monitor, Map.copyOf(byId));
+            return new TopicRules(monitor, Map.copyOf(byId), List.copyOf(parsed));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,6 +110,11 @@ public final class TopicRules implements AutoCloseable {
     /** The label a rule stands for. */
     public Optional<String> labelOf(String ruleId) {
         return Optional.ofNullable(rules.get(ruleId)).map(Rule::label);
+    }
+
+    /** Every rule with its parsed query, in the file's order. */
+    public List<ParsedRule> parsedRules() {
+        return parsed;
     }
 
     public int size() {

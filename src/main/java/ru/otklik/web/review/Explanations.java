@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Turns an analysis' explanation (a JSON object whose keys differ between the rule-based analyzer and the
- * trained models) into lines a person can read. Known keys get Russian wording; any other key is still shown,
+ * Turns an analysis' explanation (the JSON object {@code NlpPostAnalyzer} stores) into lines a person can
+ * read. Known keys get Russian wording; any other key is still shown,
  * so a new kind of evidence is never hidden from the analyst.
  */
 public final class Explanations {
@@ -17,6 +17,10 @@ public final class Explanations {
     }
 
     private Explanations() {
+    }
+
+    private static String decidedBy(Object value) {
+        return "rule".equals(value) ? "правило аналитиков" : "model".equals(value) ? "модель" : String.valueOf(value);
     }
 
     public static List<Line> lines(Map<String, Object> explanation, ReferenceNames.Catalog names) {
@@ -29,8 +33,10 @@ public final class Explanations {
                 return;
             }
             switch (key) {
-                case "rules" -> lines.add(new Line("Правила тем", join(value, item -> item instanceof Map<?, ?> m
-                        ? m.get("ruleId") + " → " + names.topic(String.valueOf(m.get("label"))) : String.valueOf(item))));
+                case "complaintDecidedBy" -> lines.add(new Line("Жалобу определила", decidedBy(value)));
+                case "topicDecidedBy" -> lines.add(new Line("Тему определила", decidedBy(value)));
+                case "modelComplaint" -> lines.add(new Line("Оценка модели жалоб", String.valueOf(value)));
+                case "modelTopic" -> lines.add(new Line("Тема по модели", String.valueOf(value)));
                 case "matchedRules" -> lines.add(new Line("Сработавшие правила", join(value, String::valueOf)));
                 case "routing" -> lines.add(new Line("Маршрутизация", String.valueOf(value)));
                 case "entities" -> lines.add(new Line("Найденные места и организации", join(value,

@@ -3,22 +3,16 @@ package ru.otklik.web.review;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
-import ru.otklik.analysis.AnalysisConfig;
-import ru.otklik.common.TsvFile;
 import ru.otklik.nlp.place.PlaceMention;
 import ru.otklik.nlp.place.TulaGazetteer;
 import ru.otklik.nlp.rules.RuleAnalyzer;
@@ -33,32 +27,14 @@ import ru.otklik.nlp.rules.TopicRules;
 @ApplicationScoped
 public class RuleHighlighter {
 
-    private static final String RULES_FILE = "rules/topics.tsv";
-
-    /** One parsed rule. */
-    private record CompiledRule(String id, String topic, Query query) {
-    }
-
-    private final List<CompiledRule> rules;
+    private final List<TopicRules.ParsedRule> rules;
     private final TulaGazetteer gazetteer;
     private final RuleAnalyzer analyzer = new RuleAnalyzer();
 
-    public RuleHighlighter(AnalysisConfig config, TulaGazetteer gazetteer) {
+    /** The same parsed rules the analysis matches with, so what is highlighted is what matched. */
+    public RuleHighlighter(TopicRules rules, TulaGazetteer gazetteer) {
         this.gazetteer = gazetteer;
-        this.rules = load(config.modelsDir().resolve(RULES_FILE));
-    }
-
-    private List<CompiledRule> load(Path file) {
-        List<CompiledRule> compiled = new ArrayList<>();
-        for (TsvFile.Row row : TsvFile.read(file, 3)) {
-            try {
-                Query query = new QueryParser(TopicRules.FIELD, analyzer).parse(row.get(2));
-                compiled.add(new CompiledRule(row.get(0), row.get(1), query));
-            } catch (ParseException e) {
-                throw new IllegalArgumentException(file + ":" + row.line() + ": " + e.getMessage(), e);
-            }
-        }
-        return List.copyOf(compiled);
+        this.rules = rules.parsedRules();
     }
 
     /** Rule terms and places in {@code text}, left to right, without overlaps (terms win over places). */
@@ -105,12 +81,12 @@ public class RuleHighlighter {
         LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
         List<TextMark> found = new ArrayList<>();
         try {
-            for (CompiledRule rule : rules) {
+            for (TopicRules.ParsedRule rule : rules) {
                 Weight weight = searcher.createWeight(searcher.rewrite(rule.query()), ScoreMode.COMPLETE_NO_SCORES, 1);
                 Matches matches = weight.matches(leaf, 0);
                 MatchesIterator it = matches == null ? null : matches.getMatches(TopicRules.FIELD);
                 while (it != null && it.next()) {
-                    TextMark mark = new TextMark(it.startOffset(), it.endOffset(), TextMark.TERM, rule.topic(),
+                    TextMark mark = new TextMark(it.startOffset(), it.endOffset(), TextMark.TERM, rule.label(),
                             rule.id());
                     if (mark.start() >= 0 && found.stream().noneMatch(mark::overlaps)) {
                         found.add(mark);
