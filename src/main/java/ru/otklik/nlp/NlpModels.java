@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.otklik.nlp.categorize.CategorizerStore;
 import ru.otklik.nlp.categorize.DocCategorizer;
+import ru.otklik.nlp.categorize.CategorizerBank;
 import ru.otklik.nlp.data.TaskCorpora;
+import ru.otklik.nlp.features.FeatureIndex;
 import ru.otklik.nlp.lang.LanguageIdentifier;
 import ru.otklik.nlp.ner.EntityFinder;
 import ru.otklik.nlp.train.NerelNameFinderTrainer;
@@ -24,14 +26,16 @@ import ru.otklik.nlp.train.UdTextModelTrainer;
  */
 public final class NlpModels {
 
-    private final Map<String, DocCategorizer> categorizers;
+    private final FeatureIndex features;
+    private final CategorizerBank categorizers;
     private final EntityFinder entities;
     private final LanguageIdentifier language;
     private final Map<String, String> versions;
 
-    private NlpModels(Map<String, DocCategorizer> categorizers, EntityFinder entities, LanguageIdentifier language,
-                      Map<String, String> versions) {
-        this.categorizers = Map.copyOf(categorizers);
+    private NlpModels(FeatureIndex features, CategorizerBank categorizers, EntityFinder entities,
+                      LanguageIdentifier language, Map<String, String> versions) {
+        this.features = features;
+        this.categorizers = categorizers;
         this.entities = entities;
         this.language = language;
         this.versions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(versions));
@@ -66,11 +70,20 @@ public final class NlpModels {
             cats.put(task, c);
             versions.put(task, c.version());
         }
-        return new NlpModels(cats, finder, new LanguageIdentifier(), versions);
+        // The OpenNLP models are only read here: the analysis keeps their compiled copies.
+        FeatureIndex index = FeatureIndex.of(cats.values().stream().map(DocCategorizer::vocabulary).toList());
+        CategorizerBank bank = CategorizerBank.compile(cats, index);
+        return new NlpModels(index, bank, finder, new LanguageIdentifier(), versions);
     }
 
-    public DocCategorizer categorizer(String task) {
-        return categorizers.get(task);
+    /** Every task's categoriser, compiled for scoring a post with all of them at once. */
+    public CategorizerBank categorizers() {
+        return categorizers;
+    }
+
+    /** The id space shared by every categoriser's features. */
+    public FeatureIndex featureIndex() {
+        return features;
     }
 
     public EntityFinder entities() {

@@ -11,10 +11,10 @@ import java.util.Optional;
 
 import ru.otklik.nlp.PostAnalysis.ExplainedEntity;
 import ru.otklik.nlp.PostAnalysis.LabelScore;
-import ru.otklik.nlp.categorize.DocCategorizer;
+import ru.otklik.nlp.categorize.CategorizerBank;
 import ru.otklik.nlp.categorize.Prediction;
 import ru.otklik.nlp.features.FeatureExtractor;
-import ru.otklik.nlp.features.Features;
+import ru.otklik.nlp.features.IndexedFeatures;
 import ru.otklik.nlp.ner.Entity;
 import ru.otklik.nlp.place.TulaGazetteer;
 import ru.otklik.nlp.routing.RoutingTable;
@@ -69,13 +69,14 @@ public final class TextAnalyzer {
         if (!"ru".equals(lang)) {
             return new PostAnalysis(id, lang, null, null, null, null, List.of(), null, null, models.versions());
         }
-        Features features = extractor.extract(norm.folded());
+        IndexedFeatures features = extractor.extract(norm.folded(), models.featureIndex());
+        CategorizerBank.Scores scores = models.categorizers().score(features);
         Map<String, List<Prediction.FeatureWeight>> top = new LinkedHashMap<>();
-        LabelScore complaint = label("complaint", features, top);
-        LabelScore topic = label("topic", features, top);
-        LabelScore conflict = label("conflict", features, top);
-        LabelScore sentiment = sentiment(features, top);
-        Prediction agencyModel = models.categorizer("agency").predict(features);
+        LabelScore complaint = label("complaint", scores, top);
+        LabelScore topic = label("topic", scores, top);
+        LabelScore conflict = label("conflict", scores, top);
+        LabelScore sentiment = sentiment(scores, top);
+        Prediction agencyModel = scores.prediction("agency");
         top.put("agency", agencyModel.topFeatures());
 
         List<Entity> entities = models.entities().find(norm.clean());
@@ -92,8 +93,9 @@ public final class TextAnalyzer {
         return models;
     }
 
-    private LabelScore label(String task, Features features, Map<String, List<Prediction.FeatureWeight>> top) {
-        Prediction p = models.categorizer(task).predict(features);
+    private LabelScore label(String task, CategorizerBank.Scores scores,
+                             Map<String, List<Prediction.FeatureWeight>> top) {
+        Prediction p = scores.prediction(task);
         top.put(task, p.topFeatures());
         return new LabelScore(p.label(), round(p.score()));
     }
@@ -102,15 +104,14 @@ public final class TextAnalyzer {
      * The shipped sentiment model keeps RuSentiTweet's five classes (the published baseline is 5-class);
      * the contract has three, so "speech" (greetings, thanks) counts as positive and "skip" as neutral.
      */
-    private LabelScore sentiment(Features features, Map<String, List<Prediction.FeatureWeight>> top) {
-        DocCategorizer model = models.categorizer("sentiment");
-        Prediction p = model.predict(features);
+    private LabelScore sentiment(CategorizerBank.Scores scores, Map<String, List<Prediction.FeatureWeight>> top) {
+        Prediction p = scores.prediction("sentiment");
         top.put("sentiment", p.topFeatures());
-        List<String> labels = model.labels();
+        List<String> labels = models.categorizers().labels("sentiment");
         if (!labels.contains("speech") && !labels.contains("skip")) {
             return new LabelScore(p.label(), round(p.score()));
         }
-        double[] probs = model.probabilities(features);
+        double[] probs = scores.probabilities("sentiment");
         Map<String, Double> merged = new LinkedHashMap<>();
         for (int i = 0; i < labels.size(); i++) {
             String l = switch (labels.get(i)) {

@@ -63,6 +63,11 @@ public final class DocCategorizer {
         return labels;
     }
 
+    /** The features this model weighs (its IDF table's keys). */
+    public java.util.Set<String> vocabulary() {
+        return vectorizer.idf().keySet();
+    }
+
     public ModelMeta meta() {
         return meta;
     }
@@ -79,37 +84,22 @@ public final class DocCategorizer {
         return vectorizer;
     }
 
+    /** The weight of {@code feature} for outcome {@code outcome}; 0 when the model has none. */
+    double weight(String feature, int outcome) {
+        Context c = parameters.get(feature);
+        return c == null ? 0 : weightFor(c, outcome);
+    }
+
     private List<Prediction.FeatureWeight> explain(WeightedContext ctx, int outcome) {
-        String[] names = new String[TOP_FEATURES];
-        double[] weights = new double[TOP_FEATURES];
-        int n = 0;
+        TopContributions top = new TopContributions(TOP_FEATURES);
         for (int i = 0; i < ctx.names().length; i++) {
             String name = ctx.names()[i];
-            if (TfIdfVectorizer.BIAS.equals(name)) {
-                continue;
-            }
             Context c = parameters.get(name);
-            if (c == null) {
-                continue;
+            if (c != null && !TfIdfVectorizer.BIAS.equals(name)) {
+                top.offer(i, weightFor(c, outcome) * ctx.values()[i]);
             }
-            double w = weightFor(c, outcome) * ctx.values()[i];
-            if (w <= 0 || (n == TOP_FEATURES && w <= weights[n - 1])) {
-                continue;
-            }
-            int pos = n < TOP_FEATURES ? n++ : n - 1;
-            while (pos > 0 && weights[pos - 1] < w) {
-                weights[pos] = weights[pos - 1];
-                names[pos] = names[pos - 1];
-                pos--;
-            }
-            weights[pos] = w;
-            names[pos] = name;
         }
-        List<Prediction.FeatureWeight> top = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            top.add(new Prediction.FeatureWeight(names[i], Math.round(weights[i] * 1000) / 1000.0));
-        }
-        return top;
+        return top.toList(i -> ctx.names()[i]);
     }
 
     private static double weightFor(Context c, int outcome) {

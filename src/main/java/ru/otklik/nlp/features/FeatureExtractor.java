@@ -3,6 +3,7 @@ package ru.otklik.nlp.features;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.tartarus.snowball.ext.RussianStemmer;
 
 /**
- * Turns folded text into {@link Features}. Thread-safe: Lucene reuses token streams per thread and the
- * Snowball stemmer (which keeps state) is held per thread.
+ * Turns folded text into features: word unigrams ({@code w=}) and bigrams ({@code b=}) over stems, and
+ * character 2–5-grams ({@code c=}) within space-padded words. Thread-safe: Lucene reuses token streams per
+ * thread and the Snowball stemmer (which keeps state) is held per thread.
+ *
+ * <p>Two outputs from one walk over the text: {@link #extract(String)} names every feature (training, which
+ * builds vocabularies), {@link #extract(String, FeatureIndex)} looks each one up by hash without building
+ * its string (analysis, where only known features matter and allocation is the cost).
  *
  * <p>Why our own chain instead of {@code RussianAnalyzer}: we need the surface form (for character
  * n-grams) and the stem (for word n-grams) of the same token in one pass, and we keep stop words such as
@@ -27,46 +33,79 @@ public final class FeatureExtractor {
     static final int MAX_CHARS = 4000;
     private static final int MIN_NGRAM = 2;
     private static final int MAX_NGRAM = 5;
+    private static final int MAX_TOKEN = 40;
     private static final String NUMBER = "<num>";
+    private static final long CHAR_PREFIX = FeatureHash.of("c=");
+    private static final long WORD_PREFIX = FeatureHash.of("w=");
+    private static final long BIGRAM_PREFIX = FeatureHash.of("b=");
+
+    /** Where the walk reports each feature occurrence. */
+    private interface Sink {
+        void charGram(char[] padded, int from, int length);
+
+        void word(String stem);
+
+        void bigram(String previous, String stem);
+    }
 
     private final Analyzer analyzer = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             StandardTokenizer tokenizer = new StandardTokenizer();
-            tokenizer.setMaxTokenLength(40);
+            tokenizer.setMaxTokenLength(MAX_TOKEN);
             return new TokenStreamComponents(tokenizer);
         }
     };
     private final ThreadLocal<RussianStemmer> stemmer = ThreadLocal.withInitial(RussianStemmer::new);
+    private final ThreadLocal<Counter> counters = new ThreadLocal<>();
 
-    /** Extracts the features of text already passed through {@code TextNormalizer.fold}. */
+    /** Every feature of text already passed through {@code TextNormalizer.fold}, by name. */
     public Features extract(String folded) {
-        String text = folded.length() > MAX_CHARS ? folded.substring(0, MAX_CHARS) : folded;
         Map<String, Integer> counts = new HashMap<>(256);
-        List<String> stems = new ArrayList<>(64);
-        try (TokenStream ts = analyzer.tokenStream("t", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                String surface = term.toString();
-                if (isNumber(surface)) {
-                    stems.add(NUMBER);
-                    continue;
-                }
-                stems.add(stem(surface));
-                addCharNgrams(surface, counts);
+        walk(folded, new Sink() {
+            @Override
+            public void charGram(char[] padded, int from, int length) {
+                counts.merge("c=" + new String(padded, from, length), 1, Integer::sum);
             }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen on a String reader
-        }
-        for (int i = 0; i < stems.size(); i++) {
-            counts.merge("w=" + stems.get(i), 1, Integer::sum);
-            if (i > 0) {
-                counts.merge("b=" + stems.get(i - 1) + '_' + stems.get(i), 1, Integer::sum);
+
+            @Override
+            public void word(String stem) {
+                counts.merge("w=" + stem, 1, Integer::sum);
             }
-        }
+
+            @Override
+            public void bigram(String previous, String stem) {
+                counts.merge("b=" + previous + '_' + stem, 1, Integer::sum);
+            }
+        });
         return new Features(counts);
+    }
+
+    /** The features of folded text that {@code index} knows, by id; the same counts as {@link #extract(String)}. */
+    public IndexedFeatures extract(String folded, FeatureIndex index) {
+        Counter counter = counters.get();
+        if (counter == null || counter.index != index) {
+            counter = new Counter(index);
+            counters.set(counter);
+        }
+        Counter c = counter;
+        walk(folded, new Sink() {
+            @Override
+            public void charGram(char[] padded, int from, int length) {
+                c.add(FeatureHash.update(CHAR_PREFIX, padded, from, length));
+            }
+
+            @Override
+            public void word(String stem) {
+                c.add(FeatureHash.update(WORD_PREFIX, stem));
+            }
+
+            @Override
+            public void bigram(String previous, String stem) {
+                c.add(FeatureHash.update(FeatureHash.update(FeatureHash.update(BIGRAM_PREFIX, previous), '_'), stem));
+            }
+        });
+        return c.drain();
     }
 
     /** Stems one lower-case word with the Snowball Russian stemmer (Latin words pass through). */
@@ -77,20 +116,50 @@ public final class FeatureExtractor {
         return s.getCurrent();
     }
 
-    private static void addCharNgrams(String word, Map<String, Integer> counts) {
-        if (word.length() < 2) {
-            return;
+    private void walk(String folded, Sink sink) {
+        String text = folded.length() > MAX_CHARS ? folded.substring(0, MAX_CHARS) : folded;
+        List<String> stems = new ArrayList<>(64);
+        char[] padded = new char[MAX_TOKEN + 2];
+        try (TokenStream ts = analyzer.tokenStream("t", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if (isNumber(term)) {
+                    stems.add(NUMBER);
+                    continue;
+                }
+                stems.add(stem(term.toString()));
+                charGrams(term, padded, sink);
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen on a String reader
         }
-        String padded = ' ' + word + ' ';
-        int len = padded.length();
-        for (int n = MIN_NGRAM; n <= MAX_NGRAM; n++) {
-            for (int i = 0; i + n <= len; i++) {
-                counts.merge("c=" + padded.substring(i, i + n), 1, Integer::sum);
+        for (int i = 0; i < stems.size(); i++) {
+            sink.word(stems.get(i));
+            if (i > 0) {
+                sink.bigram(stems.get(i - 1), stems.get(i));
             }
         }
     }
 
-    private static boolean isNumber(String token) {
+    private static void charGrams(CharTermAttribute word, char[] padded, Sink sink) {
+        int length = word.length();
+        if (length < 2) {
+            return;
+        }
+        padded[0] = ' ';
+        System.arraycopy(word.buffer(), 0, padded, 1, length);
+        padded[length + 1] = ' ';
+        int len = length + 2;
+        for (int n = MIN_NGRAM; n <= MAX_NGRAM; n++) {
+            for (int i = 0; i + n <= len; i++) {
+                sink.charGram(padded, i, n);
+            }
+        }
+    }
+
+    private static boolean isNumber(CharSequence token) {
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
             if (!Character.isDigit(c) && c != '.' && c != ',') {
@@ -98,5 +167,45 @@ public final class FeatureExtractor {
             }
         }
         return true;
+    }
+
+    /**
+     * Per-thread counts by feature id: a dense array over the index plus the list of ids touched, so
+     * counting is one array increment and clearing costs only what the post used.
+     */
+    private static final class Counter {
+        private final FeatureIndex index;
+        private final int[] counts;
+        private int[] touched = new int[512];
+        private int size;
+
+        Counter(FeatureIndex index) {
+            this.index = index;
+            this.counts = new int[index.size()];
+        }
+
+        void add(long hash) {
+            int id = index.id(hash);
+            if (id < 0) {
+                return;
+            }
+            if (counts[id]++ == 0) {
+                if (size == touched.length) {
+                    touched = Arrays.copyOf(touched, size * 2);
+                }
+                touched[size++] = id;
+            }
+        }
+
+        IndexedFeatures drain() {
+            int[] ids = Arrays.copyOf(touched, size);
+            int[] n = new int[size];
+            for (int i = 0; i < size; i++) {
+                n[i] = counts[ids[i]];
+                counts[ids[i]] = 0;
+            }
+            size = 0;
+            return new IndexedFeatures(ids, n);
+        }
     }
 }

@@ -90,6 +90,11 @@ public final class TfIdfVectorizer {
         return new WeightedContext(java.util.Arrays.copyOf(names, k), java.util.Arrays.copyOf(values, k));
     }
 
+    /** Feature → IDF, unmodifiable. */
+    public Map<String, Float> idf() {
+        return idf;
+    }
+
     public int vocabularySize() {
         return idf.size();
     }

@@ -2,8 +2,10 @@ package ru.otklik.nlp.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +46,32 @@ class FeatureExtractorTest {
         assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(c.names()).contains(TfIdfVectorizer.BIAS);
         assertThat(v.transform(new Features(Map.of("w=незнакомое", 1))).names()).containsExactly(TfIdfVectorizer.BIAS);
+    }
+
+    @Test
+    void indexedExtractionCountsWhatTheNamedOneDoes() {
+        String text = "ямы ямы на дорогах, дом 22 — ссылкаurl оооочень плохо";
+        Map<String, Integer> named = fx.extract(text).counts();
+        FeatureIndex index = FeatureIndex.of(List.of(named.keySet(), Set.of("w=другое")));
+
+        IndexedFeatures indexed = fx.extract(text, index);
+
+        Map<String, Integer> back = new HashMap<>();
+        for (int i = 0; i < indexed.size(); i++) {
+            back.put(index.name(indexed.ids()[i]), indexed.counts()[i]);
+        }
+        assertThat(back).isEqualTo(named);
+        assertThat(back.get("w=ям")).isEqualTo(2);
+    }
+
+    @Test
+    void indexedExtractionDropsFeaturesNoModelKnows() {
+        FeatureIndex index = FeatureIndex.of(List.of(Set.of("w=ям", "c=дорог")));
+
+        IndexedFeatures indexed = fx.extract("яма на дороге и на дорогах", index);
+
+        assertThat(indexed.size()).isEqualTo(2);
+        assertThat(index.name(indexed.ids()[0])).isIn("w=ям", "c=дорог");
+        assertThat(fx.extract("ничего общего", index).size()).isZero();
     }
 }

@@ -1,0 +1,229 @@
+package ru.otklik.nlp.categorize;
+
+import java.util.List;
+import java.util.Map;
+
+import ru.otklik.nlp.features.FeatureIndex;
+import ru.otklik.nlp.features.IndexedFeatures;
+import ru.otklik.nlp.features.TfIdfVectorizer;
+
+/**
+ * Every categoriser of the analysis compiled into one table: for each feature of a shared
+ * {@link FeatureIndex}, one row holding, for each model that knows the feature, its IDF followed by its
+ * weight for every outcome. Scoring a post walks its features once and reads one contiguous row each,
+ * where OpenNLP's {@code MaxentModel.eval} makes a string lookup per feature per model and the models'
+ * separate arrays cost a cache miss each. The arithmetic is the same TF-IDF weighting and multinomial
+ * logistic model as {@link DocCategorizer#predict} (a test checks they agree). Immutable, thread-safe.
+ */
+public final class CategorizerBank {
+
+    private static final int TOP_FEATURES = 5;
+    /** {@link #present} is a byte of flags. */
+    private static final int MAX_MODELS = 8;
+
+    private final FeatureIndex index;
+    private final List<String> tasks;
+    private final List<ModelMeta> metas;
+    private final String[][] labels;
+    private final float[][] bias;
+    /** Feature id → offset of its row in {@link #rows}. */
+    private final int[] rowStart;
+    /** Feature id → bit t set when model t knows it (and has a block in the row). */
+    private final byte[] present;
+    private final float[] rows;
+
+    private CategorizerBank(FeatureIndex index, List<String> tasks, List<ModelMeta> metas, String[][] labels,
+                            float[][] bias, int[] rowStart, byte[] present, float[] rows) {
+        this.index = index;
+        this.tasks = tasks;
+        this.metas = metas;
+        this.labels = labels;
+        this.bias = bias;
+        this.rowStart = rowStart;
+        this.present = present;
+        this.rows = rows;
+    }
+
+    /** Compiles the models (task → model, in the order given) over {@code index}, which must cover them all. */
+    public static CategorizerBank compile(Map<String, DocCategorizer> models, FeatureIndex index) {
+        if (models.size() > MAX_MODELS) {
+            throw new IllegalArgumentException("at most " + MAX_MODELS + " categorisers, got " + models.size());
+        }
+        List<String> tasks = List.copyOf(models.keySet());
+        List<DocCategorizer> list = List.copyOf(models.values());
+        int t = list.size();
+        String[][] labels = new String[t][];
+        float[][] bias = new float[t][];
+        byte[] present = new byte[index.size()];
+        long cells = 0;
+        for (int m = 0; m < t; m++) {
+            DocCategorizer model = list.get(m);
+            labels[m] = model.labels().toArray(String[]::new);
+            bias[m] = new float[labels[m].length];
+            for (int o = 0; o < labels[m].length; o++) {
+                bias[m][o] = (float) model.weight(TfIdfVectorizer.BIAS, o);
+            }
+            for (String feature : model.vocabulary()) {
+                int id = index.id(feature);
+                if (id < 0) {
+                    throw new IllegalArgumentException("feature index lacks '" + feature + "' of " + model.version());
+                }
+                present[id] |= (byte) (1 << m);
+                cells += 1 + labels[m].length;
+            }
+        }
+        if (cells > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("categorisers too large to compile: " + cells + " weights");
+        }
+        int[] rowStart = new int[index.size()];
+        float[] rows = new float[(int) cells];
+        int offset = 0;
+        for (int id = 0; id < index.size(); id++) {
+            rowStart[id] = offset;
+            String feature = index.name(id);
+            for (int m = 0; m < t; m++) {
+                if ((present[id] & (1 << m)) == 0) {
+                    continue;
+                }
+                DocCategorizer model = list.get(m);
+                rows[offset++] = model.vectorizer().idf().get(feature);
+                for (int o = 0; o < labels[m].length; o++) {
+                    rows[offset++] = (float) model.weight(feature, o);
+                }
+            }
+        }
+        List<ModelMeta> metas = list.stream().map(DocCategorizer::meta).toList();
+        return new CategorizerBank(index, tasks, metas, labels, bias, rowStart, present, rows);
+    }
+
+    /** Scores a post with every model at once. */
+    public Scores score(IndexedFeatures features) {
+        int t = tasks.size();
+        int[] ids = features.ids();
+        int[] counts = features.counts();
+        double[][] logits = new double[t][];
+        for (int m = 0; m < t; m++) {
+            logits[m] = new double[labels[m].length];
+        }
+        double[] norm = new double[t];
+        for (int i = 0; i < ids.length; i++) {
+            int id = ids[i];
+            int flags = present[id];
+            int offset = rowStart[id];
+            double tf = 1.0 + Math.log(counts[i]);
+            for (int m = 0; m < t; m++) {
+                if ((flags & (1 << m)) == 0) {
+                    continue;
+                }
+                // (1 + ln tf) · idf as in TfIdfVectorizer.transform; the L2 norm is applied once per model at
+                // the end, since the model is linear in the values.
+                double v = tf * rows[offset];
+                norm[m] += v * v;
+                double[] acc = logits[m];
+                int k = acc.length;
+                for (int o = 0; o < k; o++) {
+                    acc[o] += v * rows[offset + 1 + o];
+                }
+                offset += 1 + k;
+            }
+        }
+        double[] inverseNorm = new double[t];
+        for (int m = 0; m < t; m++) {
+            inverseNorm[m] = norm[m] > 0 ? 1.0 / Math.sqrt(norm[m]) : 0;
+            softmax(logits[m], inverseNorm[m], bias[m]);
+        }
+        return new Scores(features, logits, inverseNorm);
+    }
+
+    public List<String> tasks() {
+        return tasks;
+    }
+
+    public List<String> labels(String task) {
+        return List.of(labels[model(task)]);
+    }
+
+    public ModelMeta meta(String task) {
+        return metas.get(model(task));
+    }
+
+    private int model(String task) {
+        int m = tasks.indexOf(task);
+        if (m < 0) {
+            throw new IllegalArgumentException("no categoriser for task " + task);
+        }
+        return m;
+    }
+
+    /** Turns raw sums into probabilities in place: scale by the post's norm, add the bias, softmax. */
+    private static void softmax(double[] logits, double inverseNorm, float[] bias) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int o = 0; o < logits.length; o++) {
+            logits[o] = logits[o] * inverseNorm + bias[o];
+            max = Math.max(max, logits[o]);
+        }
+        double sum = 0;
+        for (int o = 0; o < logits.length; o++) {
+            logits[o] = Math.exp(logits[o] - max);
+            sum += logits[o];
+        }
+        for (int o = 0; o < logits.length; o++) {
+            logits[o] /= sum;
+        }
+    }
+
+    /** One post's outcome probabilities under every model. */
+    public final class Scores {
+
+        private final IndexedFeatures features;
+        private final double[][] probabilities;
+        private final double[] inverseNorm;
+
+        private Scores(IndexedFeatures features, double[][] probabilities, double[] inverseNorm) {
+            this.features = features;
+            this.probabilities = probabilities;
+            this.inverseNorm = inverseNorm;
+        }
+
+        /** Probabilities of every outcome of {@code task}, in {@link #labels(String)} order. */
+        public double[] probabilities(String task) {
+            return probabilities[model(task)].clone();
+        }
+
+        /** The best label of {@code task}, its probability and the features that pushed hardest towards it. */
+        public Prediction prediction(String task) {
+            int m = model(task);
+            double[] p = probabilities[m];
+            int best = 0;
+            for (int o = 1; o < p.length; o++) {
+                if (p[o] > p[best]) {
+                    best = o;
+                }
+            }
+            return new Prediction(labels[m][best], p[best], explain(m, best));
+        }
+
+        /** Second walk over the post's rows, reading only the chosen outcome's weight of model {@code m}. */
+        private List<Prediction.FeatureWeight> explain(int m, int outcome) {
+            TopContributions top = new TopContributions(TOP_FEATURES);
+            int[] ids = features.ids();
+            int[] counts = features.counts();
+            for (int i = 0; i < ids.length; i++) {
+                int id = ids[i];
+                int flags = present[id];
+                if ((flags & (1 << m)) == 0) {
+                    continue;
+                }
+                int offset = rowStart[id];
+                for (int before = 0; before < m; before++) {
+                    if ((flags & (1 << before)) != 0) {
+                        offset += 1 + labels[before].length;
+                    }
+                }
+                double value = (1.0 + Math.log(counts[i])) * rows[offset] * inverseNorm[m];
+                top.offer(id, value * rows[offset + 1 + outcome]);
+            }
+            return top.toList(index::name);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package ru.otklik.nlp.categorize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import ru.otklik.nlp.features.FeatureExtractor;
+import ru.otklik.nlp.features.FeatureIndex;
+import ru.otklik.nlp.features.Features;
+import ru.otklik.nlp.features.IndexedFeatures;
+
+/** The compiled bank must answer exactly as the OpenNLP models it was compiled from. */
+class CategorizerBankTest {
+
+    private static final FeatureExtractor FX = new FeatureExtractor();
+    private static final List<String> TRAIN = List.of(
+            "яма на дороге у школы", "разбитый асфальт на улице Ленина", "дорогу не ремонтируют третий год",
+            "нет горячей воды в доме", "течёт крыша в подъезде", "управляющая компания не убирает подъезд",
+            "прекрасный концерт в парке", "спасибо за новый сквер", "отличная погода сегодня");
+    private static final List<String> TOPICS = List.of("roads", "roads", "roads", "housing", "housing", "housing",
+            "none", "none", "none");
+    private static final List<String> TONE = List.of("negative", "negative", "negative", "negative", "negative",
+            "neutral", "positive", "positive", "positive");
+    private static final List<String> PROBES = List.of("яма на улице Ленина", "в доме нет воды, течёт крыша",
+            "спасибо за концерт", "совсем незнакомые слова", "");
+
+    private static Map<String, DocCategorizer> models;
+    private static CategorizerBank bank;
+    private static FeatureIndex index;
+
+    @BeforeAll
+    static void train() {
+        List<Features> docs = TRAIN.stream().map(FX::extract).toList();
+        TrainingConfig config = new TrainingConfig(0.01, 100, 1, 10_000, false, 1);
+        CategorizerTrainer trainer = new CategorizerTrainer();
+        models = new LinkedHashMap<>();
+        models.put("topic", trainer.train("topic", docs, TOPICS, config, List.of("test")));
+        models.put("sentiment", trainer.train("sentiment", docs, TONE, config.withMaxFeatures(40), List.of("test")));
+        index = FeatureIndex.of(models.values().stream().map(DocCategorizer::vocabulary).toList());
+        bank = CategorizerBank.compile(models, index);
+    }
+
+    @Test
+    void predictsTheSameLabelsScoresAndExplanationsAsOpenNlp() {
+        for (String probe : PROBES) {
+            IndexedFeatures indexed = FX.extract(probe, index);
+            CategorizerBank.Scores scores = bank.score(indexed);
+            for (String task : models.keySet()) {
+                Prediction expected = models.get(task).predict(FX.extract(probe));
+                Prediction actual = scores.prediction(task);
+                assertThat(actual.label()).as(task + " of '" + probe + "'").isEqualTo(expected.label());
+                assertThat(actual.score()).isCloseTo(expected.score(), within(1e-5));
+                // Features that always occur together tie, and ties may come out in either order; so the weights
+                // must agree in order and the names must be features of the probe.
+                assertThat(actual.topFeatures()).extracting(Prediction.FeatureWeight::weight)
+                        .containsExactlyElementsOf(expected.topFeatures().stream()
+                                .map(Prediction.FeatureWeight::weight).toList());
+                assertThat(actual.topFeatures()).extracting(Prediction.FeatureWeight::feature)
+                        .allMatch(FX.extract(probe).counts()::containsKey);
+                assertThat(scores.probabilities(task))
+                        .containsExactly(models.get(task).probabilities(FX.extract(probe)), within(1e-5));
+            }
+        }
+    }
+
+    @Test
+    void learnedTheTopicsItWasTrainedOn() {
+        assertThat(bank.score(FX.extract("яма на дороге", index)).prediction("topic").label()).isEqualTo("roads");
+        assertThat(bank.labels("topic")).containsExactlyInAnyOrder("roads", "housing", "none");
+    }
+
+    @Test
+    void aFeatureOnlyOneModelKnowsCountsOnlyForThatModel() {
+        // the sentiment vocabulary is capped at 40 features, so most topic features are absent from it
+        assertThat(models.get("sentiment").vocabulary()).hasSizeLessThan(models.get("topic").vocabulary().size());
+        IndexedFeatures indexed = FX.extract("управляющая компания не убирает подъезд", index);
+        assertThat(bank.score(indexed).probabilities("sentiment"))
+                .containsExactly(models.get("sentiment").probabilities(
+                        FX.extract("управляющая компания не убирает подъезд")), within(1e-5));
+    }
+}
