@@ -18,29 +18,30 @@ import ru.otklik.nlp.features.TfIdfVectorizer;
 public final class CategorizerBank {
 
     private static final int TOP_FEATURES = 5;
-    /** {@link #present} is a byte of flags. */
-    private static final int MAX_MODELS = 8;
+    private static final int FLAG_BITS = 8;
+    private static final int MAX_MODELS = FLAG_BITS;
 
     private final FeatureIndex index;
     private final List<String> tasks;
     private final List<ModelMeta> metas;
     private final String[][] labels;
     private final float[][] bias;
-    /** Feature id → offset of its row in {@link #rows}. */
-    private final int[] rowStart;
-    /** Feature id → bit t set when model t knows it (and has a block in the row). */
-    private final byte[] present;
+    /**
+     * Feature id → where its row starts in {@link #rows} (high bits) and which models know it (low
+     * {@value #FLAG_BITS} bits: bit t for model t, which then has a block in the row). One array, so looking
+     * a feature up costs one memory access.
+     */
+    private final long[] rowInfo;
     private final float[] rows;
 
     private CategorizerBank(FeatureIndex index, List<String> tasks, List<ModelMeta> metas, String[][] labels,
-                            float[][] bias, int[] rowStart, byte[] present, float[] rows) {
+                            float[][] bias, long[] rowInfo, float[] rows) {
         this.index = index;
         this.tasks = tasks;
         this.metas = metas;
         this.labels = labels;
         this.bias = bias;
-        this.rowStart = rowStart;
-        this.present = present;
+        this.rowInfo = rowInfo;
         this.rows = rows;
     }
 
@@ -75,11 +76,11 @@ public final class CategorizerBank {
         if (cells > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("categorisers too large to compile: " + cells + " weights");
         }
-        int[] rowStart = new int[index.size()];
+        long[] rowInfo = new long[index.size()];
         float[] rows = new float[(int) cells];
         int offset = 0;
         for (int id = 0; id < index.size(); id++) {
-            rowStart[id] = offset;
+            rowInfo[id] = ((long) offset << FLAG_BITS) | (present[id] & 0xFF);
             String feature = index.name(id);
             for (int m = 0; m < t; m++) {
                 if ((present[id] & (1 << m)) == 0) {
@@ -93,7 +94,7 @@ public final class CategorizerBank {
             }
         }
         List<ModelMeta> metas = list.stream().map(DocCategorizer::meta).toList();
-        return new CategorizerBank(index, tasks, metas, labels, bias, rowStart, present, rows);
+        return new CategorizerBank(index, tasks, metas, labels, bias, rowInfo, rows);
     }
 
     /** Scores a post with every model at once. */
@@ -101,38 +102,42 @@ public final class CategorizerBank {
         int t = tasks.size();
         int[] ids = features.ids();
         int[] counts = features.counts();
-        double[][] logits = new double[t][];
+        // Float sums (the weights are floats) let the JIT vectorise the inner loop; a post has at most a few
+        // thousand terms, far from where float rounding would move a probability.
+        float[][] sums = new float[t][];
         for (int m = 0; m < t; m++) {
-            logits[m] = new double[labels[m].length];
+            sums[m] = new float[labels[m].length];
         }
         double[] norm = new double[t];
         for (int i = 0; i < ids.length; i++) {
-            int id = ids[i];
-            int flags = present[id];
-            int offset = rowStart[id];
-            double tf = 1.0 + Math.log(counts[i]);
+            long info = rowInfo[ids[i]];
+            int flags = (int) info;
+            int offset = (int) (info >>> FLAG_BITS);
+            float tf = (float) (1.0 + Math.log(counts[i]));
             for (int m = 0; m < t; m++) {
                 if ((flags & (1 << m)) == 0) {
                     continue;
                 }
                 // (1 + ln tf) · idf as in TfIdfVectorizer.transform; the L2 norm is applied once per model at
                 // the end, since the model is linear in the values.
-                double v = tf * rows[offset];
-                norm[m] += v * v;
-                double[] acc = logits[m];
+                float v = tf * rows[offset];
+                norm[m] += (double) v * v;
+                float[] acc = sums[m];
                 int k = acc.length;
+                int w = offset + 1;
                 for (int o = 0; o < k; o++) {
-                    acc[o] += v * rows[offset + 1 + o];
+                    acc[o] += v * rows[w + o];
                 }
-                offset += 1 + k;
+                offset = w + k;
             }
         }
+        double[][] probabilities = new double[t][];
         double[] inverseNorm = new double[t];
         for (int m = 0; m < t; m++) {
             inverseNorm[m] = norm[m] > 0 ? 1.0 / Math.sqrt(norm[m]) : 0;
-            softmax(logits[m], inverseNorm[m], bias[m]);
+            probabilities[m] = softmax(sums[m], inverseNorm[m], bias[m]);
         }
-        return new Scores(features, logits, inverseNorm);
+        return new Scores(features, probabilities, inverseNorm);
     }
 
     public List<String> tasks() {
@@ -155,11 +160,12 @@ public final class CategorizerBank {
         return m;
     }
 
-    /** Turns raw sums into probabilities in place: scale by the post's norm, add the bias, softmax. */
-    private static void softmax(double[] logits, double inverseNorm, float[] bias) {
+    /** Turns raw sums into probabilities: scale by the post's norm, add the bias, softmax. */
+    private static double[] softmax(float[] sums, double inverseNorm, float[] bias) {
+        double[] logits = new double[sums.length];
         double max = Double.NEGATIVE_INFINITY;
         for (int o = 0; o < logits.length; o++) {
-            logits[o] = logits[o] * inverseNorm + bias[o];
+            logits[o] = sums[o] * inverseNorm + bias[o];
             max = Math.max(max, logits[o]);
         }
         double sum = 0;
@@ -170,6 +176,7 @@ public final class CategorizerBank {
         for (int o = 0; o < logits.length; o++) {
             logits[o] /= sum;
         }
+        return logits;
     }
 
     /** One post's outcome probabilities under every model. */
@@ -210,11 +217,12 @@ public final class CategorizerBank {
             int[] counts = features.counts();
             for (int i = 0; i < ids.length; i++) {
                 int id = ids[i];
-                int flags = present[id];
+                long info = rowInfo[id];
+                int flags = (int) info;
                 if ((flags & (1 << m)) == 0) {
                     continue;
                 }
-                int offset = rowStart[id];
+                int offset = (int) (info >>> FLAG_BITS);
                 for (int before = 0; before < m; before++) {
                     if ((flags & (1 << before)) != 0) {
                         offset += 1 + labels[before].length;

@@ -199,6 +199,8 @@ public final class FeatureExtractor {
 
         IndexedFeatures drain() {
             int[] ids = Arrays.copyOf(touched, size);
+            // Ascending ids let the models read their weight rows front to back instead of at random.
+            Arrays.sort(ids);
             int[] n = new int[size];
             for (int i = 0; i < size; i++) {
                 n[i] = counts[ids[i]];

@@ -40,11 +40,7 @@ public final class EntityFinder {
         String text = clean.length() > MAX_CHARS ? clean.substring(0, MAX_CHARS) : clean;
         List<Span[]> out = new ArrayList<>();
         for (Span s : sentences.get().sentPosDetect(text)) {
-            Span[] tokens = tokenizer.get().tokenizePos(s.getCoveredText(text).toString());
-            for (int i = 0; i < tokens.length; i++) {
-                tokens[i] = new Span(tokens[i].getStart() + s.getStart(), tokens[i].getEnd() + s.getStart());
-            }
-            out.add(tokens);
+            out.add(tokens(text, s));
         }
         return out;
     }
@@ -53,18 +49,18 @@ public final class EntityFinder {
         String text = clean.length() > MAX_CHARS ? clean.substring(0, MAX_CHARS) : clean;
         NameFinderME finder = names.get();
         List<Entity> out = new ArrayList<>();
-        for (Span[] tokens : tokenize(text)) {
+        for (Span sentence : sentences.get().sentPosDetect(text)) {
+            if (!hasInnerCapital(text, sentence)) {
+                // Russian names are capitalised: a sentence without a capital past its first word has none
+                // for the model to find, and skipping it saves tokenising it and running the name finder.
+                continue;
+            }
+            Span[] tokens = tokens(text, sentence);
             String[] words = new String[tokens.length];
             for (int i = 0; i < tokens.length; i++) {
                 words[i] = tokens[i].getCoveredText(text).toString();
             }
-            if (!hasInnerCapital(words)) {
-                // Russian names are capitalised: a sentence without a capital past its first word has none
-                // for the model to find, and skipping it saves most of the name finder's cost.
-                continue;
-            }
-            Span[] found = finder.find(words);
-            for (Span f : found) {
+            for (Span f : finder.find(words)) {
                 int start = tokens[f.getStart()].getStart();
                 int end = tokens[f.getEnd() - 1].getEnd();
                 out.add(new Entity(text.substring(start, end), f.getType(), start, end, f.getProb()));
@@ -74,9 +70,27 @@ public final class EntityFinder {
         return out;
     }
 
-    private static boolean hasInnerCapital(String[] words) {
-        for (int i = 1; i < words.length; i++) {
-            if (!words[i].isEmpty() && Character.isUpperCase(words[i].charAt(0))) {
+    /** The sentence's tokens, as offsets into the whole text. */
+    private Span[] tokens(String text, Span sentence) {
+        Span[] tokens = tokenizer.get().tokenizePos(sentence.getCoveredText(text).toString());
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = new Span(tokens[i].getStart() + sentence.getStart(), tokens[i].getEnd() + sentence.getStart());
+        }
+        return tokens;
+    }
+
+    /** True when a word after the sentence's first one starts with a capital letter. */
+    static boolean hasInnerCapital(String text, Span sentence) {
+        int i = sentence.getStart();
+        int end = sentence.getEnd();
+        while (i < end && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        while (i < end && !Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        for (; i < end; i++) {
+            if (Character.isUpperCase(text.charAt(i)) && !Character.isLetterOrDigit(text.charAt(i - 1))) {
                 return true;
             }
         }

@@ -42,11 +42,15 @@ public final class TulaGazetteer {
 
     private final Map<String, Municipality> municipalities;
     private final Map<String, String> byStems;
+    /** First stems of the names of several words: only a token with one of them can start such a name. */
+    private final java.util.Set<String> multiWordStarts;
     private final Analyzer analyzer = new RuleAnalyzer();
 
     private TulaGazetteer(Map<String, Municipality> municipalities, Map<String, String> byStems) {
         this.municipalities = municipalities;
         this.byStems = byStems;
+        this.multiWordStarts = byStems.keySet().stream().filter(k -> k.indexOf(' ') > 0)
+                .map(k -> k.substring(0, k.indexOf(' '))).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Loads {@code code, name, kind, center, towns (;-separated)} rows. */
@@ -86,7 +90,9 @@ public final class TulaGazetteer {
         int i = 0;
         while (i < tokens.size()) {
             int matched = 0;
-            for (int n = Math.min(MAX_NAME_TOKENS, tokens.size() - i); n >= 1 && matched == 0; n--) {
+            int longest = multiWordStarts.contains(tokens.get(i).stem())
+                    ? Math.min(MAX_NAME_TOKENS, tokens.size() - i) : 1;
+            for (int n = longest; n >= 1 && matched == 0; n--) {
                 List<Token> span = tokens.subList(i, i + n);
                 String code = byStems.get(span.stream().map(Token::stem).collect(Collectors.joining(" ")));
                 if (code != null && (n > 1 || singleWordPlace(text, tokens, i)) && !streetName(tokens, i, n)) {

@@ -4,12 +4,9 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.tartarus.snowball.ext.RussianStemmer;
-
-import java.util.regex.Pattern;
 
 /**
  * Lower case, ё→е, Russian Snowball stems, and no stop words: Lucene's RussianAnalyzer drops "не" and "нет",
@@ -17,13 +14,11 @@ import java.util.regex.Pattern;
  */
 public final class RuleAnalyzer extends Analyzer {
 
-    private static final Pattern YO = Pattern.compile("ё");
-
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
         TokenStream stream = new LowerCaseFilter(source);
-        stream = new PatternReplaceFilter(stream, YO, "е", true);
+        stream = new YoFilter(stream);
         stream = new SnowballFilter(stream, new RussianStemmer());
         return new TokenStreamComponents(source, stream);
     }

@@ -29,7 +29,6 @@ public final class TextNormalizer {
     private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
     private static final Pattern STRETCH = Pattern.compile("(\\p{L})\\1{2,}");
     private static final Pattern PUNCT_RUN = Pattern.compile("([!?.])\\1{2,}");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u200B\\u2028\\u2029\\uFEFF]+");
 
     /** Normalises one post; {@code null} counts as empty. */
     public NormalizedText normalize(String raw) {
@@ -49,18 +48,75 @@ public final class TextNormalizer {
             // Twice: portal exports are sometimes double-escaped ("&amp;nbsp;").
             s = Parser.unescapeEntities(Parser.unescapeEntities(s, false), false);
         }
-        return SPACES.matcher(s).replaceAll(" ").strip();
+        return collapseSpaces(s);
     }
 
     /** The categoriser view of already cleaned text. */
     public String fold(String clean) {
         String s = URL.matcher(clean).replaceAll(" " + URL_WORD + " ");
-        s = MENTION.matcher(s).replaceAll(" " + MENTION_WORD + " ");
+        if (s.indexOf('@') >= 0) {
+            s = MENTION.matcher(s).replaceAll(" " + MENTION_WORD + " ");
+        }
         s = openHashtags(s);
         s = s.toLowerCase(Locale.ROOT).replace('ё', 'е');
-        s = STRETCH.matcher(s).replaceAll("$1");
-        s = PUNCT_RUN.matcher(s).replaceAll("$1$1$1");
-        return SPACES.matcher(s).replaceAll(" ").strip();
+        if (hasTripleRun(s)) {
+            s = STRETCH.matcher(s).replaceAll("$1");
+            s = PUNCT_RUN.matcher(s).replaceAll("$1$1$1");
+        }
+        return collapseSpaces(s);
+    }
+
+    /**
+     * Runs of whitespace (no-break, zero-width and Unicode spaces included) become one space; the ends are
+     * stripped. By hand rather than by regex: it runs twice on every post, and most posts need no change.
+     */
+    static String collapseSpaces(String s) {
+        if (isCollapsed(s)) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                space = out.length() > 0;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean isCollapsed(String s) {
+        int n = s.length();
+        if (n > 0 && (isSpace(s.charAt(0)) || isSpace(s.charAt(n - 1)))) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (isSpace(c) && (c != ' ' || isSpace(s.charAt(i - 1)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
+    }
+
+    /** Any character three times in a row: the only texts the stretch and punctuation rules can change. */
+    private static boolean hasTripleRun(String s) {
+        for (int i = 2; i < s.length(); i++) {
+            if (s.charAt(i) == s.charAt(i - 1) && s.charAt(i) == s.charAt(i - 2)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "#ЯмыНаДорогах" → "ямы на дорогах": the words of a hashtag carry its meaning. */

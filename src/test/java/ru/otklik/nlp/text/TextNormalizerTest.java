@@ -54,4 +54,12 @@ class TextNormalizerTest {
     void emailIsNotAMention() {
         assertThat(n.normalize("пишите на adm@tula.ru").folded()).doesNotContain(TextNormalizer.MENTION_WORD);
     }
+
+    @Test
+    void collapsesEveryKindOfSpaceAndLeavesCleanTextAlone() {
+        assertThat(TextNormalizer.collapseSpaces("\uFEFFяма\u200B \u2003у\u202Fдома\u2028")).isEqualTo("яма у дома");
+        String clean = "яма у дома, 3 недели";
+        assertThat(TextNormalizer.collapseSpaces(clean)).isSameAs(clean);
+        assertThat(TextNormalizer.collapseSpaces(" ")).isEmpty();
+    }
 }
