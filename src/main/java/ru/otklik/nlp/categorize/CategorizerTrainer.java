@@ -40,7 +40,7 @@ public final class CategorizerTrainer {
             throw new IllegalArgumentException("need as many labels as documents, and at least one");
         }
         TfIdfVectorizer vectorizer = TfIdfVectorizer.fit(docs, config.minDf(), config.maxFeatures());
-        List<Event> events = events(docs, labels, vectorizer, config.oversample());
+        List<Event> events = events(docs, labels, vectorizer, config.oversamplePower());
         long distinct = labels.stream().distinct().count();
         if (distinct < 2) {
             throw new IllegalArgumentException("need at least two distinct labels, got " + distinct);
@@ -62,7 +62,7 @@ public final class CategorizerTrainer {
     }
 
     private static List<Event> events(List<Features> docs, List<String> labels, TfIdfVectorizer vectorizer,
-                                      boolean oversample) {
+                                      double oversamplePower) {
         Map<String, Integer> counts = new HashMap<>();
         labels.forEach(l -> counts.merge(l, 1, Integer::sum));
         int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
@@ -70,7 +70,7 @@ public final class CategorizerTrainer {
         for (int i = 0; i < docs.size(); i++) {
             WeightedContext ctx = vectorizer.transform(docs.get(i));
             String label = labels.get(i);
-            int reps = oversample ? (int) Math.max(1, Math.round(Math.sqrt((double) max / counts.get(label)))) : 1;
+            int reps = (int) Math.max(1, Math.round(Math.pow((double) max / counts.get(label), oversamplePower)));
             for (int r = 0; r < reps; r++) {
                 events.add(new Event(label, ctx.names(), ctx.values()));
             }

@@ -10,31 +10,36 @@ import java.util.Map;
  * @param iterations  L-BFGS iterations
  * @param minDf       a feature must occur in at least this many training documents
  * @param maxFeatures vocabulary cap after the document-frequency cut (keeps dense models small)
- * @param oversample  repeat rare classes about √(max/count) times (helped rare classes in CV)
+ * @param oversamplePower repeat each class round((max/count)^power) times: 0 = no re-weighting, 0.5 = the
+ *                    √ repetition that helped rare classes in CV, 1 = full balancing (hurt)
  * @param threads     QN training threads (the build machine has two cores)
  */
-public record TrainingConfig(double l2, int iterations, int minDf, int maxFeatures, boolean oversample, int threads) {
+public record TrainingConfig(double l2, int iterations, int minDf, int maxFeatures, double oversamplePower, int threads) {
 
     /** Tuned defaults for the shipped models. */
     public static TrainingConfig tuned() {
-        return new TrainingConfig(0.01, 300, 2, 120_000, true, 2);
+        return new TrainingConfig(0.01, 300, 2, 120_000, 0.5, 2);
     }
 
     /** The reference point: plain TF-IDF logistic regression, C = 1, no class re-weighting. */
     public static TrainingConfig baseline() {
-        return new TrainingConfig(0.5, 300, 2, 120_000, false, 2);
+        return new TrainingConfig(0.5, 300, 2, 120_000, 0, 2);
     }
 
     public TrainingConfig withMaxFeatures(int max) {
-        return new TrainingConfig(l2, iterations, minDf, max, oversample, threads);
+        return new TrainingConfig(l2, iterations, minDf, max, oversamplePower, threads);
     }
 
     public TrainingConfig withMinDf(int df) {
-        return new TrainingConfig(l2, iterations, df, maxFeatures, oversample, threads);
+        return new TrainingConfig(l2, iterations, df, maxFeatures, oversamplePower, threads);
+    }
+
+    public TrainingConfig withOversamplePower(double power) {
+        return new TrainingConfig(l2, iterations, minDf, maxFeatures, power, threads);
     }
 
     public TrainingConfig withL2(double cost) {
-        return new TrainingConfig(cost, iterations, minDf, maxFeatures, oversample, threads);
+        return new TrainingConfig(cost, iterations, minDf, maxFeatures, oversamplePower, threads);
     }
 
     public Map<String, Object> asMap() {
@@ -47,7 +52,7 @@ public record TrainingConfig(double l2, int iterations, int minDf, int maxFeatur
         m.put("iterations", iterations);
         m.put("minDf", minDf);
         m.put("maxFeatures", maxFeatures);
-        m.put("oversampleSqrt", oversample);
+        m.put("oversamplePower", oversamplePower);
         return m;
     }
 }

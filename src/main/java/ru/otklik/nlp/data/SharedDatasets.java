@@ -50,6 +50,15 @@ public final class SharedDatasets {
 
     /** SPb appeals with their coarse category, de-duplicated by text (many are "Мусор на газоне"). */
     public List<LabeledText> spbCategories() throws IOException {
+        return spb("category");
+    }
+
+    /** SPb appeals with their fine portal reason ("Реализация товаров в местах, не предназначенных…"). */
+    public List<LabeledText> spbReasons() throws IOException {
+        return spb("reason");
+    }
+
+    private List<LabeledText> spb(String labelField) throws IOException {
         List<LabeledText> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String part : List.of("spb_appeals_part1.jsonl", "spb_appeals_part2.jsonl")) {
@@ -59,7 +68,7 @@ public final class SharedDatasets {
                 while ((line = r.readLine()) != null) {
                     JsonNode n = JSON.readTree(line);
                     String text = n.path("text").asText("");
-                    String cat = n.path("category").asText("");
+                    String cat = n.path(labelField).asText("");
                     if (text.length() >= 15 && !cat.isEmpty() && seen.add(text.strip().toLowerCase())) {
                         out.add(new LabeledText("spb-" + n.path("id").asText(), text, cat));
                     }
