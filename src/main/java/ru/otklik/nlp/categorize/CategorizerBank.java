@@ -1,5 +1,6 @@
 package ru.otklik.nlp.categorize;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -109,15 +110,21 @@ public final class CategorizerBank {
             sums[m] = new float[labels[m].length];
         }
         double[] norm = new double[t];
+        float[] tfs = new float[ids.length];
+        // Where model m's block of feature i starts (-1: the model lacks it), kept for the explanations.
+        int[] blocks = new int[ids.length * t];
+        Arrays.fill(blocks, -1);
         for (int i = 0; i < ids.length; i++) {
             long info = rowInfo[ids[i]];
             int flags = (int) info;
             int offset = (int) (info >>> FLAG_BITS);
             float tf = (float) (1.0 + Math.log(counts[i]));
+            tfs[i] = tf;
             for (int m = 0; m < t; m++) {
                 if ((flags & (1 << m)) == 0) {
                     continue;
                 }
+                blocks[i * t + m] = offset;
                 // (1 + ln tf) · idf as in TfIdfVectorizer.transform; the L2 norm is applied once per model at
                 // the end, since the model is linear in the values.
                 float v = tf * rows[offset];
@@ -137,7 +144,7 @@ public final class CategorizerBank {
             inverseNorm[m] = norm[m] > 0 ? 1.0 / Math.sqrt(norm[m]) : 0;
             probabilities[m] = softmax(sums[m], inverseNorm[m], bias[m]);
         }
-        return new Scores(features, probabilities, inverseNorm);
+        return new Scores(features, tfs, blocks, probabilities, inverseNorm);
     }
 
     public List<String> tasks() {
@@ -183,11 +190,16 @@ public final class CategorizerBank {
     public final class Scores {
 
         private final IndexedFeatures features;
+        private final float[] tfs;
+        private final int[] blocks;
         private final double[][] probabilities;
         private final double[] inverseNorm;
 
-        private Scores(IndexedFeatures features, double[][] probabilities, double[] inverseNorm) {
+        private Scores(IndexedFeatures features, float[] tfs, int[] blocks, double[][] probabilities,
+                       double[] inverseNorm) {
             this.features = features;
+            this.tfs = tfs;
+            this.blocks = blocks;
             this.probabilities = probabilities;
             this.inverseNorm = inverseNorm;
         }
@@ -210,26 +222,17 @@ public final class CategorizerBank {
             return new Prediction(labels[m][best], p[best], explain(m, best));
         }
 
-        /** Second walk over the post's rows, reading only the chosen outcome's weight of model {@code m}. */
+        /** Each feature's contribution to {@code outcome} of model {@code m}, from the rows the scoring read. */
         private List<Prediction.FeatureWeight> explain(int m, int outcome) {
             TopContributions top = new TopContributions(TOP_FEATURES);
             int[] ids = features.ids();
-            int[] counts = features.counts();
+            int t = tasks.size();
             for (int i = 0; i < ids.length; i++) {
-                int id = ids[i];
-                long info = rowInfo[id];
-                int flags = (int) info;
-                if ((flags & (1 << m)) == 0) {
-                    continue;
+                int offset = blocks[i * t + m];
+                if (offset >= 0) {
+                    double value = tfs[i] * rows[offset] * inverseNorm[m];
+                    top.offer(ids[i], value * rows[offset + 1 + outcome]);
                 }
-                int offset = (int) (info >>> FLAG_BITS);
-                for (int before = 0; before < m; before++) {
-                    if ((flags & (1 << before)) != 0) {
-                        offset += 1 + labels[before].length;
-                    }
-                }
-                double value = (1.0 + Math.log(counts[i])) * rows[offset] * inverseNorm[m];
-                top.offer(id, value * rows[offset + 1 + outcome]);
             }
             return top.toList(index::name);
         }

@@ -36,7 +36,11 @@ final class TrainCommand {
         if (args.flag("all")) {
             List<String> parts = args.option("only").map(s -> Arrays.asList(s.split(",")))
                     .orElse(ShippedModelBuilder.ALL);
-            new ShippedModelBuilder(err, args.option("l2").map(Double::valueOf).orElse(null)).build(Path.of(args.option("data").orElse("../shared/datasets")),
+            if (!ShippedModelBuilder.ALL.containsAll(parts)) {
+                throw new CliArgs.UsageException("--only takes a comma-separated list of " + ShippedModelBuilder.ALL);
+            }
+            Double l2 = args.option("l2").map(Double::valueOf).orElse(null);
+            new ShippedModelBuilder(err, l2).build(Path.of(args.option("data").orElse("../shared/datasets")),
                     Path.of(args.option("out").orElse("nlp-models")), parts);
             return 0;
         }

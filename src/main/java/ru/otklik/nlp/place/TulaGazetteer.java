@@ -94,7 +94,7 @@ public final class TulaGazetteer {
                     ? Math.min(MAX_NAME_TOKENS, tokens.size() - i) : 1;
             for (int n = longest; n >= 1 && matched == 0; n--) {
                 List<Token> span = tokens.subList(i, i + n);
-                String code = byStems.get(span.stream().map(Token::stem).collect(Collectors.joining(" ")));
+                String code = byStems.get(n == 1 ? span.get(0).stem() : joinStems(span));
                 if (code != null && (n > 1 || singleWordPlace(text, tokens, i)) && !streetName(tokens, i, n)) {
                     int start = span.get(0).start();
                     int end = span.get(n - 1).end();
@@ -156,7 +156,15 @@ public final class TulaGazetteer {
     }
 
     private String stemKey(String name) {
-        return tokens(name).stream().map(Token::stem).collect(Collectors.joining(" "));
+        return joinStems(tokens(name));
+    }
+
+    private static String joinStems(List<Token> tokens) {
+        StringBuilder key = new StringBuilder();
+        for (Token t : tokens) {
+            key.append(key.isEmpty() ? "" : " ").append(t.stem());
+        }
+        return key.toString();
     }
 
     private record Token(String stem, int start, int end) {

@@ -57,5 +57,6 @@ class ByoTrainingTest {
         assertThat(NlpCli.run(new String[] {"train", "--task", "weather", "--input", "x", "--text-field", "a",
                 "--label-field", "b", "--out", "o"})).isEqualTo(2);
         assertThat(NlpCli.run(new String[] {"frobnicate"})).isEqualTo(2);
+        assertThat(NlpCli.run(new String[] {"train", "--all", "--only", "topic,weather", "--out", "o"})).isEqualTo(2);
     }
 }
