@@ -3,6 +3,9 @@ package ru.otklik.nlp.categorize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import ru.otklik.nlp.features.FeatureExtractor;
 import ru.otklik.nlp.features.FeatureIndex;
 import ru.otklik.nlp.features.Features;
+import ru.otklik.nlp.data.TaskCorpora;
 import ru.otklik.nlp.features.IndexedFeatures;
+import ru.otklik.nlp.text.TextNormalizer;
 
 /** The compiled bank must answer exactly as the OpenNLP models it was compiled from. */
 class CategorizerBankTest {
@@ -83,5 +88,27 @@ class CategorizerBankTest {
         assertThat(bank.score(indexed).probabilities("sentiment"))
                 .containsExactly(models.get("sentiment").probabilities(
                         FX.extract("управляющая компания не убирает подъезд")), within(1e-5));
+    }
+
+    @Test
+    void theShippedModelsCompileWithoutChangingAnAnswer() throws IOException {
+        Map<String, DocCategorizer> shipped = new LinkedHashMap<>();
+        for (String task : TaskCorpora.TASKS) {
+            shipped.put(task, new CategorizerStore().load(Path.of("nlp-models", task)));
+        }
+        FeatureIndex shippedIndex = FeatureIndex.of(shipped.values().stream().map(DocCategorizer::vocabulary).toList());
+        CategorizerBank compiled = CategorizerBank.compile(shipped, shippedIndex);
+        List<String> posts = Files.readAllLines(Path.of("src/test/resources/nlp/bench-posts.txt")).stream()
+                .filter(line -> !line.isBlank()).toList();
+        for (String post : posts) {
+            String folded = new TextNormalizer().normalize(post).folded();
+            CategorizerBank.Scores scores = compiled.score(FX.extract(folded, shippedIndex));
+            shipped.forEach((task, model) -> {
+                Prediction expected = model.predict(FX.extract(folded));
+                assertThat(scores.prediction(task).label()).as(task + " of " + post).isEqualTo(expected.label());
+                assertThat(scores.probabilities(task))
+                        .containsExactly(model.probabilities(FX.extract(folded)), within(1e-5));
+            });
+        }
     }
 }
