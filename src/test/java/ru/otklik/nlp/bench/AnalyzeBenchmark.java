@@ -33,7 +33,7 @@ import ru.otklik.nlp.TextAnalyzer;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx300m", "-XX:+UseTransparentHugePages"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx300m", "-XX:+UseParallelGC", "-XX:+UseTransparentHugePages"})
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class AnalyzeBenchmark {
