@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.otklik.nlp.categorize.CategorizerStore;
-import ru.otklik.nlp.categorize.DocCategorizer;
 import ru.otklik.nlp.categorize.CategorizerBank;
 import ru.otklik.nlp.data.TaskCorpora;
 import ru.otklik.nlp.features.FeatureIndex;
@@ -26,15 +25,13 @@ import ru.otklik.nlp.train.UdTextModelTrainer;
  */
 public final class NlpModels {
 
-    private final FeatureIndex features;
     private final CategorizerBank categorizers;
     private final EntityFinder entities;
     private final LanguageIdentifier language;
     private final Map<String, String> versions;
 
-    private NlpModels(FeatureIndex features, CategorizerBank categorizers, EntityFinder entities,
+    private NlpModels(CategorizerBank categorizers, EntityFinder entities,
                       LanguageIdentifier language, Map<String, String> versions) {
-        this.features = features;
         this.categorizers = categorizers;
         this.entities = entities;
         this.language = language;
@@ -51,8 +48,6 @@ public final class NlpModels {
             throw new IOException("models directory not found: " + shipped.toAbsolutePath()
                     + " (set -D" + ModelsDir.PROPERTY + " or " + ModelsDir.ENV + ")");
         }
-        CategorizerStore store = new CategorizerStore();
-        Map<String, DocCategorizer> cats = new LinkedHashMap<>();
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("langdetect", "opennlp-langdetect-183-1.3.0");
         Path text = shipped.resolve("text");
@@ -61,19 +56,18 @@ public final class NlpModels {
                 shipped.resolve("ner").resolve(NerelNameFinderTrainer.MODEL));
         versions.put("text", metaVersion(text));
         versions.put("ner", metaVersion(shipped.resolve("ner")));
+        Map<String, Path> dirs = new LinkedHashMap<>();
         for (String task : TaskCorpora.TASKS) {
             Path dir = user.map(u -> u.resolve(task)).filter(CategorizerStore::exists).orElse(shipped.resolve(task));
             if (!CategorizerStore.exists(dir)) {
                 throw new IOException("no " + task + " model in " + dir.toAbsolutePath());
             }
-            DocCategorizer c = store.load(dir);
-            cats.put(task, c);
-            versions.put(task, c.version());
+            dirs.put(task, dir);
         }
-        // The OpenNLP models are only read here: the analysis keeps their compiled copies.
-        FeatureIndex index = FeatureIndex.of(cats.values().stream().map(DocCategorizer::vocabulary).toList());
-        CategorizerBank bank = CategorizerBank.compile(cats, index);
-        return new NlpModels(index, bank, finder, new LanguageIdentifier(), versions);
+        // The OpenNLP models are only read here, one at a time: the analysis keeps their compiled copies.
+        CategorizerBank bank = CategorizerBank.load(dirs);
+        TaskCorpora.TASKS.forEach(task -> versions.put(task, bank.meta(task).version()));
+        return new NlpModels(bank, finder, new LanguageIdentifier(), versions);
     }
 
     /** Every task's categoriser, compiled for scoring a post with all of them at once. */
@@ -83,7 +77,7 @@ public final class NlpModels {
 
     /** The id space shared by every categoriser's features. */
     public FeatureIndex featureIndex() {
-        return features;
+        return categorizers.featureIndex();
     }
 
     public EntityFinder entities() {

@@ -1,8 +1,14 @@
 package ru.otklik.nlp.categorize;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ru.otklik.nlp.features.FeatureIndex;
 import ru.otklik.nlp.features.IndexedFeatures;
@@ -48,54 +54,115 @@ public final class CategorizerBank {
 
     /** Compiles the models (task → model, in the order given) over {@code index}, which must cover them all. */
     public static CategorizerBank compile(Map<String, DocCategorizer> models, FeatureIndex index) {
-        if (models.size() > MAX_MODELS) {
-            throw new IllegalArgumentException("at most " + MAX_MODELS + " categorisers, got " + models.size());
-        }
-        List<String> tasks = List.copyOf(models.keySet());
         List<DocCategorizer> list = List.copyOf(models.values());
-        int t = list.size();
-        String[][] labels = new String[t][];
-        float[][] bias = new float[t][];
+        return build(List.copyOf(models.keySet()), list.stream().map(DocCategorizer::vocabulary).toList(),
+                list.stream().mapToInt(c -> c.labels().size()).toArray(), index, list::get);
+    }
+
+    /**
+     * Loads and compiles the categorisers in the given directories (task → directory, in that order). Only
+     * their IDF tables are read up front, to lay the table out; the OpenNLP models then come one at a time and
+     * are dropped once copied, so loading needs little more memory than the bank itself.
+     */
+    public static CategorizerBank load(Map<String, Path> dirs) throws IOException {
+        CategorizerStore store = new CategorizerStore();
+        List<Path> paths = List.copyOf(dirs.values());
+        List<Set<String>> vocabularies = new ArrayList<>();
+        int[] outcomes = new int[paths.size()];
+        for (int m = 0; m < paths.size(); m++) {
+            vocabularies.add(store.loadVectorizer(paths.get(m)).idf().keySet());
+            outcomes[m] = store.loadMeta(paths.get(m)).labels().size();
+        }
+        FeatureIndex index = FeatureIndex.of(vocabularies);
+        return build(List.copyOf(dirs.keySet()), vocabularies, outcomes, index, m -> store.load(paths.get(m)));
+    }
+
+    /** Supplies model {@code m} when its weights are copied. */
+    private interface ModelSource {
+        DocCategorizer get(int m) throws IOException;
+    }
+
+    private static CategorizerBank build(List<String> tasks, List<? extends Collection<String>> vocabularies,
+                                         int[] outcomes, FeatureIndex index, ModelSource source) {
+        int t = tasks.size();
+        if (t > MAX_MODELS) {
+            throw new IllegalArgumentException("at most " + MAX_MODELS + " categorisers, got " + t);
+        }
         byte[] present = new byte[index.size()];
         long cells = 0;
         for (int m = 0; m < t; m++) {
-            DocCategorizer model = list.get(m);
-            labels[m] = model.labels().toArray(String[]::new);
-            bias[m] = new float[labels[m].length];
-            for (int o = 0; o < labels[m].length; o++) {
-                bias[m][o] = (float) model.weight(TfIdfVectorizer.BIAS, o);
-            }
-            for (String feature : model.vocabulary()) {
+            for (String feature : vocabularies.get(m)) {
                 int id = index.id(feature);
                 if (id < 0) {
-                    throw new IllegalArgumentException("feature index lacks '" + feature + "' of " + model.version());
+                    throw new IllegalArgumentException("feature index lacks '" + feature + "' of " + tasks.get(m));
                 }
                 present[id] |= (byte) (1 << m);
-                cells += 1 + labels[m].length;
+                cells += 1 + outcomes[m];
             }
         }
         if (cells > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("categorisers too large to compile: " + cells + " weights");
         }
         long[] rowInfo = new long[index.size()];
-        float[] rows = new float[(int) cells];
         int offset = 0;
         for (int id = 0; id < index.size(); id++) {
             rowInfo[id] = ((long) offset << FLAG_BITS) | (present[id] & 0xFF);
-            String feature = index.name(id);
             for (int m = 0; m < t; m++) {
-                if ((present[id] & (1 << m)) == 0) {
-                    continue;
-                }
-                DocCategorizer model = list.get(m);
-                rows[offset++] = model.vectorizer().idf().get(feature);
-                for (int o = 0; o < labels[m].length; o++) {
-                    rows[offset++] = (float) model.weight(feature, o);
+                if ((present[id] & (1 << m)) != 0) {
+                    offset += 1 + outcomes[m];
                 }
             }
         }
-        List<ModelMeta> metas = list.stream().map(DocCategorizer::meta).toList();
-        return new CategorizerBank(index, tasks, metas, labels, bias, rowInfo, rows);
+        float[] rows = new float[(int) cells];
+        String[][] labels = new String[t][];
+        float[][] bias = new float[t][];
+        List<ModelMeta> metas = new ArrayList<>();
+        for (int m = 0; m < t; m++) {
+            DocCategorizer model = load(source, m);
+            labels[m] = model.labels().toArray(String[]::new);
+            if (labels[m].length != outcomes[m]) {
+                throw new IllegalArgumentException(tasks.get(m) + ": the model has " + labels[m].length
+                        + " outcomes, its manifest " + outcomes[m]);
+            }
+            bias[m] = new float[outcomes[m]];
+            for (int o = 0; o < outcomes[m]; o++) {
+                bias[m][o] = (float) model.weight(TfIdfVectorizer.BIAS, o);
+            }
+            for (Map.Entry<String, Float> e : model.vectorizer().idf().entrySet()) {
+                int block = blockOf(rowInfo[index.id(e.getKey())], m, outcomes);
+                rows[block] = e.getValue();
+                for (int o = 0; o < outcomes[m]; o++) {
+                    rows[block + 1 + o] = (float) model.weight(e.getKey(), o);
+                }
+            }
+            metas.add(model.meta());
+        }
+        return new CategorizerBank(index, List.copyOf(tasks), List.copyOf(metas), labels, bias, rowInfo, rows);
+    }
+
+    private static DocCategorizer load(ModelSource source, int m) {
+        try {
+            return source.get(m);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where model m's block starts in a row: after the blocks of the lower-numbered models present in it. */
+    private static int blockOf(long info, int m, int[] outcomes) {
+        int flags = (int) info;
+        int offset = (int) (info >>> FLAG_BITS);
+        for (int before = 0; before < m; before++) {
+            if ((flags & (1 << before)) != 0) {
+                offset += 1 + outcomes[before];
+            }
+        }
+        return offset;
+    }
+
+    /** The id space of the features this bank weighs. */
+    public FeatureIndex featureIndex() {
+        return index;
     }
 
     /** Scores a post with every model at once. */

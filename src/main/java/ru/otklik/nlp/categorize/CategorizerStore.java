@@ -57,9 +57,16 @@ public final class CategorizerStore {
 
     public DocCategorizer load(Path dir) throws IOException {
         AbstractModel model = new GenericModelReader(dir.resolve(MODEL_FILE).toFile()).getModel();
-        TfIdfVectorizer idf = TfIdfVectorizer.load(dir.resolve(IDF_FILE));
-        ModelMeta meta = JSON.readValue(dir.resolve(META_FILE).toFile(), ModelMeta.class);
-        return new DocCategorizer(model, idf, meta);
+        return new DocCategorizer(model, loadVectorizer(dir), loadMeta(dir));
+    }
+
+    /** Only the IDF table: the model's vocabulary, without reading the (larger) model. */
+    public TfIdfVectorizer loadVectorizer(Path dir) throws IOException {
+        return TfIdfVectorizer.load(dir.resolve(IDF_FILE));
+    }
+
+    public ModelMeta loadMeta(Path dir) throws IOException {
+        return JSON.readValue(dir.resolve(META_FILE).toFile(), ModelMeta.class);
     }
 
     private static String hash(Path... files) throws IOException {
