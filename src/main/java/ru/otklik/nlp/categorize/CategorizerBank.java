@@ -214,10 +214,6 @@ public final class CategorizerBank {
         return new Scores(features, tfs, blocks, probabilities, inverseNorm);
     }
 
-    public List<String> tasks() {
-        return tasks;
-    }
-
     public List<String> labels(String task) {
         return List.of(labels[model(task)]);
     }
