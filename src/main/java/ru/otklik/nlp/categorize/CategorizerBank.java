@@ -52,11 +52,12 @@ public final class CategorizerBank {
         this.rows = rows;
     }
 
-    /** Compiles the models (task → model, in the order given) over {@code index}, which must cover them all. */
-    public static CategorizerBank compile(Map<String, DocCategorizer> models, FeatureIndex index) {
+    /** Compiles models already in memory (task → model, in the order given). */
+    public static CategorizerBank compile(Map<String, DocCategorizer> models) {
         List<DocCategorizer> list = List.copyOf(models.values());
-        return build(List.copyOf(models.keySet()), list.stream().map(DocCategorizer::vocabulary).toList(),
-                list.stream().mapToInt(c -> c.labels().size()).toArray(), index, list::get);
+        List<Set<String>> vocabularies = list.stream().map(DocCategorizer::vocabulary).toList();
+        return build(List.copyOf(models.keySet()), vocabularies,
+                list.stream().mapToInt(c -> c.labels().size()).toArray(), FeatureIndex.of(vocabularies), list::get);
     }
 
     /**
@@ -67,14 +68,16 @@ public final class CategorizerBank {
     public static CategorizerBank load(Map<String, Path> dirs) throws IOException {
         CategorizerStore store = new CategorizerStore();
         List<Path> paths = List.copyOf(dirs.values());
-        List<Set<String>> vocabularies = new ArrayList<>();
-        int[] outcomes = new int[paths.size()];
-        for (int m = 0; m < paths.size(); m++) {
-            vocabularies.add(store.loadVectorizer(paths.get(m)).idf().keySet());
-            outcomes[m] = store.loadMeta(paths.get(m)).labels().size();
+        List<TfIdfVectorizer> vectorizers = new ArrayList<>();
+        List<ModelMeta> metas = new ArrayList<>();
+        for (Path dir : paths) {
+            vectorizers.add(store.loadVectorizer(dir));
+            metas.add(store.loadMeta(dir));
         }
-        FeatureIndex index = FeatureIndex.of(vocabularies);
-        return build(List.copyOf(dirs.keySet()), vocabularies, outcomes, index, m -> store.load(paths.get(m)));
+        List<Set<String>> vocabularies = vectorizers.stream().map(v -> v.idf().keySet()).toList();
+        int[] outcomes = metas.stream().mapToInt(meta -> meta.labels().size()).toArray();
+        return build(List.copyOf(dirs.keySet()), vocabularies, outcomes, FeatureIndex.of(vocabularies),
+                m -> store.load(paths.get(m), vectorizers.get(m), metas.get(m)));
     }
 
     /** Supplies model {@code m} when its weights are copied. */

@@ -56,8 +56,13 @@ public final class CategorizerStore {
     }
 
     public DocCategorizer load(Path dir) throws IOException {
+        return load(dir, loadVectorizer(dir), loadMeta(dir));
+    }
+
+    /** Reads only the model, joining it to the IDF table and manifest the caller has already read from {@code dir}. */
+    public DocCategorizer load(Path dir, TfIdfVectorizer idf, ModelMeta meta) throws IOException {
         AbstractModel model = new GenericModelReader(dir.resolve(MODEL_FILE).toFile()).getModel();
-        return new DocCategorizer(model, loadVectorizer(dir), loadMeta(dir));
+        return new DocCategorizer(model, idf, meta);
     }
 
     /** Only the IDF table: the model's vocabulary, without reading the (larger) model. */
