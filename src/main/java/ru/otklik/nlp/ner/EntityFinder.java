@@ -27,9 +27,9 @@ public final class EntityFinder {
     private final ThreadLocal<NameFinderME> names;
 
     public EntityFinder(Path sentenceModel, Path tokenModel, Path nerModel) throws IOException {
-        SentenceModel sm = new SentenceModel(sentenceModel);
-        TokenizerModel tm = new TokenizerModel(tokenModel);
-        TokenNameFinderModel nm = new TokenNameFinderModel(nerModel);
+        SentenceModel sm = FastModels.sentences(new SentenceModel(sentenceModel));
+        TokenizerModel tm = FastModels.tokens(new TokenizerModel(tokenModel));
+        TokenNameFinderModel nm = FastModels.names(nerModel);
         sentences = ThreadLocal.withInitial(() -> new SentenceDetectorME(sm));
         tokenizer = ThreadLocal.withInitial(() -> new TokenizerME(tm));
         names = ThreadLocal.withInitial(() -> new NameFinderME(nm));

@@ -1,0 +1,87 @@
+package ru.otklik.nlp.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import opennlp.tools.ml.maxent.GISModel;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
+import ru.otklik.nlp.ModelsDir;
+
+class FastGisModelTest {
+
+    private static final List<String> TEXTS = List.of(
+            "Добрый день! На ул. Пролетарской в г. Туле третий месяц не вывозят мусор, УК «Наш дом» не отвечает.",
+            "Жители Новомосковска просят администрацию Щёкинского района отремонтировать мост через р. Упу.",
+            "Глава Тулы Иван Петров обещал починить освещение в Пролетарском районе до 1 декабря 2026 г.");
+
+    @Test
+    void aToyModelGivesTheSameProbabilitiesAsOpenNlp() {
+        Context[] params = {
+            new Context(new int[] {0, 1}, new double[] {1.5, -0.5}),
+            new Context(new int[] {2}, new double[] {3.25}),
+            new Context(new int[] {0, 2}, new double[] {-2.0, 0.75}),
+        };
+        GISModel gis = new GISModel(params, new String[] {"a", "b", "c"}, new String[] {"x", "y", "z"});
+        MaxentModel fast = FastGisModel.of(gis);
+
+        for (String[] context : List.of(new String[] {"a"}, new String[] {"a", "b", "c"}, new String[] {"c", "unknown"},
+                new String[] {})) {
+            assertClose(fast.eval(context), gis.eval(context));
+        }
+        float[] values = {0.5f, 2f};
+        assertClose(fast.eval(new String[] {"a", "c"}, values), gis.eval(new String[] {"a", "c"}, values));
+        assertThat(fast.getBestOutcome(fast.eval(new String[] {"b"}))).isEqualTo("z");
+    }
+
+    @Test
+    void shippedTextAndNameModelsFindTheSameSpansWithTheSameProbabilities() throws IOException {
+        Path models = ModelsDir.resolve();
+        SentenceModel sm = new SentenceModel(models.resolve("text/ru-sent.bin"));
+        TokenizerModel tm = new TokenizerModel(models.resolve("text/ru-token.bin"));
+        Path ner = models.resolve("ner/ru-ner.bin");
+        SentenceDetectorME sentences = new SentenceDetectorME(sm);
+        SentenceDetectorME fastSentences = new SentenceDetectorME(FastModels.sentences(sm));
+        TokenizerME tokens = new TokenizerME(tm);
+        TokenizerME fastTokens = new TokenizerME(FastModels.tokens(tm));
+        NameFinderME names = new NameFinderME(new TokenNameFinderModel(ner));
+        NameFinderME fastNames = new NameFinderME(FastModels.names(ner));
+
+        int found = 0;
+        for (String text : TEXTS) {
+            assertThat(fastSentences.sentPosDetect(text)).containsExactly(sentences.sentPosDetect(text));
+            assertClose(fastSentences.getSentenceProbabilities(), sentences.getSentenceProbabilities());
+            String[] words = tokens.tokenize(text);
+            assertThat(fastTokens.tokenize(text)).containsExactly(words);
+            assertClose(fastTokens.getTokenProbabilities(), tokens.getTokenProbabilities());
+            Span[] expected = names.find(words);
+            Span[] actual = fastNames.find(words);
+            assertThat(actual).containsExactly(expected);
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(actual[i].getProb()).isCloseTo(expected[i].getProb(), within(1e-12));
+            }
+            found += expected.length;
+        }
+        assertThat(found).as("the sentences name places, people and organisations").isGreaterThanOrEqualTo(3);
+    }
+
+    private static void assertClose(double[] actual, double[] expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).isCloseTo(expected[i], within(1e-12));
+        }
+    }
+}
