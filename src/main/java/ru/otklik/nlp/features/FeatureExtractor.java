@@ -12,12 +12,12 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.tartarus.snowball.ext.RussianStemmer;
+import ru.otklik.nlp.text.RussianStems;
 
 /**
  * Turns folded text into features: word unigrams ({@code w=}) and bigrams ({@code b=}) over stems, and
  * character 2–5-grams ({@code c=}) within space-padded words. Thread-safe: Lucene reuses token streams per
- * thread and the Snowball stemmer (which keeps state) is held per thread.
+ * thread and stems come from the per-thread {@link RussianStems}.
  *
  * <p>Two outputs from one walk over the text: {@link #extract(String)} names every feature (training, which
  * builds vocabularies), {@link #extract(String, FeatureIndex)} looks each one up by hash without building
@@ -56,7 +56,6 @@ public final class FeatureExtractor {
             return new TokenStreamComponents(tokenizer);
         }
     };
-    private final ThreadLocal<RussianStemmer> stemmer = ThreadLocal.withInitial(RussianStemmer::new);
     private final ThreadLocal<Counter> counters = new ThreadLocal<>();
 
     /** Every feature of text already passed through {@code TextNormalizer.fold}, by name. */
@@ -110,10 +109,7 @@ public final class FeatureExtractor {
 
     /** Stems one lower-case word with the Snowball Russian stemmer (Latin words pass through). */
     public String stem(String word) {
-        RussianStemmer s = stemmer.get();
-        s.setCurrent(word);
-        s.stem();
-        return s.getCurrent();
+        return RussianStems.of(word);
     }
 
     private void walk(String folded, Sink sink) {

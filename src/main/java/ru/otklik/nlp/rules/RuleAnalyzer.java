@@ -4,9 +4,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.tartarus.snowball.ext.RussianStemmer;
 
 /**
  * Lower case, ё→е, Russian Snowball stems, and no stop words: Lucene's RussianAnalyzer drops "не" and "нет",
@@ -19,7 +17,7 @@ public final class RuleAnalyzer extends Analyzer {
         Tokenizer source = new StandardTokenizer();
         TokenStream stream = new LowerCaseFilter(source);
         stream = new YoFilter(stream);
-        stream = new SnowballFilter(stream, new RussianStemmer());
+        stream = new StemFilter(stream);
         return new TokenStreamComponents(source, stream);
     }
 }
