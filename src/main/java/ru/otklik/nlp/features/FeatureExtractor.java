@@ -167,12 +167,14 @@ public final class FeatureExtractor {
 
     /**
      * Per-thread counts by feature id: a dense array over the index plus the list of ids touched, so
-     * counting is one array increment and clearing costs only what the post used.
+     * counting is one array increment and clearing costs only what the post used. Hashes are only collected
+     * while walking the text and looked up together at the end: the lookups of a post are then independent
+     * loads whose cache misses overlap, where between two characters' n-grams they would stall one by one.
      */
     private static final class Counter {
         private final FeatureIndex index;
         private final int[] counts;
-        private int[] touched = new int[512];
+        private long[] hashes = new long[2048];
         private int size;
 
         Counter(FeatureIndex index) {
@@ -181,24 +183,29 @@ public final class FeatureExtractor {
         }
 
         void add(long hash) {
-            int id = index.id(hash);
-            if (id < 0) {
-                return;
+            if (size == hashes.length) {
+                hashes = Arrays.copyOf(hashes, size * 2);
             }
-            if (counts[id]++ == 0) {
-                if (size == touched.length) {
-                    touched = Arrays.copyOf(touched, size * 2);
-                }
-                touched[size++] = id;
-            }
+            hashes[size++] = hash;
         }
 
         IndexedFeatures drain() {
-            int[] ids = Arrays.copyOf(touched, size);
-            // Ascending ids let the models read their weight rows front to back instead of at random.
-            Arrays.sort(ids);
-            int[] n = new int[size];
+            int[] found = new int[size];
             for (int i = 0; i < size; i++) {
+                found[i] = index.id(hashes[i]);
+            }
+            int distinct = 0;
+            for (int i = 0; i < size; i++) {
+                int id = found[i];
+                if (id >= 0 && counts[id]++ == 0) {
+                    found[distinct++] = id;
+                }
+            }
+            // In order of first occurrence: sorting them (so that weight rows are read front to back) cost more
+            // than it saved once CategorizerBank started touching all rows before reading them.
+            int[] ids = Arrays.copyOf(found, distinct);
+            int[] n = new int[distinct];
+            for (int i = 0; i < distinct; i++) {
                 n[i] = counts[ids[i]];
                 counts[ids[i]] = 0;
             }
