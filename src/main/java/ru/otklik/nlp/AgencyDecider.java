@@ -20,6 +20,9 @@ import ru.otklik.nlp.rules.TopicRules;
  *   <li>{@code model}: the agency learned from labelled history, when it is confident;</li>
  *   <li>otherwise the routing table with whatever topic there is (its fallback row catches the rest).</li>
  * </ol>
+ * When the agency model is the deployment's own ({@code analyze --models DIR} with an agency model trained on
+ * its history but no routing table of its own), the shipped routing table belongs to another region: the
+ * model then decides everything but a post naming one of the table's municipalities.
  */
 public final class AgencyDecider {
 
@@ -34,10 +37,17 @@ public final class AgencyDecider {
 
     private final TopicRules rules;
     private final RoutingTable routing;
+    private final boolean ownHistory;
 
     public AgencyDecider(TopicRules rules, RoutingTable routing) {
+        this(rules, routing, false);
+    }
+
+    /** @param ownHistory the agency model was trained on this deployment's history, the routing table was not */
+    public AgencyDecider(TopicRules rules, RoutingTable routing, boolean ownHistory) {
         this.rules = rules;
         this.routing = routing;
+        this.ownHistory = ownHistory;
     }
 
     public Decision decide(String clean, PostAnalysis.LabelScore topic, String municipality, Prediction model) {
@@ -48,13 +58,20 @@ public final class AgencyDecider {
         if (municipality != null && topicTrusted) {
             return new Decision(routed(routing.route(topic.label(), municipality), topic.score(), "routing"), ids);
         }
+        if (ownHistory) {
+            return new Decision(learned(model), ids);
+        }
         if (!topicTrusted && ruleTopic.isPresent()) {
             return new Decision(routed(routing.route(ruleTopic.get(), municipality), 1.0, "rule"), ids);
         }
         if (model.score() >= MODEL_TRUST) {
-            return new Decision(new AgencyDecision(model.label(), TextAnalyzer.round(model.score()), "model"), ids);
+            return new Decision(learned(model), ids);
         }
         return new Decision(routed(routing.route(topic.label(), municipality), topic.score(), "routing"), ids);
+    }
+
+    private static AgencyDecision learned(Prediction model) {
+        return new AgencyDecision(model.label(), TextAnalyzer.round(model.score()), "model");
     }
 
     private static AgencyDecision routed(Route route, double score, String by) {

@@ -51,7 +51,9 @@ public final class TextAnalyzer {
         TopicRules rules = TopicRules.load(pick(shipped, user, "rules/topics.tsv"));
         RoutingTable routing = RoutingTable.load(pick(shipped, user, "routing/agencies.tsv"),
                 pick(shipped, user, "routing/routing.tsv"));
-        return new TextAnalyzer(models, new PlaceFinder(gazetteer), new AgencyDecider(rules, routing));
+        boolean ownHistory = user.filter(u -> Files.isRegularFile(u.resolve("agency/meta.json"))
+                && !Files.isRegularFile(u.resolve("routing/routing.tsv"))).isPresent();
+        return new TextAnalyzer(models, new PlaceFinder(gazetteer), new AgencyDecider(rules, routing, ownHistory));
     }
 
     /** Loads from {@link ModelsDir#resolve()}. */

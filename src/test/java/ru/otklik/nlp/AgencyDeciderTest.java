@@ -1,0 +1,60 @@
+package ru.otklik.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import ru.otklik.nlp.PostAnalysis.AgencyDecision;
+import ru.otklik.nlp.PostAnalysis.LabelScore;
+import ru.otklik.nlp.categorize.Prediction;
+import ru.otklik.nlp.routing.RoutingTable;
+import ru.otklik.nlp.rules.TopicRules;
+
+class AgencyDeciderTest {
+
+    private static final String POTHOLES = "Огромные ямы на дороге, машины бьют колёса";
+    private static final LabelScore ROADS = new LabelScore("roads", 0.9);
+    private static final LabelScore UNSURE = new LabelScore("roads", 0.3);
+    private static final Prediction UNSURE_MODEL = new Prediction("Комитет дорожного хозяйства г. Курска", 0.3, List.of());
+
+    private static TopicRules rules;
+    private static RoutingTable routing;
+
+    @BeforeAll
+    static void load() {
+        Path models = ModelsDir.resolve();
+        rules = TopicRules.load(models.resolve("rules/topics.tsv"));
+        routing = RoutingTable.load(models.resolve("routing/agencies.tsv"), models.resolve("routing/routing.tsv"));
+    }
+
+    @AfterAll
+    static void close() {
+        rules.close();
+    }
+
+    @Test
+    void theRegionsTableDecidesWhenTheModelIsUnsure() {
+        AgencyDecider shipped = new AgencyDecider(rules, routing);
+
+        assertThat(shipped.decide(POTHOLES, ROADS, "shchekinskiy", UNSURE_MODEL).agency().decidedBy()).isEqualTo("routing");
+        AgencyDecision fallback = shipped.decide(POTHOLES, UNSURE, null, UNSURE_MODEL).agency();
+        assertThat(fallback.decidedBy()).isIn("rule", "routing");
+        assertThat(fallback.name()).doesNotContain("Курск");
+    }
+
+    @Test
+    void aDeploymentsOwnAgencyModelDecidesUnlessAMunicipalityOfTheTableIsNamed() {
+        AgencyDecider own = new AgencyDecider(rules, routing, true);
+
+        AgencyDecision learned = own.decide(POTHOLES, UNSURE, null, UNSURE_MODEL).agency();
+        assertThat(learned.decidedBy()).isEqualTo("model");
+        assertThat(learned.name()).isEqualTo("Комитет дорожного хозяйства г. Курска");
+        assertThat(learned.score()).isEqualTo(0.3);
+        assertThat(own.decide(POTHOLES, ROADS, "shchekinskiy", UNSURE_MODEL).agency().decidedBy()).isEqualTo("routing");
+    }
+}
