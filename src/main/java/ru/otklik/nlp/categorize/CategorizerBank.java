@@ -151,14 +151,12 @@ public final class CategorizerBank {
         }
     }
 
-    /** Written once per post so that the JIT keeps {@link #touch}'s loads; never read. */
-    @SuppressWarnings("unused")
-    private float touched;
-
     /**
      * Reads one float of every cache line of the post's rows before the arithmetic. These loads do not depend
      * on one another, so the CPU overlaps their cache misses; in the multiply-add loop each row's miss stalls
-     * it. A post's rows are scattered over a table of tens of megabytes, so most of them do miss.
+     * it. A post's rows are scattered over a table of tens of megabytes, so most of them do miss. The caller
+     * tests the sum for NaN: a cheap check of the sampled weights that also keeps the JIT from dropping the
+     * loads as unused.
      */
     private float touch(int[] ids) {
         float sum = 0;
@@ -206,7 +204,9 @@ public final class CategorizerBank {
         // Where model m's block of feature i starts (-1: the model lacks it), kept for the explanations.
         int[] blocks = new int[ids.length * t];
         Arrays.fill(blocks, -1);
-        touched = touch(ids);
+        if (Float.isNaN(touch(ids))) {
+            throw new IllegalStateException("the categorisers' weight table holds NaN");
+        }
         for (int i = 0; i < ids.length; i++) {
             long info = rowInfo[ids[i]];
             int flags = (int) info;
