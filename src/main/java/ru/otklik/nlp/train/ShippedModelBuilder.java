@@ -50,17 +50,16 @@ public final class ShippedModelBuilder {
         if (parts.contains("ner")) {
             new NerelNameFinderTrainer(progress).trainAndSave(data.nerel(), out.resolve("text"), out.resolve("ner"));
         }
-        TaskCorpora corpora = new TaskCorpora(data, datasets.getParent().resolve("rubricator.tsv"));
-        FeatureCache cache = new FeatureCache();
-        CategorizerBuild build = new CategorizerBuild(cache, progress);
-        for (String task : TaskCorpora.TASKS) {
-            if (!parts.contains(task)) {
-                continue;
+        List<String> tasks = TaskCorpora.TASKS.stream().filter(parts::contains).toList();
+        if (!tasks.isEmpty()) {
+            TaskCorpora corpora = new TaskCorpora(data, datasets.getParent().resolve("rubricator.tsv"));
+            CategorizerBuild build = new CategorizerBuild(new FeatureCache(), progress);
+            for (String task : tasks) {
+                progress.printf("== %s (%.0f s elapsed)%n", task, (System.nanoTime() - start) / 1e9);
+                TaskCorpus corpus = corpora.build(task);
+                TrainingConfig config = l2Override == null ? configFor(task) : configFor(task).withL2(l2Override);
+                results.add(build.run(corpus, config, true, out));
             }
-            progress.printf("== %s (%.0f s elapsed)%n", task, (System.nanoTime() - start) / 1e9);
-            TaskCorpus corpus = corpora.build(task);
-            TrainingConfig config = l2Override == null ? configFor(task) : configFor(task).withL2(l2Override);
-            results.add(build.run(corpus, config, true, out));
         }
         new ManifestWriter().write(out);
         progress.printf("== done in %.0f s; wrote %s%n", (System.nanoTime() - start) / 1e9, out.resolve("MANIFEST.md"));

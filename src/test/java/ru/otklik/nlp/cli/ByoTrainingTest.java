@@ -2,6 +2,7 @@ package ru.otklik.nlp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ru.otklik.nlp.ModelsDir;
 import ru.otklik.nlp.PostAnalysis;
 import ru.otklik.nlp.SharedAnalyzer;
 import ru.otklik.nlp.TextAnalyzer;
@@ -50,6 +52,18 @@ class ByoTrainingTest {
                 "--text-field", "body", "--label-field", "who", "--out", tmp.resolve("m").toString()});
         assertThat(rc).isZero();
         assertThat(new CategorizerStore().load(tmp.resolve("m/agency")).labels()).containsExactlyInAnyOrder("УК", "Транспорт");
+    }
+
+    @Test
+    void onlyManifestRewritesTheManifestWithoutAnyDataset(@TempDir Path tmp) throws IOException {
+        Path topic = Files.createDirectories(tmp.resolve("models/topic"));
+        Files.copy(ModelsDir.resolve().resolve("topic/meta.json"), topic.resolve("meta.json"));
+
+        int rc = NlpCli.run(new String[] {"train", "--all", "--only", "manifest", "--data", tmp.resolve("none").toString(),
+                "--out", tmp.resolve("models").toString()});
+
+        assertThat(rc).isZero();
+        assertThat(Files.readString(tmp.resolve("models/MANIFEST.md"))).contains("## topic", "meta.json");
     }
 
     @Test
