@@ -12,6 +12,7 @@ import java.util.Optional;
 import ru.otklik.nlp.PostAnalysis.ExplainedEntity;
 import ru.otklik.nlp.PostAnalysis.LabelScore;
 import ru.otklik.nlp.categorize.CategorizerBank;
+import ru.otklik.nlp.categorize.CategorizerStore;
 import ru.otklik.nlp.categorize.Prediction;
 import ru.otklik.nlp.features.FeatureExtractor;
 import ru.otklik.nlp.features.IndexedFeatures;
@@ -51,7 +52,7 @@ public final class TextAnalyzer {
         TopicRules rules = TopicRules.load(pick(shipped, user, "rules/topics.tsv"));
         RoutingTable routing = RoutingTable.load(pick(shipped, user, "routing/agencies.tsv"),
                 pick(shipped, user, "routing/routing.tsv"));
-        boolean ownHistory = user.filter(u -> Files.isRegularFile(u.resolve("agency/meta.json"))
+        boolean ownHistory = user.filter(u -> CategorizerStore.exists(u.resolve("agency"))
                 && !Files.isRegularFile(u.resolve("routing/routing.tsv"))).isPresent();
         return new TextAnalyzer(models, new PlaceFinder(gazetteer), new AgencyDecider(rules, routing, ownHistory));
     }

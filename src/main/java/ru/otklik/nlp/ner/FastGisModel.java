@@ -31,20 +31,25 @@ public final class FastGisModel extends AbstractModel {
     private final int[] outcomes;
     private final double[] weights;
 
+    /**
+     * The superclass gets an empty predicate map: the weights live in the flat arrays, and keeping OpenNLP's
+     * map as well would hold every weight twice ({@link #getDataStructures()} is not used by the tools).
+     */
     @SuppressWarnings("unchecked")
     private FastGisModel(Object[] data) {
-        super((Context[]) data[0], null, (Map<String, Context>) data[1], (String[]) data[2]);
+        super((Context[]) data[0], null, Map.of(), (String[]) data[2]);
         modelType = ModelType.Maxent;
-        predicates = FeatureIndex.of(List.of(pmap.keySet()));
+        Map<String, Context> byPredicate = (Map<String, Context>) data[1];
+        predicates = FeatureIndex.of(List.of(byPredicate.keySet()));
         int n = predicates.size();
         start = new int[n + 1];
         for (int id = 0; id < n; id++) {
-            start[id + 1] = start[id] + pmap.get(predicates.name(id)).getOutcomes().length;
+            start[id + 1] = start[id] + byPredicate.get(predicates.name(id)).getOutcomes().length;
         }
         outcomes = new int[start[n]];
         weights = new double[start[n]];
         for (int id = 0; id < n; id++) {
-            Context predicate = pmap.get(predicates.name(id));
+            Context predicate = byPredicate.get(predicates.name(id));
             System.arraycopy(predicate.getOutcomes(), 0, outcomes, start[id], predicate.getOutcomes().length);
             System.arraycopy(predicate.getParameters(), 0, weights, start[id], predicate.getParameters().length);
         }

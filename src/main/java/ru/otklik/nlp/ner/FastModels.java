@@ -39,18 +39,21 @@ final class FastModels {
 
         private static final String MAXENT_ENTRY = "nameFinder.model";
 
+        /** Built once: every thread's NameFinderME asks for the sequence model, and the weights are shared. */
+        private final MaxentModel fast;
+        private final int beamSize;
+
         NameModel(Path file) throws IOException {
             super(file);
+            fast = getArtifact(MAXENT_ENTRY) instanceof MaxentModel maxent ? FastGisModel.of(maxent) : null;
+            String beam = getManifestProperty(BeamSearch.BEAM_SIZE_PARAMETER);
+            beamSize = beam == null ? NameFinderME.DEFAULT_BEAM_SIZE : Integer.parseInt(beam);
         }
 
+        /** A new beam search each time (it keeps per-call arrays), over the shared fast weights. */
         @Override
         public SequenceClassificationModel getNameFinderSequenceModel() {
-            if (getArtifact(MAXENT_ENTRY) instanceof MaxentModel maxent) {
-                String beam = getManifestProperty(BeamSearch.BEAM_SIZE_PARAMETER);
-                int size = beam == null ? NameFinderME.DEFAULT_BEAM_SIZE : Integer.parseInt(beam);
-                return new BeamSearch(size, FastGisModel.of(maxent));
-            }
-            return super.getNameFinderSequenceModel();
+            return fast == null ? super.getNameFinderSequenceModel() : new BeamSearch(beamSize, fast);
         }
     }
 }

@@ -29,6 +29,11 @@ public final class RussianStems {
         return PER_THREAD.get().stem(word);
     }
 
+    /** How many stems this thread remembers (for tests of the bound). */
+    static int remembered() {
+        return PER_THREAD.get().stems.size();
+    }
+
     private String stem(String word) {
         String stem = stems.get(word);
         if (stem == null) {

@@ -46,16 +46,27 @@ class ByoTrainingTest {
         for (int i = 0; i < 20; i++) {
             sb.append("{\"body\": \"Нет света в подъезде дома ").append(i).append("\", \"who\": \"УК\"}\n");
             sb.append("{\"body\": \"Автобус номер ").append(i).append(" не пришёл на остановку\", \"who\": \"Транспорт\"}\n");
+            sb.append("{\"body\": \"Сломана скамейка в сквере ").append(i).append("\", \"who\": \"Благоустройство\"}\n");
+            sb.append("{\"body\": \"Нет мест в детском саду ").append(i).append("\", \"who\": \"Образование\"}\n");
         }
         Files.writeString(input, sb);
         int rc = NlpCli.run(new String[] {"train", "--task", "agency", "--input", input.toString(),
                 "--text-field", "body", "--label-field", "who", "--out", tmp.resolve("m").toString()});
         assertThat(rc).isZero();
-        assertThat(new CategorizerStore().load(tmp.resolve("m/agency")).labels()).containsExactlyInAnyOrder("УК", "Транспорт");
+        assertThat(new CategorizerStore().load(tmp.resolve("m/agency")).labels())
+                .containsExactlyInAnyOrder("УК", "Транспорт", "Благоустройство", "Образование");
+
+        // Its own agency model and no routing table of its own: even unsure (a text unlike its history), the
+        // model decides rather than the shipped Tula table's fallback row.
+        PostAnalysis a = TextAnalyzer.load(Path.of("nlp-models"), Optional.of(tmp.resolve("m")))
+                .analyze("1", "Хорошего дня всем!");
+        assertThat(a.agency().score()).isLessThan(0.5);
+        assertThat(a.agency().decidedBy()).isEqualTo("model");
+        assertThat(a.agency().name()).isIn("УК", "Транспорт", "Благоустройство", "Образование");
     }
 
     @Test
-    void onlyManifestRewritesTheManifestWithoutAnyDataset(@TempDir Path tmp) throws IOException {
+    void onlyManifestRewritesTheManifestWithoutAnyDataset() throws IOException {
         Path topic = Files.createDirectories(tmp.resolve("models/topic"));
         Files.copy(ModelsDir.resolve().resolve("topic/meta.json"), topic.resolve("meta.json"));
 

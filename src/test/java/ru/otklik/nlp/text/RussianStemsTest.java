@@ -38,7 +38,9 @@ class RussianStemsTest {
     void aFullTableIsEmptiedAndKeepsStemming() {
         for (int i = 0; i <= RussianStems.CAPACITY; i++) {
             RussianStems.of("слово" + i);
+            assertThat(RussianStems.remembered()).isLessThanOrEqualTo(RussianStems.CAPACITY);
         }
+        assertThat(RussianStems.remembered()).as("emptied when full, then refilled").isLessThan(RussianStems.CAPACITY);
         assertThat(RussianStems.of("дорогах")).isEqualTo("дорог");
         assertThat(RussianStems.of("улицами")).isEqualTo("улиц");
     }
