@@ -188,7 +188,7 @@ public final class CategorizerBank {
         return index;
     }
 
-    /** Scores a post with every model at once. */
+    /** Scores a post with every model at once, and explains each model's best label. */
     public Scores score(IndexedFeatures features) {
         int t = tasks.size();
         int[] ids = features.ids();
@@ -200,9 +200,10 @@ public final class CategorizerBank {
             sums[m] = new float[labels[m].length];
         }
         double[] norm = new double[t];
-        float[] tfs = new float[ids.length];
-        // Where model m's block of feature i starts (-1: the model lacks it), kept for the explanations.
+        // For feature i and model m: where the model's block starts in the row (-1: the model lacks the
+        // feature) and the feature's unnormalised TF-IDF value, kept for the explanations.
         int[] blocks = new int[ids.length * t];
+        float[] values = new float[ids.length * t];
         Arrays.fill(blocks, -1);
         if (Float.isNaN(touch(ids))) {
             throw new IllegalStateException("the categorisers' weight table holds NaN");
@@ -212,15 +213,15 @@ public final class CategorizerBank {
             int flags = (int) info;
             int offset = (int) (info >>> FLAG_BITS);
             float tf = (float) (1.0 + Math.log(counts[i]));
-            tfs[i] = tf;
             for (int m = 0; m < t; m++) {
                 if ((flags & (1 << m)) == 0) {
                     continue;
                 }
-                blocks[i * t + m] = offset;
                 // (1 + ln tf) · idf as in TfIdfVectorizer.transform; the L2 norm is applied once per model at
                 // the end, since the model is linear in the values.
                 float v = tf * rows[offset];
+                blocks[i * t + m] = offset;
+                values[i * t + m] = v;
                 norm[m] += (double) v * v;
                 float[] acc = sums[m];
                 int k = acc.length;
@@ -233,11 +234,55 @@ public final class CategorizerBank {
         }
         double[][] probabilities = new double[t][];
         double[] inverseNorm = new double[t];
+        int[] best = new int[t];
         for (int m = 0; m < t; m++) {
             inverseNorm[m] = norm[m] > 0 ? 1.0 / Math.sqrt(norm[m]) : 0;
             probabilities[m] = softmax(sums[m], inverseNorm[m], bias[m]);
+            best[m] = argmax(probabilities[m]);
         }
-        return new Scores(features, tfs, blocks, probabilities, inverseNorm);
+        List<List<Prediction.FeatureWeight>> explanations = explain(ids, blocks, values, inverseNorm, best);
+        Prediction[] predictions = new Prediction[t];
+        for (int m = 0; m < t; m++) {
+            predictions[m] = new Prediction(labels[m][best[m]], probabilities[m][best[m]], explanations.get(m));
+        }
+        return new Scores(probabilities, predictions);
+    }
+
+    /**
+     * Each model's features that pushed hardest towards its best outcome, found in one walk over the post's
+     * features for all models at once: the rows are those the scoring has just brought into cache.
+     */
+    private List<List<Prediction.FeatureWeight>> explain(int[] ids, int[] blocks, float[] values,
+                                                         double[] inverseNorm, int[] best) {
+        int t = best.length;
+        TopContributions[] top = new TopContributions[t];
+        for (int m = 0; m < t; m++) {
+            top[m] = new TopContributions(TOP_FEATURES);
+        }
+        for (int i = 0, cell = 0; i < ids.length; i++) {
+            for (int m = 0; m < t; m++, cell++) {
+                int offset = blocks[cell];
+                if (offset >= 0) {
+                    double value = values[cell] * inverseNorm[m];
+                    top[m].offer(ids[i], value * rows[offset + 1 + best[m]]);
+                }
+            }
+        }
+        List<List<Prediction.FeatureWeight>> out = new ArrayList<>(t);
+        for (TopContributions contributions : top) {
+            out.add(contributions.toList(index::name));
+        }
+        return out;
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int o = 1; o < p.length; o++) {
+            if (p[o] > p[best]) {
+                best = o;
+            }
+        }
+        return best;
     }
 
     public List<String> labels(String task) {
@@ -275,22 +320,15 @@ public final class CategorizerBank {
         return logits;
     }
 
-    /** One post's outcome probabilities under every model. */
+    /** One post's outcome probabilities and best label under every model. */
     public final class Scores {
 
-        private final IndexedFeatures features;
-        private final float[] tfs;
-        private final int[] blocks;
         private final double[][] probabilities;
-        private final double[] inverseNorm;
+        private final Prediction[] predictions;
 
-        private Scores(IndexedFeatures features, float[] tfs, int[] blocks, double[][] probabilities,
-                       double[] inverseNorm) {
-            this.features = features;
-            this.tfs = tfs;
-            this.blocks = blocks;
+        private Scores(double[][] probabilities, Prediction[] predictions) {
             this.probabilities = probabilities;
-            this.inverseNorm = inverseNorm;
+            this.predictions = predictions;
         }
 
         /** Probabilities of every outcome of {@code task}, in {@link #labels(String)} order. */
@@ -300,30 +338,7 @@ public final class CategorizerBank {
 
         /** The best label of {@code task}, its probability and the features that pushed hardest towards it. */
         public Prediction prediction(String task) {
-            int m = model(task);
-            double[] p = probabilities[m];
-            int best = 0;
-            for (int o = 1; o < p.length; o++) {
-                if (p[o] > p[best]) {
-                    best = o;
-                }
-            }
-            return new Prediction(labels[m][best], p[best], explain(m, best));
-        }
-
-        /** Each feature's contribution to {@code outcome} of model {@code m}, from the rows the scoring read. */
-        private List<Prediction.FeatureWeight> explain(int m, int outcome) {
-            TopContributions top = new TopContributions(TOP_FEATURES);
-            int[] ids = features.ids();
-            int t = tasks.size();
-            for (int i = 0; i < ids.length; i++) {
-                int offset = blocks[i * t + m];
-                if (offset >= 0) {
-                    double value = tfs[i] * rows[offset] * inverseNorm[m];
-                    top.offer(ids[i], value * rows[offset + 1 + outcome]);
-                }
-            }
-            return top.toList(index::name);
+            return predictions[model(task)];
         }
     }
 }

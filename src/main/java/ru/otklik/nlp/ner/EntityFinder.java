@@ -5,8 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import opennlp.tools.namefind.NameFinderME;
-import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.namefind.TokenNameFinder;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerME;
@@ -24,15 +23,14 @@ public final class EntityFinder {
 
     private final ThreadLocal<SentenceDetectorME> sentences;
     private final ThreadLocal<TokenizerME> tokenizer;
-    private final ThreadLocal<NameFinderME> names;
+    private final ThreadLocal<TokenNameFinder> names;
 
     public EntityFinder(Path sentenceModel, Path tokenModel, Path nerModel) throws IOException {
         SentenceModel sm = FastModels.sentences(new SentenceModel(sentenceModel));
         TokenizerModel tm = FastModels.tokens(new TokenizerModel(tokenModel));
-        TokenNameFinderModel nm = FastModels.names(nerModel);
         sentences = ThreadLocal.withInitial(() -> new SentenceDetectorME(sm));
         tokenizer = ThreadLocal.withInitial(() -> new TokenizerME(tm));
-        names = ThreadLocal.withInitial(() -> new NameFinderME(nm));
+        names = ThreadLocal.withInitial(FastModels.nameFinders(nerModel));
     }
 
     /** Token spans of the cleaned text, sentence by sentence (offsets into the whole text). */
@@ -47,7 +45,7 @@ public final class EntityFinder {
 
     public List<Entity> find(String clean) {
         String text = clean.length() > MAX_CHARS ? clean.substring(0, MAX_CHARS) : clean;
-        NameFinderME finder = names.get();
+        TokenNameFinder finder = names.get();
         List<Entity> out = new ArrayList<>();
         for (Span sentence : sentences.get().sentPosDetect(text)) {
             if (!hasInnerCapital(text, sentence)) {

@@ -77,12 +77,29 @@ public final class FastGisModel extends AbstractModel {
 
     /** Like {@link GISModel#eval(String[], float[], double[])}: fills and returns {@code outsums}. */
     public double[] eval(String[] context, float[] values, double[] outsums) {
-        int n = outcomeNames.length;
-        Arrays.fill(outsums, 0, n, 0.0);
         int[] ids = new int[context.length];
         for (int i = 0; i < context.length; i++) {
             ids[i] = predicates.id(context[i]);
         }
+        return eval(ids, values, outsums);
+    }
+
+    /**
+     * The same as {@link #eval(String[], double[])} for the context whose predicates have the {@link
+     * ru.otklik.nlp.features.FeatureHash FeatureHash}es {@code hashes[0, count)}: callers that can hash a
+     * predicate's parts as they go need not build its string.
+     */
+    public double[] eval(long[] hashes, int count, double[] outsums) {
+        int[] ids = new int[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = predicates.id(hashes[i]);
+        }
+        return eval(ids, null, outsums);
+    }
+
+    private double[] eval(int[] ids, float[] values, double[] outsums) {
+        int n = outcomeNames.length;
+        Arrays.fill(outsums, 0, n, 0.0);
         for (int i = 0; i < ids.length; i++) {
             int id = ids[i];
             if (id < 0) {

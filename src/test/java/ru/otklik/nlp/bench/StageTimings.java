@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 
 import ru.otklik.nlp.NlpModels;
 import ru.otklik.nlp.TextAnalyzer;
+import ru.otklik.nlp.data.LabeledText;
+import ru.otklik.nlp.data.SharedDatasets;
 import ru.otklik.nlp.features.FeatureExtractor;
 import ru.otklik.nlp.features.IndexedFeatures;
 import ru.otklik.nlp.place.TulaGazetteer;
@@ -22,17 +24,21 @@ import ru.otklik.nlp.text.TextNormalizer;
 /**
  * Where one post's analysis spends its time: each stage timed alone on one thread over the benchmark posts,
  * after a warm-up. A profiling aid next to {@link AnalyzeBenchmark}, which gives the figure that counts.
- * Run from the project root (see docs/nlp.md).
+ * Run from the project root (see docs/nlp.md); the argument {@code kursk} times the Kursk appeals of
+ * {@code ../shared} instead of the 16 sample posts.
  */
 public final class StageTimings {
 
-    private static final int ROUNDS = 5000;
+    private static final int ROUNDS = 10000;
+    private static final Path KURSK = Path.of("../shared/datasets");
 
     public static void main(String[] args) throws IOException {
         TextAnalyzer analyzer = TextAnalyzer.load(Path.of("nlp-models"), Optional.empty());
         NlpModels models = analyzer.models();
-        List<String> posts = Files.readAllLines(Path.of("src/test/resources/nlp/bench-posts.txt"),
-                StandardCharsets.UTF_8).stream().filter(s -> !s.isBlank()).toList();
+        List<String> posts = args.length > 0 && args[0].equals("kursk") && Files.isDirectory(KURSK)
+                ? new SharedDatasets(KURSK).kursk("Категория").stream().map(LabeledText::text).toList()
+                : Files.readAllLines(Path.of("src/test/resources/nlp/bench-posts.txt"), StandardCharsets.UTF_8)
+                        .stream().filter(s -> !s.isBlank()).toList();
         TextNormalizer normalizer = new TextNormalizer();
         FeatureExtractor extractor = new FeatureExtractor();
         TopicRules rules = TopicRules.load(Path.of("nlp-models/rules/topics.tsv"));
@@ -45,7 +51,7 @@ public final class StageTimings {
         stages.put("normalise", i -> normalizer.normalize(posts.get(i)));
         stages.put("language", i -> models.language().detect(normalized.get(i).clean()));
         stages.put("features", i -> extractor.extract(normalized.get(i).folded(), models.featureIndex()));
-        stages.put("five categorisers", i -> models.categorizers().score(features.get(i)));
+        stages.put("categorisers+explain", i -> models.categorizers().score(features.get(i)));
         stages.put("sentences+tokens", i -> models.entities().tokenize(normalized.get(i).clean()));
         stages.put("names (incl. tokens)", i -> models.entities().find(normalized.get(i).clean()));
         stages.put("rules", i -> rules.match(normalized.get(i).clean()));
