@@ -12,11 +12,13 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import ru.otklik.nlp.text.RussianStems;
 
 /**
- * Turns folded text into features: word unigrams ({@code w=}) and bigrams ({@code b=}) over stems, and
- * character 2–5-grams ({@code c=}) within space-padded words. Thread-safe: Lucene reuses token streams per
+ * Turns folded text into features: word unigrams ({@code w=}) and bigrams ({@code b=}) over stems,
+ * character 2–5-grams ({@code c=}) within space-padded words, and the punctuation runs between words
+ * ({@code p=}). Thread-safe: Lucene reuses token streams per
  * thread and stems come from the per-thread {@link RussianStems}.
  *
  * <p>Two outputs from one walk over the text: {@link #extract(String)} names every feature (training, which
@@ -38,6 +40,9 @@ public final class FeatureExtractor {
     private static final long CHAR_PREFIX = FeatureHash.of("c=");
     private static final long WORD_PREFIX = FeatureHash.of("w=");
     private static final long BIGRAM_PREFIX = FeatureHash.of("b=");
+    private static final long PUNCTUATION_PREFIX = FeatureHash.of("p=");
+    /** A punctuation run keeps at most this many characters, and a character at most three repeats. */
+    private static final int MAX_PUNCTUATION = 8;
 
     /** Where the walk reports each feature occurrence. */
     private interface Sink {
@@ -46,6 +51,8 @@ public final class FeatureExtractor {
         void word(String stem);
 
         void bigram(String previous, String stem);
+
+        void punctuation(char[] run, int length);
     }
 
     private final Analyzer analyzer = new Analyzer() {
@@ -76,6 +83,11 @@ public final class FeatureExtractor {
             public void bigram(String previous, String stem) {
                 counts.merge("b=" + previous + '_' + stem, 1, Integer::sum);
             }
+
+            @Override
+            public void punctuation(char[] run, int length) {
+                counts.merge("p=" + new String(run, 0, length), 1, Integer::sum);
+            }
         });
         return new Features(counts);
     }
@@ -103,6 +115,11 @@ public final class FeatureExtractor {
             public void bigram(String previous, String stem) {
                 c.add(FeatureHash.update(FeatureHash.update(FeatureHash.update(BIGRAM_PREFIX, previous), '_'), stem));
             }
+
+            @Override
+            public void punctuation(char[] run, int length) {
+                c.add(FeatureHash.update(PUNCTUATION_PREFIX, run, 0, length));
+            }
         });
         return c.drain();
     }
@@ -116,10 +133,14 @@ public final class FeatureExtractor {
         String text = folded.length() > MAX_CHARS ? folded.substring(0, MAX_CHARS) : folded;
         List<String> stems = new ArrayList<>(64);
         char[] padded = new char[MAX_TOKEN + 2];
+        int gap = 0;
         try (TokenStream ts = analyzer.tokenStream("t", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offsets = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
+                punctuation(text, gap, offsets.startOffset(), padded, sink);
+                gap = offsets.endOffset();
                 if (isNumber(term)) {
                     stems.add(NUMBER);
                     continue;
@@ -128,6 +149,7 @@ public final class FeatureExtractor {
                 charGrams(term, padded, sink);
             }
             ts.end();
+            punctuation(text, gap, text.length(), padded, sink);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen on a String reader
         }
@@ -135,6 +157,26 @@ public final class FeatureExtractor {
             sink.word(stems.get(i));
             if (i > 0) {
                 sink.bigram(stems.get(i - 1), stems.get(i));
+            }
+        }
+    }
+
+    /**
+     * The punctuation runs between two words ({@code p=)))}, {@code p=!!!}, {@code p=?!}, {@code p=:(}): the
+     * tokenizer drops them, but in posts they carry tone ("))))" is a smile, "((" a frown).
+     */
+    private static void punctuation(String text, int from, int to, char[] run, Sink sink) {
+        int length = 0;
+        for (int i = from; i <= to; i++) {
+            char ch = i < to ? text.charAt(i) : ' ';
+            if (Character.isWhitespace(ch) || Character.isLetterOrDigit(ch)) {
+                if (length > 0) {
+                    sink.punctuation(run, length);
+                    length = 0;
+                }
+            } else if (length < MAX_PUNCTUATION
+                    && (length < 3 || run[length - 1] != ch || run[length - 2] != ch || run[length - 3] != ch)) {
+                run[length++] = ch;
             }
         }
     }

@@ -50,7 +50,7 @@ class FeatureExtractorTest {
 
     @Test
     void indexedExtractionCountsWhatTheNamedOneDoes() {
-        String text = "ямы ямы на дорогах, дом 22 — ссылкаurl оооочень плохо";
+        String text = "ямы ямы на дорогах, дом 22 — ссылкаurl оооочень плохо((( спасибо)))";
         Map<String, Integer> named = fx.extract(text).counts();
         FeatureIndex index = FeatureIndex.of(List.of(named.keySet(), Set.of("w=другое")));
 
@@ -62,6 +62,16 @@ class FeatureExtractorTest {
         }
         assertThat(back).isEqualTo(named);
         assertThat(back.get("w=ям")).isEqualTo(2);
+        assertThat(back).containsKeys("p=(((", "p=)))", "p=,");
+    }
+
+    @Test
+    void punctuationBetweenWordsIsAFeatureWithRepeatsCapped() {
+        Map<String, Integer> counts = fx.extract("ура))))))) опять отключили свет((( что?! :( ...").counts();
+        assertThat(counts).containsEntry("p=)))", 1).containsEntry("p=(((", 1).containsEntry("p=?!", 1)
+                .containsEntry("p=:(", 1).containsEntry("p=...", 1);
+        assertThat(counts.keySet().stream().filter(k -> k.startsWith("p="))).hasSize(5);
+        assertThat(fx.extract("слово слово").counts().keySet()).noneMatch(k -> k.startsWith("p="));
     }
 
     @Test
