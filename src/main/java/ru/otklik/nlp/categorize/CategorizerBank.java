@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import ru.otklik.common.ArgMax;
 import ru.otklik.nlp.features.FeatureIndex;
 import ru.otklik.nlp.features.IndexedFeatures;
 import ru.otklik.nlp.features.TfIdfVectorizer;
@@ -238,7 +239,7 @@ public final class CategorizerBank {
         for (int m = 0; m < t; m++) {
             inverseNorm[m] = norm[m] > 0 ? 1.0 / Math.sqrt(norm[m]) : 0;
             probabilities[m] = softmax(sums[m], inverseNorm[m], bias[m]);
-            best[m] = argmax(probabilities[m]);
+            best[m] = ArgMax.of(probabilities[m]);
         }
         List<List<Prediction.FeatureWeight>> explanations = explain(ids, blocks, values, inverseNorm, best);
         Prediction[] predictions = new Prediction[t];
@@ -273,16 +274,6 @@ public final class CategorizerBank {
             out.add(contributions.toList(index::name));
         }
         return out;
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int o = 1; o < p.length; o++) {
-            if (p[o] > p[best]) {
-                best = o;
-            }
-        }
-        return best;
     }
 
     public List<String> labels(String task) {

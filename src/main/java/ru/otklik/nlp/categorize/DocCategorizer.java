@@ -7,6 +7,7 @@ import java.util.Map;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
+import ru.otklik.common.ArgMax;
 import ru.otklik.nlp.features.Features;
 import ru.otklik.nlp.features.TfIdfVectorizer;
 import ru.otklik.nlp.features.WeightedContext;
@@ -40,12 +41,7 @@ public final class DocCategorizer {
 
     public Prediction predict(WeightedContext ctx) {
         double[] probs = model.eval(ctx.names(), ctx.values());
-        int best = 0;
-        for (int i = 1; i < probs.length; i++) {
-            if (probs[i] > probs[best]) {
-                best = i;
-            }
-        }
+        int best = ArgMax.of(probs);
         return new Prediction(model.getOutcome(best), probs[best], explain(ctx, best));
     }
 

@@ -8,6 +8,7 @@ import opennlp.tools.namefind.TokenNameFinder;
 import opennlp.tools.util.SequenceCodec;
 import opennlp.tools.util.SequenceValidator;
 import opennlp.tools.util.Span;
+import ru.otklik.common.ArgMax;
 
 /**
  * What OpenNLP's {@code NameFinderME} does with a beam of one, for a model trained with the default
@@ -63,7 +64,7 @@ final class GreedyNameFinder implements TokenNameFinder {
     /** The most probable outcome; when the validator refuses it (a "cont" after "other"), the best it allows. */
     private int bestAllowed(int i, String[] tokens, String[] outcomes) {
         String[] before = Arrays.copyOf(outcomes, i);
-        int best = argmax(probabilities);
+        int best = ArgMax.of(probabilities);
         if (validator.validSequence(i, tokens, before, model.getOutcome(best))) {
             return best;
         }
@@ -71,16 +72,6 @@ final class GreedyNameFinder implements TokenNameFinder {
         for (int o = 0; o < probabilities.length; o++) {
             if ((best < 0 || probabilities[o] > probabilities[best])
                     && validator.validSequence(i, tokens, before, model.getOutcome(o))) {
-                best = o;
-            }
-        }
-        return best;
-    }
-
-    private static int argmax(double[] values) {
-        int best = 0;
-        for (int o = 1; o < values.length; o++) {
-            if (values[o] > values[best]) {
                 best = o;
             }
         }
