@@ -31,7 +31,11 @@ class OperationsEndpointsTest {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths", hasKey("/api/incidents"))
                 .body("paths", hasKey("/api/posts"))
-                .body("paths", hasKey("/open311/v2/requests.json"));
+                .body("paths", hasKey("/open311/v2/requests.json"))
+                .body("components.securitySchemes.apiKey.type", equalTo("apiKey"))
+                .body("components.securitySchemes.apiKey.in", equalTo("header"))
+                .body("components.securitySchemes.apiKey.name", equalTo("X-API-Key"))
+                .body("paths.'/api/incidents'.get.security[0]", hasKey("apiKey"));
     }
 
     @Test
