@@ -18,8 +18,8 @@ import ru.otklik.nlp.text.RussianStems;
 /**
  * Turns folded text into features: word unigrams ({@code w=}) and bigrams ({@code b=}) over stems,
  * character 2–5-grams ({@code c=}) within space-padded words, and the punctuation runs between words
- * ({@code p=}). Thread-safe: Lucene reuses token streams per
- * thread and stems come from the per-thread {@link RussianStems}.
+ * ({@code p=}). Thread-safe: Lucene reuses token streams per thread and stems come from the per-thread
+ * {@link RussianStems}.
  *
  * <p>Two outputs from one walk over the text: {@link #extract(String)} names every feature (training, which
  * builds vocabularies), {@link #extract(String, FeatureIndex)} looks each one up by hash without building
@@ -132,6 +132,8 @@ public final class FeatureExtractor {
     private void walk(String folded, Sink sink) {
         String text = folded.length() > MAX_CHARS ? folded.substring(0, MAX_CHARS) : folded;
         List<String> stems = new ArrayList<>(64);
+        // One scratch buffer for a word's padded form and for the punctuation run before it, which is reported
+        // before the word is copied in (MAX_PUNCTUATION < MAX_TOKEN + 2).
         char[] padded = new char[MAX_TOKEN + 2];
         int gap = 0;
         try (TokenStream ts = analyzer.tokenStream("t", text)) {

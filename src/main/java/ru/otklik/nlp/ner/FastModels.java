@@ -35,16 +35,6 @@ final class FastModels {
     }
 
     /**
-     * A name finder model read from {@code file}. Its public constructors would need the feature generator
-     * descriptor and resources taken apart and put back, so this subclass only swaps the maxent artifact:
-     * the model then wraps the fast weights in a new beam search for every finder, and OpenNLP's own copy of
-     * the weights can be collected.
-     */
-    static TokenNameFinderModel names(Path file) throws IOException {
-        return new NameModel(file);
-    }
-
-    /**
      * Makes name finders for the model in {@code file}, one per thread: a {@link GreedyNameFinder} when the
      * model was trained the way ours is (GIS weights, default features, BIO outcomes, beam size 1), else
      * OpenNLP's own {@link NameFinderME} on the fast weights.
@@ -76,6 +66,12 @@ final class FastModels {
         }
     }
 
+    /**
+     * A name finder model read from a file with its maxent artifact swapped for the fast weights (its public
+     * constructors would need the feature generator descriptor and resources taken apart and put back).
+     * {@code NameFinderME} then wraps the fast weights in a new beam search for every finder, and OpenNLP's
+     * own copy of the weights can be collected.
+     */
     private static final class NameModel extends TokenNameFinderModel {
 
         private static final String MAXENT_ENTRY = "nameFinder.model";

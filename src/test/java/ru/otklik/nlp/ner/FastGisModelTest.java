@@ -13,6 +13,7 @@ import opennlp.tools.ml.maxent.GISModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinder;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
@@ -58,7 +59,7 @@ class FastGisModelTest {
         TokenizerME tokens = new TokenizerME(tm);
         TokenizerME fastTokens = new TokenizerME(FastModels.tokens(tm));
         NameFinderME names = new NameFinderME(new TokenNameFinderModel(ner));
-        NameFinderME fastNames = new NameFinderME(FastModels.names(ner));
+        TokenNameFinder fastNames = FastModels.nameFinders(ner).get();
 
         int found = 0;
         for (String text : TEXTS) {
