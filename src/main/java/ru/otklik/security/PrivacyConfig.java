@@ -12,7 +12,7 @@ public interface PrivacyConfig {
     @WithDefault("P180D")
     Duration retention();
 
-    /** How often the retention job runs ("6h", "PT6H"). */
+    /** How often the retention job runs ("6h", "PT6H"; "off" stops the schedule). */
     @WithDefault("6h")
     String every();
 
