@@ -63,9 +63,17 @@ public class NlpPostAnalyzer implements PostAnalyzer {
         routing.agencies().forEach(a -> agenciesByName.put(a.name(), a));
     }
 
-    /** The analysis in the shape of the {@code analyze} command's JSONL. */
+    /**
+     * The analysis in the shape of the {@code analyze} command's JSONL, with the agency the service would
+     * store: one of the region's.
+     */
     public PostAnalysis analyzeForApi(String id, String text) {
-        return analyzer.analyze(id, text);
+        PostAnalysis a = analyzer.analyze(id, text);
+        if (!a.analysed() || agenciesByName.containsKey(a.agency().name())) {
+            return a;
+        }
+        Route route = routing.route(a.topic().label(), municipalityOf(a.places()));
+        return a.withAgency(new PostAnalysis.AgencyDecision(route.agency().name(), 1.0, "routing"));
     }
 
     @Override
@@ -86,8 +94,7 @@ public class NlpPostAnalyzer implements PostAnalyzer {
         boolean complaint = modelComplaint || !ruleTopics.isEmpty();
         List<AnalysisResult.Place> places = a.places().stream()
                 .map(p -> new AnalysisResult.Place(p.text(), p.type(), p.municipality())).toList();
-        String municipality = Votes.winner(places.stream().map(AnalysisResult.Place::municipality)
-                .filter(Objects::nonNull).toList()).orElse(null);
+        String municipality = municipalityOf(a.places());
 
         Map<String, Object> explanation = new LinkedHashMap<>(json.convertValue(a.explanation(), MAP));
         explanation.put("complaintDecidedBy", modelComplaint ? "model" : complaint ? "rule" : "model");
@@ -101,6 +108,12 @@ public class NlpPostAnalyzer implements PostAnalyzer {
                 new AnalysisResult.Label(a.conflict().label(), a.conflict().score()),
                 new AnalysisResult.Label(a.sentiment().label(), a.sentiment().score()),
                 places, municipality, agency(a.agency(), topic, municipality, explanation), explanation, versions);
+    }
+
+    /** The municipality most of the post's places resolve to, or {@code null}. */
+    private static String municipalityOf(List<PostAnalysis.Place> places) {
+        return Votes.winner(places.stream().map(PostAnalysis.Place::municipality).filter(Objects::nonNull).toList())
+                .orElse(null);
     }
 
     /** The model's or the rules' agency when it is one of the region's; the routing table's otherwise. */

@@ -17,8 +17,12 @@ import ru.otklik.nlp.rules.TopicRules;
  *       the topic model is sure of a rubric topic — a region's own published competences beat any guess;</li>
  *   <li>{@code rule}: the same table, with the topic taken from the analysts' Monitor rules, when the
  *       model's topic is "none" or uncertain but a rule matched;</li>
- *   <li>{@code model}: the agency learned from labelled history, when it is confident;</li>
- *   <li>otherwise the routing table with whatever topic there is (its fallback row catches the rest).</li>
+ *   <li>{@code model}: otherwise the agency learned from labelled history, however sure it is. Without a
+ *       named municipality the table can only map a topic to a region-wide body, which is not where such
+ *       posts went: on Kursk dev, of 98 appeals the model was unsure of (p &lt; 0.5), the table got 0 right and
+ *       the model 24. The service keeps only agencies of its own region and routes the
+ *       rest ({@code analysis.NlpPostAnalyzer}), so another region's model never names a foreign body
+ *       there.</li>
  * </ol>
  * When the agency model is the deployment's own ({@code analyze --models DIR} with an agency model trained on
  * its history but no routing table of its own), the shipped routing table belongs to another region: the
@@ -28,8 +32,6 @@ public final class AgencyDecider {
 
     /** Below this probability the topic model's label is not trusted for routing. */
     static final double TOPIC_TRUST = 0.5;
-    /** Below this probability the agency model does not decide on its own. */
-    static final double MODEL_TRUST = 0.5;
 
     /** The decision and the rule ids that matched, for the explanation. */
     public record Decision(AgencyDecision agency, List<String> matchedRules) {
@@ -64,10 +66,7 @@ public final class AgencyDecider {
         if (!topicTrusted && ruleTopic.isPresent()) {
             return new Decision(routed(routing.route(ruleTopic.get(), municipality), 1.0, "rule"), ids);
         }
-        if (model.score() >= MODEL_TRUST) {
-            return new Decision(learned(model), ids);
-        }
-        return new Decision(routed(routing.route(topic.label(), municipality), topic.score(), "routing"), ids);
+        return new Decision(learned(model), ids);
     }
 
     private static AgencyDecision learned(Prediction model) {

@@ -28,6 +28,12 @@ public record PostAnalysis(String id, String lang, LabelScore complaint, LabelSc
         return complaint != null;
     }
 
+    /** The same analysis with another agency decision. */
+    public PostAnalysis withAgency(AgencyDecision other) {
+        return new PostAnalysis(id, lang, complaint, topic, conflict, sentiment, places, other, explanation,
+                modelVersions);
+    }
+
     /** A categoriser's label with its probability. */
     public record LabelScore(String label, double score) {
     }

@@ -28,6 +28,18 @@ class AnalyzeResourceTest {
     }
 
     @Test
+    void theAgencyIsOneOfTheRegionsEvenWhenTheShippedModelLearnedAnotherRegion() {
+        // The shipped agency model learned Kursk's agencies and is sure of this one (the analyze command
+        // prints "Комитет здравоохранения Курской области"); the service answers with Tula's.
+        given().contentType(ContentType.JSON)
+                .body("{\"text\": \"В поликлинике невозможно записаться к врачу, регистратура не отвечает\"}")
+                .post("/api/analyze").then().statusCode(200)
+                .body("topic.label", equalTo("health"))
+                .body("agency.name", equalTo("Министерство здравоохранения Тульской области"))
+                .body("agency.decided_by", equalTo("routing"));
+    }
+
+    @Test
     void anEmptyTextIsAProblem() {
         given().contentType(ContentType.JSON).body("{\"text\": \"  \"}").post("/api/analyze").then().statusCode(400)
                 .contentType("application/problem+json");

@@ -38,13 +38,25 @@ class AgencyDeciderTest {
     }
 
     @Test
-    void theRegionsTableDecidesWhenTheModelIsUnsure() {
+    void theRegionsTableDecidesForANamedMunicipalityAndTheRulesForAnUnsureTopic() {
         AgencyDecider shipped = new AgencyDecider(rules, routing);
 
-        assertThat(shipped.decide(POTHOLES, ROADS, "shchekinskiy", UNSURE_MODEL).agency().decidedBy()).isEqualTo("routing");
-        AgencyDecision fallback = shipped.decide(POTHOLES, UNSURE, null, UNSURE_MODEL).agency();
-        assertThat(fallback.decidedBy()).isIn("rule", "routing");
-        assertThat(fallback.name()).doesNotContain("Курск");
+        AgencyDecision routed = shipped.decide(POTHOLES, ROADS, "shchekinskiy", UNSURE_MODEL).agency();
+        assertThat(routed.decidedBy()).isEqualTo("routing");
+        assertThat(routed.name()).doesNotContain("Курск");
+        AgencyDecision ruled = shipped.decide(POTHOLES, UNSURE, null, UNSURE_MODEL).agency();
+        assertThat(ruled.decidedBy()).isEqualTo("rule");
+        assertThat(ruled.name()).doesNotContain("Курск");
+    }
+
+    @Test
+    void theModelDecidesHoweverUnsureWhenNoMunicipalityIsNamed() {
+        AgencyDecider shipped = new AgencyDecider(rules, routing);
+
+        AgencyDecision learned = shipped.decide(POTHOLES, ROADS, null, UNSURE_MODEL).agency();
+        assertThat(learned.decidedBy()).isEqualTo("model");
+        assertThat(learned.name()).isEqualTo("Комитет дорожного хозяйства г. Курска");
+        assertThat(learned.score()).isEqualTo(0.3);
     }
 
     @Test
