@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,13 @@ class OperationsEndpointsTest {
                 .body("components.securitySchemes.apiKey.type", equalTo("apiKey"))
                 .body("components.securitySchemes.apiKey.in", equalTo("header"))
                 .body("components.securitySchemes.apiKey.name", equalTo("X-API-Key"))
-                .body("paths.'/api/incidents'.get.security[0]", hasKey("apiKey"));
+                .body("components.securitySchemes.basicAuth.scheme", equalTo("basic"))
+                .body("components.securitySchemes.session.in", equalTo("cookie"))
+                .body("components.securitySchemes.session.name", equalTo("otklik-session"))
+                .body("paths.'/api/incidents'.get.security[0]", hasKey("apiKey"))
+                .body("paths.'/api/incidents'.get.security[1]", hasKey("basicAuth"))
+                .body("paths.'/api/incidents'.get.security[2]", hasKey("session"))
+                .body("paths.'/api/logout'.post.security", nullValue());
     }
 
     @Test
