@@ -16,8 +16,11 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * HTTP Basic (scripts run by staff) and the console's session cookie. Quarkus marks every role-protected
  * operation with the key scheme only; here each such operation also accepts either of the others, since
  * OpenAPI reads a list of requirements as alternatives.
+ *
+ * <p>Runs at build time: the packaged application serves the document built then, and a runtime-startup
+ * filter showed up in {@code @QuarkusTest} but not in {@code quarkus-run.jar}.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiSecuritySchemes implements OASFilter {
 
     static final String API_KEY = "apiKey";
