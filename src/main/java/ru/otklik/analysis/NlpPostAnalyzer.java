@@ -65,20 +65,23 @@ public class NlpPostAnalyzer implements PostAnalyzer {
 
     /**
      * The analysis in the shape of the {@code analyze} command's JSONL, with the agency the service would
-     * store: one of the region's.
+     * store for the text (one of the region's, chosen exactly as {@link #analyze} chooses it).
      */
     public PostAnalysis analyzeForApi(String id, String text) {
         PostAnalysis a = analyzer.analyze(id, text);
-        if (!a.analysed() || agenciesByName.containsKey(a.agency().name())) {
+        if (!a.analysed()) {
             return a;
         }
-        Route route = routing.route(a.topic().label(), municipalityOf(a.places()));
-        return a.withAgency(new PostAnalysis.AgencyDecision(route.agency().name(), 1.0, "routing"));
+        AnalysisResult.AgencyChoice stored = result(a).agency();
+        return a.withAgency(new PostAnalysis.AgencyDecision(stored.name(), stored.score(), stored.decidedBy()));
     }
 
     @Override
     public AnalysisResult analyze(String text) {
-        PostAnalysis a = analyzer.analyze("", text);
+        return result(analyzer.analyze("", text));
+    }
+
+    private AnalysisResult result(PostAnalysis a) {
         Map<String, String> versions = new LinkedHashMap<>(a.modelVersions());
         versions.putAll(ruleVersions);
         if (!a.analysed()) {
@@ -94,7 +97,8 @@ public class NlpPostAnalyzer implements PostAnalyzer {
         boolean complaint = modelComplaint || !ruleTopics.isEmpty();
         List<AnalysisResult.Place> places = a.places().stream()
                 .map(p -> new AnalysisResult.Place(p.text(), p.type(), p.municipality())).toList();
-        String municipality = municipalityOf(a.places());
+        String municipality = Votes.winner(places.stream().map(AnalysisResult.Place::municipality)
+                .filter(Objects::nonNull).toList()).orElse(null);
 
         Map<String, Object> explanation = new LinkedHashMap<>(json.convertValue(a.explanation(), MAP));
         explanation.put("complaintDecidedBy", modelComplaint ? "model" : complaint ? "rule" : "model");
@@ -108,12 +112,6 @@ public class NlpPostAnalyzer implements PostAnalyzer {
                 new AnalysisResult.Label(a.conflict().label(), a.conflict().score()),
                 new AnalysisResult.Label(a.sentiment().label(), a.sentiment().score()),
                 places, municipality, agency(a.agency(), topic, municipality, explanation), explanation, versions);
-    }
-
-    /** The municipality most of the post's places resolve to, or {@code null}. */
-    private static String municipalityOf(List<PostAnalysis.Place> places) {
-        return Votes.winner(places.stream().map(PostAnalysis.Place::municipality).filter(Objects::nonNull).toList())
-                .orElse(null);
     }
 
     /** The model's or the rules' agency when it is one of the region's; the routing table's otherwise. */

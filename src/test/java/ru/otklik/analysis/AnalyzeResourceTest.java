@@ -1,6 +1,7 @@
 package ru.otklik.analysis;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -8,11 +9,17 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import ru.otklik.nlp.PostAnalysis;
 
 @QuarkusTest
 @TestSecurity(user = "test-analyst", roles = "analyst")
 class AnalyzeResourceTest {
+
+    @Inject
+    NlpPostAnalyzer analyzer;
 
     @Test
     void analysesATextWithTheShippedModels() {
@@ -37,6 +44,19 @@ class AnalyzeResourceTest {
                 .body("topic.label", equalTo("health"))
                 .body("agency.name", equalTo("Министерство здравоохранения Тульской области"))
                 .body("agency.decided_by", equalTo("routing"));
+    }
+
+    @Test
+    void theApiNamesTheAgencyTheServiceStores() {
+        for (String text : List.of("Огромные ямы на дороге, машины бьют колёса",
+                "В Новомосковске третий день нет воды, управляющая компания не отвечает",
+                "Во дворе разбили детскую площадку, качели сломаны",
+                "В поликлинике невозможно записаться к врачу")) {
+            AnalysisResult.AgencyChoice stored = analyzer.analyze(text).agency();
+            PostAnalysis.AgencyDecision api = analyzer.analyzeForApi("x", text).agency();
+            assertThat(api.name()).as(text).isEqualTo(stored.name());
+            assertThat(api.decidedBy()).as(text).isEqualTo(stored.decidedBy());
+        }
     }
 
     @Test
