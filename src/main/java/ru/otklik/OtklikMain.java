@@ -6,14 +6,14 @@ import java.util.Set;
 import ru.otklik.nlp.cli.NlpCli;
 
 /**
- * The one entry point. No arguments: the service. {@code analyze}, {@code train}, {@code evaluate}: the NLP
- * commands, which run as plain Java so that they neither start a database nor print anything but their
- * output on stdout.
+ * The one entry point. No arguments: the service. {@code analyze}, {@code train}, {@code evaluate},
+ * {@code crossval}: the NLP commands, which run as plain Java so that they neither start a database nor print
+ * anything but their output on stdout.
  */
 @QuarkusMain
 public final class OtklikMain {
 
-    private static final Set<String> NLP_COMMANDS = Set.of("analyze", "train", "evaluate");
+    private static final Set<String> NLP_COMMANDS = Set.of("analyze", "train", "evaluate", "crossval");
 
     private OtklikMain() {
     }

@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Entry point of the {@code analyze}, {@code train} and {@code evaluate} commands; plain Java, no Quarkus
+ * Entry point of the {@code analyze}, {@code train}, {@code evaluate} and {@code crossval} commands; plain Java, no Quarkus
  * or database start-up. {@code OtklikMain} delegates here.
  *
  * <p>Why the stream juggling: OpenNLP prints training and loading chatter to {@code System.out}, but stdout
@@ -29,6 +29,7 @@ public final class NlpCli {
                 case "analyze" -> new AnalyzeCommand(stdout, stderr).run(parsed, System.in);
                 case "train" -> new TrainCommand(stderr).run(parsed);
                 case "evaluate" -> new EvaluateCommand(stdout, stderr).run(parsed);
+                case "crossval" -> new CrossvalCommand(stdout, stderr).run(parsed);
                 default -> throw new CliArgs.UsageException("unknown command " + parsed.command());
             };
         } catch (CliArgs.UsageException e) {
@@ -64,6 +65,9 @@ public final class NlpCli {
                   train --task T --input FILE --text-field X --label-field Y --out DIR
                                                               T: complaint, topic, conflict, sentiment, agency
                   train --all [--data ../shared/datasets] [--out nlp-models] [--only text,ner,topic,...] [--l2 X]
-                  evaluate [--data ../shared/datasets] [--models nlp-models] [--report nlp-models/REPORT.md]""";
+                  evaluate [--data ../shared/datasets] [--models nlp-models] [--report nlp-models/REPORT.md]
+                  crossval --task T [--data ../shared/datasets | --input FILE --text-field X --label-field Y
+                           | --from predictions.jsonl] [--folds 5] [--out predictions.jsonl]
+                           [--compare other-predictions.jsonl]""";
     }
 }

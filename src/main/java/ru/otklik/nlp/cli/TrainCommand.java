@@ -53,7 +53,7 @@ final class TrainCommand {
         Path input = Path.of(args.required("input"));
         List<LabeledText> rows = UserDataReader.read(input, args.required("text-field"), args.required("label-field"));
         err.printf("[%s] %d labelled rows from %s%n", task, rows.size(), input);
-        TrainingConfig config = ShippedModelBuilder.configFor(task).withMinDf(rows.size() < 2000 ? 1 : 2);
+        TrainingConfig config = userConfig(task, rows.size());
         FeatureCache cache = new FeatureCache();
         CategorizerTrainer trainer = new CategorizerTrainer();
         Map<String, Double> dev = new LinkedHashMap<>();
@@ -78,6 +78,11 @@ final class TrainCommand {
         DocCategorizer saved = new CategorizerStore().save(model, out.resolve(task), dev);
         err.printf("[%s] saved %s to %s (labels %s)%n", task, saved.version(), out.resolve(task), saved.labels());
         return 0;
+    }
+
+    /** The shipped settings, except that a small history keeps features seen once (there are few to lose). */
+    static TrainingConfig userConfig(String task, int rows) {
+        return ShippedModelBuilder.configFor(task).withMinDf(rows < 2000 ? 1 : 2);
     }
 
     private static List<String> labels(List<LabeledText> rows) {

@@ -11,9 +11,14 @@ import java.util.zip.CRC32;
 public record Split(List<LabeledText> train, List<LabeledText> dev) {
 
     public static boolean isDev(String key) {
+        return fold(key, 5) == 0;
+    }
+
+    /** The fold of an example among {@code folds}: CRC32 of its id, so fold 0 of five is the dev split. */
+    public static int fold(String key, int folds) {
         CRC32 crc = new CRC32();
         crc.update(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return crc.getValue() % 5 == 0;
+        return (int) (crc.getValue() % folds);
     }
 
     public static Split byId(List<LabeledText> all) {
