@@ -2,12 +2,17 @@ package ru.otklik.nlp.cli;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code --key value} options and bare {@code --flag}s after the command word. */
-public record CliArgs(String command, Map<String, String> options, Set<String> flags) {
+/**
+ * {@code --key value} options and bare {@code --flag}s after the command word.
+ *
+ * @param raw the words as given, command first (reports quote the command line that made them)
+ */
+public record CliArgs(String command, Map<String, String> options, Set<String> flags, List<String> raw) {
 
     public static CliArgs parse(String[] args) {
         if (args.length == 0) {
@@ -30,7 +35,7 @@ public record CliArgs(String command, Map<String, String> options, Set<String> f
                 flags.add(key);
             }
         }
-        return new CliArgs(args[0], Map.copyOf(options), Set.copyOf(flags));
+        return new CliArgs(args[0], Map.copyOf(options), Set.copyOf(flags), List.of(args));
     }
 
     public Optional<String> option(String key) {

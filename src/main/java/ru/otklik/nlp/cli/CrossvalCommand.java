@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,6 +64,9 @@ final class CrossvalCommand {
         long folds = predictions.stream().mapToInt(Prediction::fold).distinct().count();
         md.add("## " + task + ": " + folds + "-fold cross-validation on " + heldOut.source() + ", "
                 + predictions.size() + " rows");
+        md.add("");
+        md.add("Generated " + LocalDate.now() + " by `java -jar target/quarkus-app/quarkus-run.jar "
+                + String.join(" ", args.raw()) + "`.");
         md.add("");
         md.addAll(foldTable(predictions));
         if (args.option("compare").isPresent()) {
