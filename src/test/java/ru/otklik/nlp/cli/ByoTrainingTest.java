@@ -41,20 +41,12 @@ class ByoTrainingTest {
 
     @Test
     void trainsFromJsonl() throws Exception {
-        Path input = tmp.resolve("history.jsonl");
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            sb.append("{\"body\": \"Нет света в подъезде дома ").append(i).append("\", \"who\": \"УК\"}\n");
-            sb.append("{\"body\": \"Автобус номер ").append(i).append(" не пришёл на остановку\", \"who\": \"Транспорт\"}\n");
-            sb.append("{\"body\": \"Сломана скамейка в сквере ").append(i).append("\", \"who\": \"Благоустройство\"}\n");
-            sb.append("{\"body\": \"Нет мест в детском саду ").append(i).append("\", \"who\": \"Образование\"}\n");
-        }
-        Files.writeString(input, sb);
+        Path input = AgencyHistory.write(tmp.resolve("history.jsonl"), 20);
         int rc = NlpCli.run(new String[] {"train", "--task", "agency", "--input", input.toString(),
                 "--text-field", "body", "--label-field", "who", "--out", tmp.resolve("m").toString()});
         assertThat(rc).isZero();
         assertThat(new CategorizerStore().load(tmp.resolve("m/agency")).labels())
-                .containsExactlyInAnyOrder("УК", "Транспорт", "Благоустройство", "Образование");
+                .containsExactlyInAnyOrder(AgencyHistory.AGENCIES);
 
         // Its own agency model and no routing table of its own: even unsure (a text unlike its history), the
         // model decides rather than the shipped Tula table's fallback row.
@@ -62,7 +54,7 @@ class ByoTrainingTest {
                 .analyze("1", "Хорошего дня всем!");
         assertThat(a.agency().score()).isLessThan(0.5);
         assertThat(a.agency().decidedBy()).isEqualTo("model");
-        assertThat(a.agency().name()).isIn("УК", "Транспорт", "Благоустройство", "Образование");
+        assertThat(a.agency().name()).isIn((Object[]) AgencyHistory.AGENCIES);
     }
 
     @Test

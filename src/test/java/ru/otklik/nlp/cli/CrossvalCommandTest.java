@@ -32,15 +32,7 @@ class CrossvalCommandTest {
 
     @BeforeEach
     void history() throws Exception {
-        history = tmp.resolve("history.jsonl");
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 15; i++) {
-            sb.append("{\"body\": \"Нет света в подъезде дома ").append(i).append("\", \"who\": \"УК\"}\n");
-            sb.append("{\"body\": \"Автобус номер ").append(i).append(" не пришёл на остановку\", \"who\": \"Транспорт\"}\n");
-            sb.append("{\"body\": \"Сломана скамейка в сквере ").append(i).append("\", \"who\": \"Благоустройство\"}\n");
-            sb.append("{\"body\": \"Нет мест в детском саду ").append(i).append("\", \"who\": \"Образование\"}\n");
-        }
-        Files.writeString(history, sb);
+        history = AgencyHistory.write(tmp.resolve("history.jsonl"), 15);
     }
 
     @Test
