@@ -97,6 +97,7 @@ final class EvaluateCommand {
                 + "`train --all` and recorded in each model's meta.json.");
         md.add("");
         md.add(summary.toString());
+        md.addAll(crossValidation(models));
         md.add("## Per class");
         md.add("");
         md.addAll(details);
@@ -123,6 +124,25 @@ final class EvaluateCommand {
         details.add(String.format(Locale.ROOT, "### ner — NEREL v1.1 dev (LOC/ORG/PER, exact spans)%n%n"
                         + "precision %.4f, recall %.4f, F1 **%.4f**%n", ner.path("devPrecision").asDouble(),
                 ner.path("devRecall").asDouble(), ner.path("devF1").asDouble()));
+    }
+
+    /**
+     * The committed {@code crossval} report, if any: cross-validation takes a quarter of an hour per task, too
+     * long to repeat on every evaluation, but the summary belongs next to the dev-split figures.
+     */
+    static List<String> crossValidation(Path models) throws IOException {
+        Path file = models.resolve("CROSSVAL.md");
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        List<String> md = new ArrayList<>();
+        md.add("## Cross-validation (`CROSSVAL.md`, made by `crossval`; see docs/nlp.md)");
+        md.add("");
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            md.add(line.startsWith("#") ? "#" + line : line);
+        }
+        md.add("");
+        return md;
     }
 
     private static String published(String task, String view, String metric) {
