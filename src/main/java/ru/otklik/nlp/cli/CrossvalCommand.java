@@ -92,7 +92,7 @@ final class CrossvalCommand {
             }
             return new HeldOut(predictions, "the predictions in " + earlier.getFileName());
         }
-        int folds = Integer.parseInt(args.option("folds").orElse("5"));
+        int folds = folds(args.option("folds").orElse("5"));
         List<LabeledText> rows;
         TrainingConfig config;
         String source;
@@ -108,6 +108,14 @@ final class CrossvalCommand {
         }
         err.printf("[crossval] %s: %d rows, %d folds, %s%n", task, rows.size(), folds, config.asMap());
         return new HeldOut(new CrossValidation(err).run(task, rows, folds, config), source);
+    }
+
+    private static int folds(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new CliArgs.UsageException("--folds takes a whole number, got " + value);
+        }
     }
 
     private static List<LabeledText> shippedData(String task, Path datasets) throws IOException {

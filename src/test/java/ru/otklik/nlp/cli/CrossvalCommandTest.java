@@ -79,6 +79,12 @@ class CrossvalCommandTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageMatching("partial.jsonl has no prediction for id line-\\d+");
         assertThat(NlpCli.run(new String[] {"crossval", "--task", "routing"})).isEqualTo(2);
+        assertThatThrownBy(() -> run("crossval", "--task", "agency", "--input", history.toString(), "--text-field",
+                "body", "--label-field", "who", "--folds", "пять"))
+                .hasMessage("--folds takes a whole number, got пять");
+        assertThatThrownBy(() -> run("crossval", "--task", "agency", "--input", history.toString(), "--text-field",
+                "body", "--label-field", "who", "--folds", "1"))
+                .hasMessage("--folds must be at least 2, got 1");
     }
 
     private static String run(String... args) throws Exception {
