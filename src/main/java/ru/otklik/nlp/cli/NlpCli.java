@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Entry point of the {@code analyze}, {@code train}, {@code evaluate} and {@code crossval} commands; plain Java, no Quarkus
- * or database start-up. {@code OtklikMain} delegates here.
+ * Entry point of the {@code analyze}, {@code train}, {@code evaluate} and {@code crossval} commands; plain
+ * Java, no Quarkus or database start-up. {@code OtklikMain} delegates here.
  *
  * <p>Why the stream juggling: OpenNLP prints training and loading chatter to {@code System.out}, but stdout
  * must carry nothing but JSONL (or the report). We keep the real stdout for ourselves and point
