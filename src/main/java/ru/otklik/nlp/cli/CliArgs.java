@@ -1,5 +1,7 @@
 package ru.otklik.nlp.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -44,6 +46,15 @@ public record CliArgs(String command, Map<String, String> options, Set<String> f
 
     public String required(String key) {
         return option(key).orElseThrow(() -> new UsageException("missing --" + key));
+    }
+
+    /** {@code --data}, by default {@code ../shared/datasets}; a missing directory is a usage error. */
+    public Path datasets() {
+        Path datasets = Path.of(option("data").orElse("../shared/datasets"));
+        if (!Files.isDirectory(datasets)) {
+            throw new UsageException("datasets not found at " + datasets.toAbsolutePath() + " (use --data)");
+        }
+        return datasets;
     }
 
     public boolean flag(String key) {

@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.otklik.nlp.categorize.TrainingConfig;
 import ru.otklik.nlp.data.LabeledText;
-import ru.otklik.nlp.data.SharedDatasets;
 import ru.otklik.nlp.data.TaskCorpora;
 import ru.otklik.nlp.data.TaskCorpus;
 import ru.otklik.nlp.eval.Metrics;
@@ -102,7 +101,7 @@ final class CrossvalCommand {
             config = TrainCommand.userConfig(task, rows.size());
             source = input.getFileName().toString();
         } else {
-            rows = shippedData(task, Path.of(args.option("data").orElse("../shared/datasets")));
+            rows = shippedData(task, args.datasets());
             config = ShippedModelBuilder.configFor(task);
             source = "the shipped " + task + " training data (train + dev)";
         }
@@ -119,11 +118,7 @@ final class CrossvalCommand {
     }
 
     private static List<LabeledText> shippedData(String task, Path datasets) throws IOException {
-        if (!Files.isDirectory(datasets)) {
-            throw new CliArgs.UsageException("datasets not found at " + datasets.toAbsolutePath() + " (use --data)");
-        }
-        TaskCorpus corpus = new TaskCorpora(new SharedDatasets(datasets), datasets.getParent().resolve("rubricator.tsv"))
-                .build(task);
+        TaskCorpus corpus = TaskCorpora.at(datasets).build(task);
         List<LabeledText> rows = new ArrayList<>(corpus.split().train());
         rows.addAll(corpus.split().dev());
         return rows;
@@ -200,27 +195,17 @@ final class CrossvalCommand {
         return out;
     }
 
-    /** The non-blank lines of a JSONL file, each checked to have the given fields. */
+    /** The objects of a JSONL file, each checked to have the given fields. */
     private static List<JsonNode> readJsonl(Path file, String... fields) throws IOException {
         List<JsonNode> nodes = new ArrayList<>();
-        int n = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            n++;
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node;
-            try {
-                node = JSON.readTree(line);
-            } catch (IOException e) {
-                throw new IllegalArgumentException(file.getFileName() + " line " + n + " is not JSON");
-            }
+        for (JsonlFile.Line line : JsonlFile.read(file)) {
             for (String field : fields) {
-                if (!node.path(field).isValueNode()) {
-                    throw new IllegalArgumentException(file.getFileName() + " line " + n + " needs \"" + field + "\"");
+                if (!line.node().path(field).isValueNode()) {
+                    throw new IllegalArgumentException(file.getFileName() + " line " + line.number() + " needs \""
+                            + field + "\"");
                 }
             }
-            nodes.add(node);
+            nodes.add(line.node());
         }
         return nodes;
     }

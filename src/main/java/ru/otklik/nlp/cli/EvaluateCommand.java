@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ru.otklik.nlp.ModelsDir;
 import ru.otklik.nlp.categorize.CategorizerStore;
 import ru.otklik.nlp.categorize.DocCategorizer;
-import ru.otklik.nlp.data.SharedDatasets;
 import ru.otklik.nlp.data.TaskCorpora;
 import ru.otklik.nlp.data.TaskCorpus;
 import ru.otklik.nlp.eval.Metrics;
@@ -42,12 +41,8 @@ final class EvaluateCommand {
     }
 
     int run(CliArgs args) throws IOException {
-        Path datasets = Path.of(args.option("data").orElse("../shared/datasets"));
         Path models = args.option("models").map(Path::of).orElse(ModelsDir.resolve());
-        if (!Files.isDirectory(datasets)) {
-            throw new CliArgs.UsageException("datasets not found at " + datasets.toAbsolutePath() + " (use --data)");
-        }
-        TaskCorpora corpora = new TaskCorpora(new SharedDatasets(datasets), datasets.getParent().resolve("rubricator.tsv"));
+        TaskCorpora corpora = TaskCorpora.at(args.datasets());
         CategorizerBuild scorer = new CategorizerBuild(new FeatureCache(), err);
         List<String> md = new ArrayList<>();
         md.add("# Otklik NLP models — evaluation report");

@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ru.otklik.nlp.data.Csv;
 import ru.otklik.nlp.data.LabeledText;
 
@@ -20,8 +17,6 @@ import ru.otklik.nlp.data.LabeledText;
  * or starts with '{', CSV (comma, or ';'/tab when the header uses them) otherwise.
  */
 final class UserDataReader {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private UserDataReader() {
     }
@@ -41,17 +36,11 @@ final class UserDataReader {
 
     private static List<LabeledText> readJsonl(Path file, String textField, String labelField) throws IOException {
         List<LabeledText> out = new ArrayList<>();
-        int n = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            n++;
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node = JSON.readTree(line);
-            String text = node.path(textField).asText("");
-            String label = node.path(labelField).asText("").strip();
+        for (JsonlFile.Line line : JsonlFile.read(file)) {
+            String text = line.node().path(textField).asText("");
+            String label = line.node().path(labelField).asText("").strip();
             if (!text.isBlank() && !label.isEmpty()) {
-                out.add(new LabeledText("line-" + n, text, label));
+                out.add(new LabeledText("line-" + line.number(), text, label));
             }
         }
         return out;

@@ -47,6 +47,11 @@ public final class TaskCorpora {
         this.rubricator = Rubricator.load(rubricatorTsv);
     }
 
+    /** The corpora of {@code ../shared/datasets}-style directory, with the rubricator beside it. */
+    public static TaskCorpora at(Path datasets) throws IOException {
+        return new TaskCorpora(new SharedDatasets(datasets), datasets.getParent().resolve("rubricator.tsv"));
+    }
+
     public TaskCorpus build(String task) throws IOException {
         return switch (task) {
             case "topic" -> topic();

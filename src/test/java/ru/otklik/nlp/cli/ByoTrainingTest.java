@@ -1,6 +1,7 @@
 package ru.otklik.nlp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,16 @@ class ByoTrainingTest {
         assertThat(a.agency().score()).isLessThan(0.5);
         assertThat(a.agency().decidedBy()).isEqualTo("model");
         assertThat(a.agency().name()).isIn((Object[]) AgencyHistory.AGENCIES);
+    }
+
+    @Test
+    void aBrokenHistoryLineIsNamedByFileAndLine() throws IOException {
+        Path input = Files.writeString(tmp.resolve("history.jsonl"),
+                "{\"body\": \"Нет света\", \"who\": \"УК\"}\n{\"body\": \"Нет воды, \"who\": \"УК\"}\n");
+        assertThatThrownBy(() -> UserDataReader.read(input, "body", "who"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("history.jsonl line 2 is not JSON");
+        assertThat(NlpCli.run(new String[] {"train", "--task", "agency", "--input", input.toString(),
+                "--text-field", "body", "--label-field", "who", "--out", tmp.resolve("m").toString()})).isEqualTo(1);
     }
 
     @Test

@@ -78,7 +78,15 @@ class CrossvalCommandTest {
                 "--text-field", "body", "--label-field", "who", "--folds", "3", "--compare", other.toString()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageMatching("partial.jsonl has no prediction for id line-\\d+");
+        Files.writeString(other, "{\"id\": \"line-1\", \"predicted\": \"УК\"}\n\n{\"id\": \"line-2\", \"predicted\n");
+        assertThatThrownBy(() -> run("crossval", "--task", "agency", "--from", other.toString()))
+                .hasMessage("partial.jsonl line 3 is not JSON");
+        Files.writeString(other, "{\"id\": \"line-1\", \"predicted\": \"УК\"}\n");
+        assertThatThrownBy(() -> run("crossval", "--task", "agency", "--from", other.toString()))
+                .hasMessage("partial.jsonl line 1 needs \"fold\"");
         assertThat(NlpCli.run(new String[] {"crossval", "--task", "routing"})).isEqualTo(2);
+        assertThatThrownBy(() -> run("crossval", "--task", "agency", "--data", tmp.resolve("no-datasets").toString()))
+                .isInstanceOf(CliArgs.UsageException.class).hasMessageStartingWith("datasets not found at ");
         assertThatThrownBy(() -> run("crossval", "--task", "agency", "--input", history.toString(), "--text-field",
                 "body", "--label-field", "who", "--folds", "пять"))
                 .hasMessage("--folds takes a whole number, got пять");
