@@ -3,6 +3,7 @@ package ru.otklik.security;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -23,13 +24,16 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiSecuritySchemes implements OASFilter {
 
-    static final String API_KEY = "apiKey";
     static final String BASIC = "basicAuth";
     static final String SESSION = "session";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        String cookie = ConfigProvider.getConfig().getOptionalValue("quarkus.http.auth.form.cookie-name", String.class)
+        Config config = ConfigProvider.getConfig();
+        // the names application.properties gives the key scheme and the session cookie, not copies of them
+        String apiKey = config.getOptionalValue("quarkus.smallrye-openapi.security-scheme-name", String.class)
+                .orElse("SecurityScheme");
+        String cookie = config.getOptionalValue("quarkus.http.auth.form.cookie-name", String.class)
                 .orElse("quarkus-credential");
         openAPI.getComponents()
                 .addSecurityScheme(BASIC, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
@@ -42,16 +46,16 @@ public class OpenApiSecuritySchemes implements OASFilter {
         }
         openAPI.getPaths().getPathItems().values().stream()
                 .flatMap(item -> item.getOperations().values().stream())
-                .filter(OpenApiSecuritySchemes::needsApiKey)
+                .filter(op -> requires(op, apiKey))
                 .forEach(op -> {
                     op.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BASIC));
                     op.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SESSION));
                 });
     }
 
-    private static boolean needsApiKey(Operation op) {
+    private static boolean requires(Operation op, String scheme) {
         List<SecurityRequirement> security = op.getSecurity();
         return security != null && security.stream().filter(Objects::nonNull)
-                .anyMatch(r -> r.getSchemes() != null && r.getSchemes().containsKey(API_KEY));
+                .anyMatch(r -> r.getSchemes() != null && r.getSchemes().containsKey(scheme));
     }
 }
