@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.io.file.PathUtils;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,6 +33,12 @@ public final class EmbeddedDatabase {
 
     private static EmbeddedDatabase launch(Path dir, int port, boolean cleanStart) {
         try {
+            if (cleanStart && Files.exists(dir)) {
+                // zonky's "clean data directory" deletes at close and runs initdb, which refuses a non-empty
+                // directory: a killed run (or a packaged jar stopped by its test) left one, and the next start
+                // failed. Clean start means empty at start.
+                PathUtils.deleteDirectory(dir);
+            }
             Files.createDirectories(dir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
