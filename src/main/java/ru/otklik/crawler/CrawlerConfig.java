@@ -22,6 +22,8 @@ public interface CrawlerConfig {
 
     Telegram telegram();
 
+    Ok ok();
+
     Web web();
 
     Dedup dedup();
@@ -151,6 +153,52 @@ public interface CrawlerConfig {
         /** Pages a channel reads back on its very first run. */
         @WithDefault("2")
         int initialPages();
+    }
+
+    /** Odnoklassniki REST API ({@code ok-group} sources); keys and token only from the environment. */
+    interface Ok {
+        @WithDefault("https://api.ok.ru/fb.do")
+        String baseUrl();
+
+        /** The application's public key (env {@code OTKLIK_CRAWLER_OK_APPLICATION_KEY}). */
+        Optional<String> applicationKey();
+
+        /** The application's secret key (env {@code OTKLIK_CRAWLER_OK_APPLICATION_SECRET_KEY}). Never logged. */
+        Optional<String> applicationSecretKey();
+
+        /** An access token of the application (env {@code OTKLIK_CRAWLER_OK_ACCESS_TOKEN}). Never logged. */
+        Optional<String> accessToken();
+
+        @WithDefault("3")
+        double requestsPerSecond();
+
+        /** Topics per {@code mediatopic.getTopics} page. */
+        @WithDefault("20")
+        int pageSize();
+
+        /** The {@code direction} that pages from the newest topic towards older ones. */
+        @WithDefault("FORWARD")
+        String direction();
+
+        /** The {@code fields} asked of {@code mediatopic.getTopics}. */
+        @WithDefault("media_topic.*,user.first_name,user.last_name,user.name,group.name")
+        String fields();
+
+        /** Pages a group reads back on its very first run. */
+        @WithDefault("1")
+        int initialPages();
+
+        /** Comment threads are refreshed while their topic is younger than this. */
+        @WithDefault("48h")
+        Duration commentsMaxAge();
+
+        /** Young topics whose comments one group keeps refreshing, newest first. */
+        @WithDefault("20")
+        int commentsMaxPosts();
+
+        /** How long the application rests after OK's limit errors (11, 26). */
+        @WithDefault("1h")
+        Duration limitPause();
     }
 
     interface Web {

@@ -29,13 +29,20 @@ public class RatingFacts {
     /** Facts of the incidents received in [from, to), evaluated as of {@code now}. */
     public Uni<List<IncidentFact>> load(Instant from, Instant to, Instant now) {
         return Incident.<Incident>list("createdAt >= ?1 and createdAt < ?2 and status <> 'duplicate'", from, to)
-                .chain(incidents -> incidents.isEmpty() ? Uni.createFrom().item(List.of())
-                        : SlaClockRecord.<SlaClockRecord>list("incidentId in ?1", incidents.stream().map(i -> i.id).toList())
-                        .map(records -> {
-                            Map<Long, Map<String, SlaClockRecord>> clocks = records.stream().collect(Collectors.groupingBy(
-                                    r -> r.incidentId, Collectors.toMap(r -> r.kind, r -> r)));
-                            return incidents.stream().map(i -> fact(i, clocks.getOrDefault(i.id, Map.of()), now)).toList();
-                        }));
+                .chain(incidents -> of(incidents, now));
+    }
+
+    /** Facts of these incidents, in their order, evaluated as of {@code now}; one query for their clocks. */
+    public Uni<List<IncidentFact>> of(List<Incident> incidents, Instant now) {
+        if (incidents.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return SlaClockRecord.<SlaClockRecord>list("incidentId in ?1", incidents.stream().map(i -> i.id).toList())
+                .map(records -> {
+                    Map<Long, Map<String, SlaClockRecord>> clocks = records.stream().collect(Collectors.groupingBy(
+                            r -> r.incidentId, Collectors.toMap(r -> r.kind, r -> r)));
+                    return incidents.stream().map(i -> fact(i, clocks.getOrDefault(i.id, Map.of()), now)).toList();
+                });
     }
 
     private IncidentFact fact(Incident incident, Map<String, SlaClockRecord> clocks, Instant now) {

@@ -13,7 +13,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * One local server standing in for api.vk.com and t.me for the whole test run (their base URLs are fixed at
+ * One local server standing in for api.vk.com, api.ok.ru and t.me for the whole test run (their base URLs are fixed at
  * start). Tests set a handler per path prefix and may queue faults that are served first.
  */
 public class FakePlatforms implements QuarkusTestResourceLifecycleManager {
@@ -48,7 +48,8 @@ public class FakePlatforms implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         String base = "http://127.0.0.1:" + server.getPort();
-        return Map.of("otklik.crawler.vk.base-url", base + "/method", "otklik.crawler.telegram.base-url", base);
+        return Map.of("otklik.crawler.vk.base-url", base + "/method", "otklik.crawler.telegram.base-url", base,
+                "otklik.crawler.ok.base-url", base + "/fb.do");
     }
 
     @Override
@@ -76,6 +77,10 @@ public class FakePlatforms implements QuarkusTestResourceLifecycleManager {
 
     public static MockResponse json(String body) {
         return new MockResponse.Builder().setHeader("Content-Type", "application/json; charset=utf-8").body(body).build();
+    }
+
+    public static MockResponse okError(int code, String message) {
+        return json("{\"error_code\":" + code + ",\"error_msg\":\"" + message + "\",\"error_data\":null}");
     }
 
     public static MockResponse vkError(int code, String message) {

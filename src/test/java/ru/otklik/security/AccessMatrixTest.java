@@ -53,6 +53,7 @@ class AccessMatrixTest {
         DECLARED.put("GET /api/posts/{id}", FEEDS);
         DECLARED.put("GET /api/incidents", FEEDS);
         DECLARED.put("GET /api/incidents/{id}", FEEDS);
+        DECLARED.put("GET /api/incidents/export.{format}", FEEDS);
         DECLARED.put("GET /api/incidents/{id}/transitions", FEEDS);
         DECLARED.put("POST /api/incidents/{id}/transitions", EnumSet.of(Caller.ANALYST, Caller.AGENCY, Caller.ADMIN));
         DECLARED.put("POST /api/incidents/{id}/feedback", EnumSet.of(Caller.ANALYST, Caller.AGENCY, Caller.ADMIN));

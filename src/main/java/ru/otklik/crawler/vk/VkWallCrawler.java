@@ -1,14 +1,12 @@
 package ru.otklik.crawler.vk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import ru.otklik.crawler.CrawlTarget;
 import ru.otklik.crawler.CrawlerConfig;
 import ru.otklik.crawler.SourceCrawler;
 import ru.otklik.crawler.SourceSpec;
+import ru.otklik.crawler.YoungThreads;
 
 /**
  * A VK community or user wall ({@code wall.get}, by {@code domain} or {@code ownerId}): pages back with
@@ -80,11 +79,8 @@ public class VkWallCrawler implements SourceCrawler {
     public Uni<CrawlPage> fetchPage(CrawlTarget target, JsonNode cursor) {
         ObjectNode state = cursor != null && cursor.isObject() ? ((ObjectNode) cursor).deepCopy()
                 : JsonNodeFactory.instance.objectNode();
-        JsonNode queue = state.path("comments");
-        if (queue.isArray() && !queue.isEmpty()) {
-            return comments(state, queue.get(0).asText());
-        }
-        return wall(target, state);
+        String commentsOf = YoungThreads.next(state);
+        return commentsOf != null ? comments(state, commentsOf) : wall(target, state);
     }
 
     private Uni<CrawlPage> wall(CrawlTarget target, ObjectNode state) {
@@ -117,18 +113,14 @@ public class VkWallCrawler implements SourceCrawler {
                     rememberYoung(state, items, target);
                     boolean more = step.more();
                     if (!more && commentsWanted(target)) {
-                        ArrayNode pending = state.putArray("comments");
-                        youngestFirst(state).forEach(pending::add);
-                        more = !pending.isEmpty();
+                        more = YoungThreads.queueAll(state);
                     }
                     return new CrawlPage(page.posts(), state, more, null, null, page.reposts(), page.skipped());
                 });
     }
 
     private Uni<CrawlPage> comments(ObjectNode state, String postId) {
-        ArrayNode queue = (ArrayNode) state.get("comments");
-        queue.remove(0);
-        boolean more = !queue.isEmpty();
+        boolean more = YoungThreads.pending(state);
         int sep = postId.indexOf('_');
         Map<String, String> params = new LinkedHashMap<>();
         params.put("owner_id", postId.substring(0, sep));
@@ -145,7 +137,7 @@ public class VkWallCrawler implements SourceCrawler {
                 })
                 .onFailure(VkApi.AccessDenied.class).recoverWithItem(e -> {
                     // closed comments (212) or a post we may not read (15): skip this post, keep the rest
-                    young(state).remove(postId);
+                    YoungThreads.forget(state, postId);
                     return new CrawlPage(List.of(), state, more, null, null, Map.of(),
                             List.of("Комментарии к " + postId + " пропущены: " + e.getMessage()));
                 });
@@ -156,30 +148,14 @@ public class VkWallCrawler implements SourceCrawler {
         if (!commentsWanted(target)) {
             return;
         }
-        ObjectNode young = young(state);
-        long cutoff = clock.instant().minus(config.commentsMaxAge()).getEpochSecond();
+        Map<String, Long> withComments = new LinkedHashMap<>();
         for (JsonNode item : items) {
-            long date = item.path("date").asLong();
-            if (date >= cutoff && item.path("comments").path("count").asLong() > 0) {
-                young.put(item.path("owner_id").asText() + "_" + item.path("id").asText(), date);
+            if (item.path("comments").path("count").asLong() > 0) {
+                withComments.put(item.path("owner_id").asText() + "_" + item.path("id").asText(), item.path("date").asLong());
             }
         }
-        List<String> keep = youngestFirst(state).stream()
-                .filter(id -> young.get(id).asLong() >= cutoff).limit(config.commentsMaxPosts()).toList();
-        young.retain(keep);
-    }
-
-    private static List<String> youngestFirst(ObjectNode state) {
-        JsonNode young = state.path("young");
-        List<String> ids = new ArrayList<>();
-        young.fieldNames().forEachRemaining(ids::add);
-        ids.sort(Comparator.comparingLong((String id) -> young.get(id).asLong()).reversed());
-        return ids;
-    }
-
-    private static ObjectNode young(ObjectNode state) {
-        JsonNode young = state.get("young");
-        return young != null && young.isObject() ? (ObjectNode) young : state.putObject("young");
+        YoungThreads.remember(state, withComments,
+                clock.instant().minus(config.commentsMaxAge()).getEpochSecond(), config.commentsMaxPosts());
     }
 
     private static boolean commentsWanted(CrawlTarget target) {
