@@ -15,7 +15,7 @@ public final class PostLimits {
     public static final int URL = 2048;
     public static final int AUTHOR = 500;
     public static final int TITLE = 2000;
-    public static final int TEXT = 100_000;
+    public static final int TEXT = PostIngestService.MAX_TEXT_LENGTH;
     /** Nothing the region's sources publish is older; an earlier date is a parse error or a sentinel. */
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     /** Clock skew and time zones written as UTC stay within a day; a later date is an error. */

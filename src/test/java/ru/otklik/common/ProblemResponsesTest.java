@@ -9,14 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.quarkus.test.common.http.TestHTTPResource;
 import java.io.ByteArrayInputStream;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,9 +19,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestSecurity(user = "test-admin", roles = "admin")
 class ProblemResponsesTest {
-
-    @TestHTTPResource("/")
-    URI base;
 
     private static ValidatableResponse problem(ValidatableResponse response, int status) {
         return response.statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
@@ -72,18 +62,6 @@ class ProblemResponsesTest {
             String method = target.endsWith("/run") ? "POST" : "GET";
             problem(given().urlEncodingEnabled(false).request(method, target).then(), 400)
                     .body("detail", containsString("NUL"));
-        }
-    }
-
-    @Test
-    void aBrokenPercentEscapeIsABadRequest() throws Exception {
-        // no HTTP client sends this, so it goes over a plain socket, as a hostile one would
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            String auth = Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().write(("GET /api/incidents?agency=%zz HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: Basic " + auth + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("%-последовательность");
         }
     }
 

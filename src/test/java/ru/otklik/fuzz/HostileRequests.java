@@ -64,6 +64,7 @@ final class HostileRequests {
         if (!queryValues.isEmpty()) {
             kinds.add("query");
             kinds.add("all-queries");
+            kinds.add("all-queries");
         }
         if (body != null) {
             kinds.add("body-field");
@@ -86,8 +87,10 @@ final class HostileRequests {
                 mutation = "query " + name;
             }
             case "all-queries" -> {
-                queryValues.replaceAll((name, v) -> values.text(random));
-                mutation = "every query parameter";
+                List<String> names = new ArrayList<>(queryValues.keySet());
+                java.util.Collections.shuffle(names, random);
+                names.stream().limit(3).forEach(name -> queryValues.put(name, values.text(random)));
+                mutation = "several query parameters";
             }
             case "body-field" -> {
                 String hostile = values.json(random);
