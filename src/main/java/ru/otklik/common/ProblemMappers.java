@@ -42,6 +42,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        Problem refused = DatabaseRefusals.problem(e, path(uri));
+        if (refused != null) {
+            return refused.toResponse();
+        }
         LOG.error("Unhandled error on " + path(uri), e);
         return Problem.of(500, "Внутренняя ошибка", "Запрос не выполнен из-за внутренней ошибки; она записана в журнал.",
                 path(uri)).toResponse();

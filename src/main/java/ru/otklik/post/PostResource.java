@@ -14,11 +14,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.otklik.common.ApiException;
 import ru.otklik.common.FeedCursor;
@@ -50,6 +55,8 @@ public class PostResource {
     @RolesAllowed({Roles.ADMIN, Roles.POSTS_WRITE})
     @Operation(summary = "Принять пакет постов от внешнего поставщика",
             description = "JSON-массив до 1000 постов; ответ по каждому: created, updated, unchanged или rejected с причиной.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = PostInput.class, maxItems = MAX_BATCH)))
     public Uni<IngestReport> ingest(JsonNode body) {
         if (body == null || !body.isArray()) {
             throw ApiException.badRequest("Ожидается JSON-массив постов");
@@ -57,8 +64,9 @@ public class PostResource {
         if (body.size() > MAX_BATCH) {
             throw ApiException.badRequest("В одном запросе не больше " + MAX_BATCH + " постов, получено " + body.size());
         }
+        Instant now = clock.instant();
         List<PostInputParser.Parsed> items = new java.util.ArrayList<>();
-        body.forEach(item -> items.add(PostInputParser.parse(item)));
+        body.forEach(item -> items.add(PostInputParser.parse(item, now)));
         Map<String, Source> sources = new HashMap<>();
         return Panache.withTransaction(() -> Multi.createFrom().iterable(items)
                         .onItem().transformToUniAndConcatenate(item -> item.ok()

@@ -1,5 +1,6 @@
 package ru.otklik.search;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.apache.lucene.document.Document;
@@ -26,6 +27,8 @@ final class IndexFields {
     static final String MONTH = "month";
     static final String NONE = "none";
 
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999Z");
     private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
     /** Text with offsets in the postings, so the unified highlighter needs no re-analysis. */
@@ -43,15 +46,28 @@ final class IndexFields {
         doc.add(new StringField(ID, Long.toString(d.postId()), Field.Store.YES));
         doc.add(new Field(TEXT, d.text(), TEXT_WITH_OFFSETS));
         doc.add(new Field(TITLE, d.title() == null ? "" : d.title(), TEXT_WITH_OFFSETS));
-        long published = d.publishedAt().toEpochMilli();
+        Instant at = indexable(d.publishedAt());
+        long published = at.toEpochMilli();
         doc.add(new LongPoint(PUBLISHED, published));
         doc.add(new NumericDocValuesField(PUBLISHED, published));
         doc.add(new StoredField(PUBLISHED, published));
         facet(doc, TOPIC, d.topic());
         facet(doc, SOURCE, d.source());
         facet(doc, MUNICIPALITY, d.municipality());
-        facet(doc, MONTH, MONTH_FORMAT.format(d.publishedAt()));
+        facet(doc, MONTH, MONTH_FORMAT.format(at));
         return doc;
+    }
+
+    /**
+     * The date clamped to years 1–9999. A row stored before the API refused such dates may hold
+     * {@code ±infinity} (read as ±999999999 years), whose milliseconds overflow a long: one such post must
+     * not fail a rebuild, nor with it the start.
+     */
+    static Instant indexable(Instant publishedAt) {
+        if (publishedAt.isBefore(FIRST)) {
+            return FIRST;
+        }
+        return publishedAt.isAfter(LAST) ? LAST : publishedAt;
     }
 
     /** A facet value is stored, filterable (StringField) and countable (doc values). */

@@ -15,6 +15,7 @@ import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import ru.otklik.testing.TestDb;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +96,98 @@ class PostIngestResourceTest {
         given().queryParam("after", "garbage!").get("/api/posts").then().statusCode(400)
                 .contentType("application/problem+json");
         given().queryParam("limit", 500).get("/api/posts").then().statusCode(400);
+    }
+
+    private static String withField(String source, String id, String field, String rawJson) {
+        return "{\"source\": \"" + source + "\", \"externalId\": \"" + id + "\", \"text\": \"Текст\", "
+                + "\"publishedAt\": \"2026-11-20T10:00:00Z\", \"" + field + "\": " + rawJson + "}";
+    }
+
+    /** Sends the items after one good item; asserts the good one is stored and each bad one refused alone. */
+    private void refusedAlone(String source, List<String> badItems, String... reasons) {
+        String batch = "[" + item(source, "good", "Хороший пост", "2026-11-20T10:00:00Z") + "," + String.join(",", badItems) + "]";
+        var report = given().contentType(ContentType.JSON).body(batch).post("/api/posts").then().statusCode(200)
+                .body("created", equalTo(1)).body("rejected", equalTo(badItems.size()))
+                .extract().jsonPath();
+        for (int i = 0; i < reasons.length; i++) {
+            assertThat(report.getString("items[" + (i + 1) + "].status")).isEqualTo("rejected");
+            assertThat(report.getString("items[" + (i + 1) + "].reason")).as("item " + (i + 1)).contains(reasons[i]);
+        }
+        assertThat(db.count("select count(*) from post p join source s on s.id = p.source_id where s.key = ?", source))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void thePoisonDateAndDatesOutOfRangeAreRefusedWithTheirReason() {
+        String source = "feeder-" + UUID.randomUUID();
+        java.time.Instant now = java.time.Instant.now();
+        refusedAlone(source, List.of(
+                        item(source, "p1", "Ядовитый пост", "-999999999-01-01T00:00:00Z"),
+                        item(source, "p2", "Десятитысячный год", "+10000-01-01T00:00:00Z"),
+                        item(source, "p3", "Прошлый век", "1999-12-31T23:59:59Z"),
+                        item(source, "p4", "Послезавтра", now.plus(java.time.Duration.ofHours(49)).toString())),
+                "publishedAt раньше 2000-01-01", "publishedAt", "publishedAt раньше 2000-01-01", "publishedAt позже");
+        // within a day ahead (clock skew) is still a post
+        given().contentType(ContentType.JSON).body("[" + item(source, "p5", "Чуть вперёд",
+                        now.plus(java.time.Duration.ofHours(3)).toString()) + "]")
+                .post("/api/posts").then().statusCode(200).body("items[0].status", equalTo("created"));
+        assertThat(db.count("select count(*) from post where published_at in ('infinity', '-infinity')")).isZero();
+    }
+
+    @Test
+    void metricsMustBeNonNegative64BitIntegers() {
+        String source = "feeder-" + UUID.randomUUID();
+        refusedAlone(source, List.of(
+                        withField(source, "m1", "metrics", "{\"likes\": 1000000000000000000000000000000}"),
+                        withField(source, "m2", "metrics", "{\"views\": \"120\"}"),
+                        withField(source, "m3", "metrics", "{\"reposts\": [1]}"),
+                        withField(source, "m4", "metrics", "{\"comments\": -1}"),
+                        withField(source, "m5", "metrics", "{\"likes\": 1.5}"),
+                        withField(source, "m6", "metrics", "\"много\""),
+                        withField(source, "m7", "metrics", "{\"views\": 9223372036854775808}")),
+                "metrics.likes", "metrics.views", "metrics.reposts", "metrics.comments", "metrics.likes", "metrics",
+                "metrics.views");
+        given().contentType(ContentType.JSON).body("[" + withField(source, "m8", "metrics", "{\"views\": 9223372036854775807}") + "]")
+                .post("/api/posts").then().statusCode(200).body("items[0].status", equalTo("created"));
+    }
+
+    @Test
+    void nulBytesOversizedValuesAndWrongTypesAreRefusedItemByItem() {
+        String source = "feeder-" + UUID.randomUUID();
+        String megabyte = "x".repeat(1 << 20);
+        refusedAlone(source, List.of(
+                        item(source, "n1", "Текст с \\u0000 внутри", "2026-11-20T10:00:00Z"),
+                        item(source, "n2\\u0000", "Идентификатор с NUL", "2026-11-20T10:00:00Z"),
+                        withField(source, "n3", "extra", "{\"deep\": [\"a\\u0000b\"]}"),
+                        item(source, megabyte, "Мегабайтный идентификатор", "2026-11-20T10:00:00Z"),
+                        withField(source, "n5", "parentExternalId", "\"" + megabyte + "\""),
+                        withField(source, "n6", "externalId", "[]").replace("\"externalId\": \"n6\", ", ""),
+                        withField(source, "n7", "externalId", "{}").replace("\"externalId\": \"n7\", ", ""),
+                        item(source, "n8", megabyte, "2026-11-20T10:00:00Z")),
+                "NUL", "NUL", "extra.deep[0] содержит недопустимый символ NUL", "externalId длиннее 500",
+                "parentExternalId длиннее 500", "externalId должно быть строкой", "externalId должно быть строкой",
+                "text длиннее 100000");
+        // a 1 MB source key is refused alone too, and creates no source
+        String hugeSource = "s".repeat(1 << 20);
+        given().contentType(ContentType.JSON).body("[" + item(hugeSource, "h1", "Пост", "2026-11-20T10:00:00Z") + "]")
+                .post("/api/posts").then().statusCode(200)
+                .body("items[0].status", equalTo("rejected")).body("items[0].reason", containsString("source длиннее 200"));
+        given().contentType(ContentType.JSON).body("[" + item("a\\u0000b", "h2", "Пост", "2026-11-20T10:00:00Z") + "]")
+                .post("/api/posts").then().statusCode(200)
+                .body("items[0].status", equalTo("rejected")).body("items[0].reason", containsString("NUL"));
+    }
+
+    @Test
+    void nulBytesInTheQueryOrPathAreABadRequest() {
+        given().urlEncodingEnabled(false).get("/api/posts?source=a%00b").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("NUL"));
+        given().urlEncodingEnabled(false).get("/api/posts?analysisState=%00").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().urlEncodingEnabled(false).get("/api/posts?limit=abc").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("abc"));
+        given().urlEncodingEnabled(false).get("/api/posts?limit=99999999999999999999").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().urlEncodingEnabled(false).get("/api/posts?since=yesterday").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 }

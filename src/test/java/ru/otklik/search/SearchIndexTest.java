@@ -81,6 +81,21 @@ class SearchIndexTest {
         assertThatThrownBy(() -> search("яма AND (", null)).isInstanceOf(ApiException.class);
     }
 
+    @Test
+    void aDateBeyondWhatMillisecondsHoldIsIndexedAtTheEdgeOfTheCalendar() {
+        // what the database hands back for a published_at of ±infinity, stored before the API refused such dates
+        Instant plusInfinity = java.time.OffsetDateTime.MAX.toInstant();
+        Instant minusInfinity = java.time.OffsetDateTime.MIN.toInstant();
+        index.index(List.of(
+                new SearchDocument(4, "api-feeder", null, "Яма бесконечности", plusInfinity, "roads", "tula"),
+                new SearchDocument(5, "api-feeder", null, "Яма минус бесконечности", minusInfinity, "roads", "tula")));
+        assertThat(index.size()).isEqualTo(5);
+        SearchResult r = search("бесконечности", null);
+        assertThat(r.items()).extracting(SearchResult.Hit::publishedAt)
+                .containsExactlyInAnyOrder(Instant.parse("9999-12-31T23:59:59.999Z"), Instant.parse("0001-01-01T00:00:00Z"));
+        assertThat(r.facets().get("month")).containsEntry("9999-12", 1).containsEntry("0001-01", 1);
+    }
+
     private SearchResult search(String text, String municipality) {
         return index.search(new SearchQuery(text, null, null, municipality, null, null, 0, 10));
     }
