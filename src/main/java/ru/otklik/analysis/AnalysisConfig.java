@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "otklik.analysis")
 public interface AnalysisConfig {
@@ -32,7 +33,20 @@ public interface AnalysisConfig {
     @WithDefault("64")
     int batchSize();
 
-    /** A claim older than this is taken to belong to a crashed worker and is released. */
+    /**
+     * Another node's claim older than this is taken to belong to a crashed node and is released; a node takes
+     * back its own claims at once (see {@link ClaimOwner}).
+     */
     @WithDefault("PT10M")
     Duration claimTimeout();
+
+    /** Analyses of a post that failed this often mark it {@code failed} instead of queueing it again. */
+    @WithDefault("3")
+    int maxAttempts();
+
+    /**
+     * This node's name on its claims; must stay the same across restarts and differ between nodes sharing a
+     * database. Unset: a random id kept in {@code <data-dir>/node.id}.
+     */
+    Optional<String> nodeId();
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
+import ru.otklik.common.DatabaseUnavailable;
 import ru.otklik.search.SearchService;
 
 /**
@@ -42,9 +43,19 @@ public class AnalysisWorker {
     Uni<Void> poll() {
         return queue.releaseStale()
                 .chain(() -> drain())
-                .onFailure().invoke(e -> LOG.error("Analysis round failed; the posts stay queued", e))
+                // the failed round's batch goes back at once; if the database is away, the next poll returns it
+                .onFailure().call(e -> queue.releaseStale().onFailure().recoverWithNull())
+                .onFailure().invoke(AnalysisWorker::logFailure)
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    private static void logFailure(Throwable e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            LOG.warnf("Analysis paused, the database is unavailable: %s", e.toString());
+        } else {
+            LOG.error("Analysis round failed; its posts are back in the queue", e);
+        }
     }
 
     /** Processes rounds until one comes back short; returns how many posts were analysed. */

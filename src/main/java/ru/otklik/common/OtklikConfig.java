@@ -27,5 +27,12 @@ public interface OtklikConfig {
         /** Wipe the data directory at start: for tests only. */
         @WithDefault("false")
         boolean cleanStart();
+
+        /**
+         * PostgreSQL's {@code synchronous_commit}. {@code on}: an acknowledged post is on disk. {@code off}: commits
+         * are faster, and a power failure (not a crash of Otklik) may lose the last ~0.6 s of acknowledged writes.
+         */
+        @WithDefault("on")
+        String synchronousCommit();
     }
 }

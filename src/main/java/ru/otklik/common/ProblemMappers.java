@@ -42,6 +42,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.isCause(e)) {
+            // an outage, not a bug: one line, not a stack trace per request while PostgreSQL is away
+            LOG.warnf("Database unavailable on %s: %s", path(uri), e);
+            return DatabaseUnavailable.response(path(uri));
+        }
         Problem refused = DatabaseRefusals.problem(e, path(uri));
         if (refused != null) {
             return refused.toResponse();

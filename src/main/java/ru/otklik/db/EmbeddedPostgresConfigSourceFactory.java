@@ -1,9 +1,11 @@
 package ru.otklik.db;
 
+import static ru.otklik.common.ConfigValues.isSet;
+import static ru.otklik.common.ConfigValues.valueOr;
+
 import io.quarkus.runtime.ExecutionMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
-import io.smallrye.config.ConfigValue;
 import io.smallrye.config.common.MapBackedConfigSource;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,9 +34,11 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             return List.of();
         }
         Path dataDir = Path.of(valueOr(context.getValue("otklik.data-dir"), "./data"));
-        boolean cleanStart = Boolean.parseBoolean(valueOr(context.getValue("otklik.embedded-db.clean-start"), "false"));
-        int port = Integer.parseInt(valueOr(context.getValue("otklik.embedded-db.port"), "0"));
-        EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("pg"), port, cleanStart);
+        EmbeddedDatabase.Settings settings = new EmbeddedDatabase.Settings(
+                Integer.parseInt(valueOr(context.getValue("otklik.embedded-db.port"), "0")),
+                Boolean.parseBoolean(valueOr(context.getValue("otklik.embedded-db.clean-start"), "false")),
+                valueOr(context.getValue("otklik.embedded-db.synchronous-commit"), "on"));
+        EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("pg"), settings);
         return List.of(new MapBackedConfigSource("otklik-embedded-postgres", Map.of(
                 REACTIVE_URL, db.reactiveUrl(),
                 JDBC_URL, db.jdbcUrl(),
@@ -46,13 +50,5 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     @Override
     public OptionalInt getPriority() {
         return OptionalInt.of(ORDINAL);
-    }
-
-    private static boolean isSet(ConfigValue value) {
-        return value != null && value.getValue() != null && !value.getValue().isBlank();
-    }
-
-    private static String valueOr(ConfigValue value, String fallback) {
-        return isSet(value) ? value.getValue() : fallback;
     }
 }

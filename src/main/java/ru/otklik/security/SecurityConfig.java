@@ -3,6 +3,8 @@ package ru.otklik.security;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "otklik.security")
 public interface SecurityConfig {
@@ -16,6 +18,12 @@ public interface SecurityConfig {
     int minPasswordLength();
 
     ApiKeys apiKeys();
+
+    /**
+     * Origins (e.g. {@code https://cur.example.ru}) whose pages may send state-changing requests with a session
+     * cookie besides the host the request was addressed to: needed when a reverse proxy rewrites {@code Host}.
+     */
+    Optional<List<String>> trustedOrigins();
 
     interface ApiKeys {
         /** Requests per minute allowed to a key that has no limit of its own (token bucket, burst = limit). */

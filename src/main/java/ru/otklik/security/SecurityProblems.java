@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import ru.otklik.common.DatabaseUnavailable;
 import ru.otklik.common.Problem;
 
 /**
@@ -43,6 +44,10 @@ public class SecurityProblems {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (DatabaseUnavailable.isCause(e)) {
+            // the identity could not be looked up: the credential may well be right
+            return DatabaseUnavailable.response(path(uri));
+        }
         RateLimitedException limited = rateLimitCause(e);
         if (limited != null) {
             return rateLimited(limited, uri);

@@ -32,6 +32,29 @@ public class UserStore {
                 .execute(Tuple.of(username.toLowerCase())).map(UserStore::first);
     }
 
+    /** A user with the instant from which their session cookies count (null: every unexpired cookie). */
+    public record SessionUser(UserAccount account, Instant sessionsValidFrom) {
+    }
+
+    public Uni<SessionUser> findForSession(String username) {
+        return pool.preparedQuery("select " + UserAccount.COLUMNS + ", sessions_valid_from from app_user where username = $1")
+                .execute(Tuple.of(username.toLowerCase()))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return null;
+                    }
+                    Row row = it.next();
+                    return new SessionUser(UserAccount.of(row), SqlTime.get(row, "sessions_valid_from"));
+                });
+    }
+
+    /** Ends every session the user has: cookies issued up to {@code now} are refused from now on. */
+    public Uni<Void> endSessions(String username, Instant now) {
+        return pool.preparedQuery("update app_user set sessions_valid_from = $2 where username = $1")
+                .execute(Tuple.of(username.toLowerCase(), SqlTime.of(now))).replaceWithVoid();
+    }
+
     public Uni<UserAccount> findById(long id) {
         return pool.preparedQuery("select " + UserAccount.COLUMNS + " from app_user where id = $1")
                 .execute(Tuple.of(id)).map(UserStore::first);

@@ -47,6 +47,14 @@ class AgencyScopeTest {
                 .statusCode(200).extract().jsonPath().getList("items")).isEmpty();
         TestCredentials.as(staff).get("/api/incidents/" + own).then().statusCode(200);
         TestCredentials.as(staff).get("/api/incidents/" + other).then().statusCode(404);
+        // moving another agency's incident answers 404 for every status, so no status tells that it exists
+        for (String to : List.of("assigned", "closed", "duplicate", "in_progress", "resolved")) {
+            TestCredentials.as(staff).contentType(ContentType.JSON).body("{\"to\": \"" + to + "\"}")
+                    .post("/api/incidents/" + other + "/transitions").then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        TestCredentials.as(staff).contentType(ContentType.JSON).body("{\"to\": \"assigned\"}")
+                .post("/api/incidents/" + own + "/transitions").then().statusCode(403);
         TestCredentials.as(staff).get("/api/posts/" + posts.get(0)).then().statusCode(200);
         TestCredentials.as(staff).get("/api/posts/" + posts.get(1)).then().statusCode(404);
         assertThat(TestCredentials.as(staff).queryParam("source", source).get("/api/posts").then().statusCode(200)

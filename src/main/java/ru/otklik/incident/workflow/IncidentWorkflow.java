@@ -49,11 +49,18 @@ public class IncidentWorkflow {
             throw ApiException.badRequest("Нужно поле to — новый статус");
         }
         IncidentStatus to = parse(request.to());
+        // the target is checked after the load: another agency's incident answers 404 for every status, so the
+        // 403 below never tells an agency user that an incident id exists
+        return Panache.withTransaction(() -> load(id, actor)
+                .invoke(incident -> requireAgencyTarget(actor, to))
+                .chain(incident -> apply(incident, to, request, actor.name())));
+    }
+
+    private static void requireAgencyTarget(Actor actor, IncidentStatus to) {
         if (actor.agencyCode().isPresent() && !AGENCY_TARGETS.contains(to)) {
             throw new ApiException(403, "Доступ запрещён", "Сотрудник ведомства не может перевести инцидент в статус «"
                     + to.code() + "»: назначение, объединение, закрытие и переоткрытие выполняет ЦУР");
         }
-        return Panache.withTransaction(() -> load(id, actor).chain(incident -> apply(incident, to, request, actor.name())));
     }
 
     public Uni<Incident> feedback(long id, FeedbackRequest request, Actor actor) {
