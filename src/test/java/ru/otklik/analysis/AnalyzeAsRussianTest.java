@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.otklik.security.Roles;
 import ru.otklik.security.TestCredentials;
@@ -36,12 +38,14 @@ class AnalyzeAsRussianTest {
     @Inject
     ObjectMapper json;
 
-    private static String analyst;
+    private String analyst;
 
-    private static RequestSpecification analyst() {
-        if (analyst == null) {
-            analyst = TestCredentials.user(Roles.ANALYST, null);
-        }
+    @BeforeEach
+    void newAnalyst() {
+        analyst = TestCredentials.user(Roles.ANALYST, null);
+    }
+
+    private RequestSpecification analyst() {
         return TestCredentials.as(analyst);
     }
 
@@ -85,7 +89,7 @@ class AnalyzeAsRussianTest {
                 .contains("\"detectedLang\": \"uk\"").contains("\"by\": \"" + analyst + "\"");
         assertThat(db.count("select incident_id from incident_post where post_id = ?", post)).isEqualTo(incident);
         analyst().get("/console/languages").then().statusCode(200)
-                .body(org.hamcrest.Matchers.not(containsString("id=\"skipped-" + post + "\"")));
+                .body(not(containsString("id=\"skipped-" + post + "\"")));
 
         // a second click finds the post analysed already: a clear conflict, nothing analysed twice
         analyst().post("/api/posts/" + post + "/analyze-as-russian").then().statusCode(409)
