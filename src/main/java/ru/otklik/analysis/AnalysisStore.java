@@ -46,8 +46,29 @@ public class AnalysisStore {
                         : PostAnalysisRecord.of(id, version, a.result(), clock.instant()).persist().replaceWithVoid())
                 .chain(() -> Post.update("analysisState = ?1, claimedAt = null where id = ?2 and version = ?3",
                         state, id, version))
-                .chain(updated -> updated == 0 ? Uni.createFrom().voidItem()
-                        : Post.<Post>findById(id).chain(post -> incidents.onAnalysed(post, a.result())
-                                .chain(() -> alerts.onAnalysed(post, a.result()))));
+                .chain(updated -> updated == 0 ? Uni.createFrom().voidItem() : route(id, a.result()));
+    }
+
+    /**
+     * Replaces the language-only analysis of a post skipped as non-Russian with its full analysis, made by
+     * hand, and routes it like any analysed post, in one transaction. The post row is updated first: it is
+     * locked until the commit, so two clicks analyse it once. False when the post is no longer skipped (it
+     * was edited, or someone sent it already).
+     */
+    public Uni<Boolean> replaceSkipped(Analysed a) {
+        long id = a.post().id();
+        int version = a.post().version();
+        return Panache.withTransaction(() -> Post.update("analysisState = 'done', claimedAt = null "
+                        + "where id = ?1 and version = ?2 and analysisState = 'skipped'", id, version)
+                .chain(updated -> updated == 0 ? Uni.createFrom().item(false)
+                        : PostAnalysisRecord.delete("postId = ?1 and postVersion = ?2", id, version)
+                        .chain(() -> PostAnalysisRecord.of(id, version, a.result(), clock.instant()).persist())
+                        .chain(() -> route(id, a.result()))
+                        .replaceWith(true)));
+    }
+
+    private Uni<Void> route(long postId, AnalysisResult result) {
+        return Post.<Post>findById(postId).chain(post -> incidents.onAnalysed(post, result)
+                .chain(() -> alerts.onAnalysed(post, result)));
     }
 }

@@ -81,6 +81,11 @@ public class NlpPostAnalyzer implements PostAnalyzer {
         return result(analyzer.analyze("", text));
     }
 
+    /** The full analysis of a text the language identifier called non-Russian, sent to analysis by hand. */
+    public AnalysisResult analyzeAsRussian(String text) {
+        return result(analyzer.analyzeAsRussian("", text));
+    }
+
     private AnalysisResult result(PostAnalysis a) {
         Map<String, String> versions = new LinkedHashMap<>(a.modelVersions());
         versions.putAll(ruleVersions);

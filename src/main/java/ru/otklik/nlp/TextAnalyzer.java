@@ -72,6 +72,19 @@ public final class TextAnalyzer {
         if (!"ru".equals(lang)) {
             return new PostAnalysis(id, lang, null, null, null, null, List.of(), null, null, models.versions());
         }
+        return russian(id, norm);
+    }
+
+    /**
+     * The full analysis whatever the detected language: for a post an analyst sends to analysis by hand
+     * after the language identifier called it non-Russian.
+     */
+    public PostAnalysis analyzeAsRussian(String id, String text) {
+        return russian(id, normalizer.normalize(text));
+    }
+
+    private PostAnalysis russian(String id, NormalizedText norm) {
+        String lang = "ru";
         IndexedFeatures features = extractor.extract(norm.folded(), models.featureIndex());
         CategorizerBank.Scores scores = models.categorizers().score(features);
         Map<String, List<Prediction.FeatureWeight>> top = new LinkedHashMap<>();

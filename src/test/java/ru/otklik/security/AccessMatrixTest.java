@@ -51,6 +51,7 @@ class AccessMatrixTest {
         DECLARED.put("POST /api/posts", EnumSet.of(Caller.ADMIN, Caller.KEY_POSTS_WRITE));
         DECLARED.put("GET /api/posts", FEEDS);
         DECLARED.put("GET /api/posts/{id}", FEEDS);
+        DECLARED.put("POST /api/posts/{id}/analyze-as-russian", OPERATORS);
         DECLARED.put("GET /api/incidents", FEEDS);
         DECLARED.put("GET /api/incidents/{id}", FEEDS);
         DECLARED.put("GET /api/incidents/export.{format}", FEEDS);

@@ -17,16 +17,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ru.otklik.nlp.ModelsDir;
 import ru.otklik.nlp.categorize.CategorizerStore;
 import ru.otklik.nlp.categorize.DocCategorizer;
+import ru.otklik.nlp.data.SharedDatasets;
 import ru.otklik.nlp.data.TaskCorpora;
 import ru.otklik.nlp.data.TaskCorpus;
 import ru.otklik.nlp.eval.Metrics;
+import ru.otklik.nlp.eval.RussianCoverage;
+import ru.otklik.nlp.lang.LanguageIdentifier;
 import ru.otklik.nlp.train.CategorizerBuild;
 import ru.otklik.nlp.train.FeatureCache;
 
 /**
  * {@code evaluate [--data DIR] [--models DIR] [--report FILE]}: scores every shipped model on its dev
- * splits and prints a Markdown report (per-class precision/recall/F1, macro-F1) with the model versions and
- * the baseline figures recorded at training time.
+ * splits and prints a Markdown report (per-class precision/recall/F1, macro-F1) with the model versions,
+ * the baseline figures recorded at training time and the share of RuSentiTweet's dev split detected as Russian.
  */
 final class EvaluateCommand {
 
@@ -93,6 +96,8 @@ final class EvaluateCommand {
         md.add("");
         md.add(summary.toString());
         md.addAll(crossValidation(models));
+        md.addAll(RussianCoverage.onRuSentiTweetDev(new SharedDatasets(args.datasets()), new LanguageIdentifier())
+                .toMarkdown());
         md.add("## Per class");
         md.add("");
         md.addAll(details);

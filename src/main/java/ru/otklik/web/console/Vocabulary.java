@@ -1,6 +1,7 @@
 package ru.otklik.web.console;
 
 import io.quarkus.qute.TemplateExtension;
+import java.util.Locale;
 import java.util.Map;
 
 /** Russian names of the codes the console shows: statuses, priorities, event types, decisions, sentiment. */
@@ -44,6 +45,8 @@ public final class Vocabulary {
     private static final Map<String, String> SENTIMENT = Map.of(
             "positive", "позитивная", "neutral", "нейтральная", "negative", "негативная");
 
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
     private Vocabulary() {
     }
 
@@ -61,6 +64,15 @@ public final class Vocabulary {
 
     static String event(String code) {
         return code == null ? "—" : EVENT.getOrDefault(code, code);
+    }
+
+    /** A language's Russian name from its ISO code ({@code uk} → «украинский»), as the identifier gives it. */
+    static String language(String code) {
+        if (code == null || code.isBlank() || code.equals("und")) {
+            return "не определён";
+        }
+        String name = Locale.forLanguageTag(code).getDisplayLanguage(RUSSIAN);
+        return name.isEmpty() || name.equals(code) ? code : name;
     }
 
     static String decision(String code) {

@@ -43,6 +43,9 @@ public final class Explanations {
                         item -> item instanceof Map<?, ?> m ? m.get("text") + " (" + m.get("type") + ")"
                                 : String.valueOf(item))));
                 case "topFeatures" -> features(value, lines);
+                case "analysedAsRussian" -> lines.add(new Line("Отправлен на анализ как русский",
+                        value instanceof Map<?, ?> m ? "определён язык " + m.get("detectedLang") + ", отправил "
+                                + m.get("by") : String.valueOf(value)));
                 default -> lines.add(new Line(key, String.valueOf(value)));
             }
         });
