@@ -7,5 +7,5 @@ alter table post
 
 -- the release runs at every poll: it must not scan the table
 create index post_claimed_idx on post (claim_node, claimed_at) where analysis_state = 'claimed';
--- posts returned after a failed round are retried one at a time, ahead of the rest
-create index post_retry_idx on post (id) where analysis_state = 'pending' and analysis_attempts > 0;
+-- posts returned twice are retried one at a time, ahead of the rest
+create index post_retry_idx on post (id) where analysis_state = 'pending' and analysis_attempts > 1;

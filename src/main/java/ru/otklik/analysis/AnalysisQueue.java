@@ -15,9 +15,9 @@ import org.jboss.logging.Logger;
  *
  * <p>A claim names its {@link ClaimOwner}. A node's claims are in flight only during its own poll, so at the
  * start of a poll it takes back every claim of its own (a failed round's, or a crashed boot's) at once; other
- * nodes' claims come back after the claim timeout. A post returned this way is retried alone, ahead of the
- * rest, so one post that breaks the analysis cannot hold its batch back; after {@code max-attempts} it is
- * marked {@code failed}.
+ * nodes' claims come back after the claim timeout. A returned post is retried with the next batch; returned
+ * twice, it is retried alone, ahead of the rest, so one post that breaks the analysis cannot hold its batch
+ * back; after {@code max-attempts} it is marked {@code failed}.
  */
 @ApplicationScoped
 public class AnalysisQueue {
@@ -25,9 +25,9 @@ public class AnalysisQueue {
     private static final Logger LOG = Logger.getLogger(AnalysisQueue.class);
 
     private static final String CLAIM = """
-            with retry as (select id from post where analysis_state = 'pending' and analysis_attempts > 0
+            with retry as (select id from post where analysis_state = 'pending' and analysis_attempts > 1
                            order by id limit 1 for update skip locked),
-                 fresh as (select id from post where analysis_state = 'pending' and analysis_attempts = 0
+                 fresh as (select id from post where analysis_state = 'pending' and analysis_attempts <= 1
                              and not exists (select 1 from retry)
                            order by id limit $1 for update skip locked)
             update post set analysis_state = 'claimed', claimed_at = now(), claim_node = $2, claim_boot = $3,
