@@ -2,7 +2,6 @@ package ru.otklik.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -13,11 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.otklik.common.ApiException;
@@ -36,12 +33,10 @@ public class PostResource {
     static final int MAX_BATCH = 1000;
 
     private final PostIngestService ingest;
-    private final Clock clock;
     private final CurrentUser user;
 
-    public PostResource(PostIngestService ingest, Clock clock, CurrentUser user) {
+    public PostResource(PostIngestService ingest, CurrentUser user) {
         this.ingest = ingest;
-        this.clock = clock;
         this.user = user;
     }
 
@@ -57,23 +52,9 @@ public class PostResource {
         if (body.size() > MAX_BATCH) {
             throw ApiException.badRequest("В одном запросе не больше " + MAX_BATCH + " постов, получено " + body.size());
         }
-        List<PostInputParser.Parsed> items = new java.util.ArrayList<>();
+        List<PostInputParser.Parsed> items = new ArrayList<>();
         body.forEach(item -> items.add(PostInputParser.parse(item)));
-        Map<String, Source> sources = new HashMap<>();
-        return Panache.withTransaction(() -> Multi.createFrom().iterable(items)
-                        .onItem().transformToUniAndConcatenate(item -> item.ok()
-                                ? source(sources, item.sourceKey()).chain(s -> ingest.upsertOne(s, item.draft()))
-                                : Uni.createFrom().item(UpsertOutcome.rejected(item.externalId(), item.error())))
-                        .collect().asList())
-                .map(IngestReport::of);
-    }
-
-    private Uni<Source> source(Map<String, Source> cache, String key) {
-        Source known = cache.get(key);
-        if (known != null) {
-            return Uni.createFrom().item(known);
-        }
-        return Source.findOrCreateApiSource(key, clock.instant()).invoke(s -> cache.put(key, s));
+        return ingest.ingest(items).map(IngestReport::of);
     }
 
     @GET
