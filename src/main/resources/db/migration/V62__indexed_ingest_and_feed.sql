@@ -15,3 +15,13 @@ create index post_simhash_b3_idx on post (((simhash >> 27) & 511), published_at)
 create index post_simhash_b4_idx on post (((simhash >> 36) & 511), published_at)  where simhash is not null;
 create index post_simhash_b5_idx on post (((simhash >> 45) & 511), published_at)  where simhash is not null;
 create index post_simhash_b6_idx on post (((simhash >> 54) & 1023), published_at) where simhash is not null;
+
+-- The incident feed reads pages by keyset on change_seq (V3's incident_change_seq_idx); with a filter, on the filter
+-- column and change_seq, so a page of a rare topic or one agency stops at its LIMIT instead of walking every
+-- incident. The leading columns serve the lookups the single-column indexes served.
+create index incident_status_seq_idx       on incident (status, change_seq desc);
+create index incident_topic_seq_idx        on incident (topic, change_seq desc);
+create index incident_agency_seq_idx       on incident (agency_code, change_seq desc);
+create index incident_municipality_seq_idx on incident (municipality_code, change_seq desc);
+drop index if exists incident_status_idx;
+drop index if exists incident_agency_idx;
