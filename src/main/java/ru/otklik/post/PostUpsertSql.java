@@ -137,19 +137,8 @@ final class PostUpsertSql {
                 .addValue(column(rows, r -> r.draft().url(), String[]::new))
                 .addValue(column(rows, r -> r.draft().authorHandle(), String[]::new))
                 .addValue(column(rows, r -> r.draft().authorName(), String[]::new))
-                .addValue(column(rows, PostRow::pseudonym, String[]::new))
-                .addValue(column(rows, r -> r.draft().title(), String[]::new))
-                .addValue(column(rows, r -> r.draft().text(), String[]::new))
-                .addValue(column(rows, PostRow::contentHash, String[]::new))
-                .addValue(column(rows, r -> SqlTime.of(r.draft().publishedAt()), OffsetDateTime[]::new))
-                .addValue(column(rows, r -> r.draft().metrics().likes(), Long[]::new))
-                .addValue(column(rows, r -> r.draft().metrics().reposts(), Long[]::new))
-                .addValue(column(rows, r -> r.draft().metrics().comments(), Long[]::new))
-                .addValue(column(rows, r -> r.draft().metrics().views(), Long[]::new))
-                .addValue(column(rows, r -> r.draft().parentExternalId(), String[]::new))
-                .addValue(column(rows, PostUpsertSql::raw, String[]::new))
-                .addValue(now);
-        return conn.preparedQuery(INSERT).execute(args).map(result -> {
+                .addValue(column(rows, PostRow::pseudonym, String[]::new));
+        return conn.preparedQuery(INSERT).execute(content(args, rows).addValue(now)).map(result -> {
             Map<PostRow.Key, Long> created = new HashMap<>();
             for (Row row : result) {
                 created.put(new PostRow.Key(row.getLong("source_id"), row.getString("external_id")), row.getLong("id"));
@@ -213,8 +202,13 @@ final class PostUpsertSql {
                 .addValue(ids.toArray(Long[]::new))
                 .addValue(edits.toArray(Boolean[]::new))
                 .addValue(column(rows, r -> r.draft().url(), String[]::new))
-                .addValue(column(rows, r -> r.draft().authorName(), String[]::new))
-                .addValue(column(rows, r -> r.draft().title(), String[]::new))
+                .addValue(column(rows, r -> r.draft().authorName(), String[]::new));
+        return conn.preparedQuery(UPDATE).execute(content(args, rows).addValue(now)).replaceWithVoid();
+    }
+
+    /** The columns an insert and an update both write, in the same order in both statements. */
+    private static Tuple content(Tuple args, List<PostRow> rows) {
+        return args.addValue(column(rows, r -> r.draft().title(), String[]::new))
                 .addValue(column(rows, r -> r.draft().text(), String[]::new))
                 .addValue(column(rows, PostRow::contentHash, String[]::new))
                 .addValue(column(rows, r -> SqlTime.of(r.draft().publishedAt()), OffsetDateTime[]::new))
@@ -223,9 +217,7 @@ final class PostUpsertSql {
                 .addValue(column(rows, r -> r.draft().metrics().comments(), Long[]::new))
                 .addValue(column(rows, r -> r.draft().metrics().views(), Long[]::new))
                 .addValue(column(rows, r -> r.draft().parentExternalId(), String[]::new))
-                .addValue(column(rows, PostUpsertSql::raw, String[]::new))
-                .addValue(now);
-        return conn.preparedQuery(UPDATE).execute(args).replaceWithVoid();
+                .addValue(column(rows, PostUpsertSql::raw, String[]::new));
     }
 
     private static String raw(PostRow row) {
