@@ -1,20 +1,23 @@
 package ru.otklik.crawler;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import ru.otklik.common.SqlTime;
 import ru.otklik.crawler.dedup.NearDuplicateLinker;
-import ru.otklik.post.Post;
-import ru.otklik.post.PostDraft;
 import ru.otklik.post.PostIngestService;
 import ru.otklik.post.UpsertOutcome;
-import ru.otklik.post.UpsertStatus;
-import ru.otklik.source.Source;
+import ru.otklik.source.SkippedItems;
 
 /**
  * Stores one page: its posts, their duplicate links and the cursor that follows them, in one transaction.
@@ -24,72 +27,67 @@ import ru.otklik.source.Source;
 @ApplicationScoped
 public class CrawlStore {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String LOCK_SOURCE = "select last_skipped::text as last_skipped from source where id = $1 for update";
+
+    private static final String SAVE_CURSOR = """
+            update source set cursor = $2::text::jsonb, etag = coalesce($3, etag),
+                   last_modified = coalesce($4, last_modified),
+                   last_skipped = coalesce($5::text::jsonb, last_skipped), updated_at = $6
+            where id = $1""";
+
+    private final Pool pool;
     private final PostIngestService ingest;
     private final NearDuplicateLinker linker;
     private final Clock clock;
 
-    public CrawlStore(PostIngestService ingest, NearDuplicateLinker linker, Clock clock) {
+    public CrawlStore(Pool pool, PostIngestService ingest, NearDuplicateLinker linker, Clock clock) {
+        this.pool = pool;
         this.ingest = ingest;
         this.linker = linker;
         this.clock = clock;
     }
 
-    public Uni<CrawlCounts> storePage(long sourceId, CrawlPage raw) {
-        CrawlPage page = JsonCanon.page(raw);
-        return Panache.withTransaction(() -> Source.<Source>findById(sourceId).chain(source -> ingest
-                .upsert(source, page.drafts())
-                .call(outcomes -> linkDuplicates(source, page, outcomes))
-                .map(outcomes -> {
-                    source.cursor = page.cursor();
-                    if (page.etag() != null) {
-                        source.etag = page.etag();
-                    }
-                    if (page.lastModified() != null) {
-                        source.lastModified = page.lastModified();
-                    }
-                    if (!page.skipped().isEmpty()) {
-                        source.lastSkipped = recentSkips(source, page.skipped());
-                    }
-                    source.updatedAt = clock.instant();
-                    return CrawlCounts.of(outcomes, page.skipped().size());
-                })));
+    public Uni<CrawlCounts> storePage(long sourceId, CrawlPage page) {
+        // the source row is locked first: two runs of one source cannot interleave their pages and cursors
+        return pool.withTransaction(conn -> conn.preparedQuery(LOCK_SOURCE).execute(Tuple.of(sourceId))
+                .chain(source -> ingest.upsert(conn, sourceId, page.drafts())
+                        // after the upsert's SimHash links: an explicit repost is surer than a similar text
+                        .call(outcomes -> linker.linkReposts(conn, sourceId, reposts(page, outcomes)))
+                        .call(() -> conn.preparedQuery(SAVE_CURSOR).execute(Tuple.from(new Object[] {sourceId,
+                                json(page.cursor()), page.etag(), page.lastModified(),
+                                page.skipped().isEmpty() ? null : json(SkippedItems.prepend(lastSkipped(source),
+                                        page.skipped(), 20)),
+                                SqlTime.of(clock.instant())})))
+                        .map(outcomes -> CrawlCounts.of(outcomes, page.skipped().size()))));
     }
 
-    private Uni<Void> linkDuplicates(Source source, CrawlPage page, List<UpsertOutcome> outcomes) {
+    /** Repost post id → external id of its original, for the reposts stored by this page. */
+    private static Map<Long, String> reposts(CrawlPage page, List<UpsertOutcome> outcomes) {
         Map<String, Long> ids = new HashMap<>();
-        Map<String, PostDraft> drafts = new HashMap<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            UpsertOutcome o = outcomes.get(i);
-            if (o.postId() != null) {
-                ids.put(o.externalId(), o.postId());
-                drafts.put(o.externalId(), page.drafts().get(i));
+        outcomes.stream().filter(o -> o.postId() != null).forEach(o -> ids.put(o.externalId(), o.postId()));
+        Map<Long, String> reposts = new HashMap<>();
+        page.reposts().forEach((repost, original) -> {
+            Long id = ids.get(repost);
+            if (id != null) {
+                reposts.put(id, original);
             }
-        }
-        Uni<Void> similar = Multi.createFrom().iterable(outcomes)
-                .filter(o -> o.status() == UpsertStatus.CREATED || o.status() == UpsertStatus.UPDATED)
-                .onItem().transformToUniAndConcatenate(o -> {
-                    PostDraft d = drafts.get(o.externalId());
-                    return linker.link(o.postId(), d.text(), d.publishedAt());
-                })
-                .collect().last().replaceWithVoid();
-        Uni<Void> reposts = Multi.createFrom().iterable(page.reposts().entrySet())
-                .onItem().transformToUniAndConcatenate(e -> {
-                    Long repost = ids.get(e.getKey());
-                    if (repost == null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Long original = ids.get(e.getValue());
-                    Uni<Long> originalId = original != null ? Uni.createFrom().item(original)
-                            : Post.<Post>find("sourceId = ?1 and externalId = ?2", source.id, e.getValue())
-                                    .firstResult().map(p -> p == null ? null : p.id);
-                    return originalId.chain(o -> o == null ? Uni.createFrom().voidItem() : linker.linkRepost(repost, o));
-                })
-                .collect().last().replaceWithVoid();
-        // explicit reposts first: SimHash only fills original_id where it is still empty
-        return reposts.chain(() -> similar);
+        });
+        return reposts;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode recentSkips(Source source, List<String> skipped) {
-        return ru.otklik.source.SkippedItems.prepend(source.lastSkipped, skipped, 20);
+    private static JsonNode lastSkipped(RowSet<Row> source) {
+        var it = source.iterator();
+        String text = it.hasNext() ? it.next().getString("last_skipped") : null;
+        try {
+            return text == null ? null : JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("source.last_skipped is not JSON", e);
+        }
+    }
+
+    private static String json(JsonNode node) {
+        return node == null ? null : node.toString();
     }
 }

@@ -5,19 +5,29 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import ru.otklik.common.SqlTime;
 
 /**
- * Finds the incidents of one feed page in snapshot order: each incident at its last change no later than the
- * walk's snapshot, newest first.
+ * Reads one page of the incident feed, incidents and their post ids, in one statement: keyset on the change
+ * sequence, so a page costs the same however many incidents there are. The SQL lives in {@code feed-page.sql}
+ * beside this class, so the benchmark runs exactly what the service runs ({@link #forPgbench()}).
  */
 @ApplicationScoped
 public class IncidentFeedQuery {
 
-    /** An incident id and its position in the walk. */
-    public record Entry(long incidentId, long position) {
+    /** An incident of a page, its post ids and its position in the walk. */
+    public record Entry(Incident incident, List<Long> postIds, long position) {
     }
+
+    static final String PAGE = resource("feed-page.sql");
+    private static final String FILTERS = "/* filters */";
 
     private final Pool pool;
 
@@ -27,43 +37,99 @@ public class IncidentFeedQuery {
 
     /** The newest change number: the snapshot of a new walk, and what a feed's ETag is made of. */
     public Uni<Long> latestChange() {
-        return pool.query("select coalesce(max(seq), 0) as seq from incident_change").execute()
-                .map(rows -> rows.iterator().next().getLong("seq"));
+        return pool.query(LATEST_CHANGE).execute().map(rows -> rows.iterator().next().getLong("seq"));
     }
 
+    static final String LATEST_CHANGE = "select coalesce(max(seq), 0) as seq from incident_change";
+
     public Uni<List<Entry>> page(IncidentFilter filter, SnapshotCursor cursor, int limit) {
-        List<Object> params = new ArrayList<>(List.of(cursor.snapshot(), cursor.position()));
-        StringBuilder where = new StringBuilder("true");
+        List<Object> params = new ArrayList<>(List.of(cursor.snapshot(), cursor.position(), limit));
+        StringBuilder where = new StringBuilder();
         condition(where, params, "i.status = $", filter.status());
         condition(where, params, "i.topic = $", filter.topic());
         condition(where, params, "i.agency_code = $", filter.agency());
         condition(where, params, "i.agency_code = $", filter.agencyScope());
         condition(where, params, "i.municipality_code = $", filter.municipality());
-        condition(where, params, "i.updated_at >= $", filter.updatedSince() == null ? null
-                : filter.updatedSince().atOffset(java.time.ZoneOffset.UTC));
-        params.add(limit);
-        // Most incidents have not changed since the snapshot: their position is their own change_seq. Only
-        // those changed mid-walk look up their last change before it; those created after it get null and drop out.
-        String sql = """
-                select id, position from (
-                    select i.id, case when i.change_seq <= $1 then i.change_seq
-                           else (select max(c.seq) from incident_change c where c.incident_id = i.id and c.seq <= $1)
-                           end as position
-                    from incident i where %s) p
-                where p.position < $2 order by p.position desc limit $%d""".formatted(where, params.size());
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+        condition(where, params, "i.updated_at >= $", SqlTime.of(filter.updatedSince()));
+        return pool.preparedQuery(PAGE.replace(FILTERS, where)).execute(Tuple.from(params)).map(rows -> {
             List<Entry> entries = new ArrayList<>();
             for (Row row : rows) {
-                entries.add(new Entry(row.getLong("id"), row.getLong("position")));
+                entries.add(new Entry(incident(row), Arrays.asList(row.getArrayOfLongs("post_ids")),
+                        row.getLong("position")));
             }
             return entries;
         });
+    }
+
+    /**
+     * The first page of an unfiltered walk as a pgbench script ({@code bench/feed-page.sql}): the snapshot query
+     * and the page query, with pgbench variables for the numbered parameters.
+     */
+    static String forPgbench() {
+        String page = PAGE.lines().filter(l -> !l.startsWith("--")).reduce((a, b) -> a + "\n" + b).orElseThrow()
+                .replace(" " + FILTERS, "")
+                .replace("$1", ":snapshot").replace("$2", ":after").replace("$3", ":limit");
+        return """
+                -- The first page of GET /api/incidents?limit=50 as the service runs it: IncidentFeedQuery's snapshot
+                -- query, then src/main/resources/ru/otklik/incident/feed-page.sql without filters (limit + 1 rows:
+                -- the extra one tells that a next page exists). IncidentFeedSqlTest keeps this file equal to it.
+                \\set limit 51
+                \\set after 9223372036854775807
+                %s \\gset snapshot_
+                \\set snapshot :snapshot_seq
+                %s;
+                """.formatted(LATEST_CHANGE, page);
     }
 
     private static void condition(StringBuilder where, List<Object> params, String sql, Object value) {
         if (value != null) {
             params.add(value);
             where.append(" and ").append(sql).append(params.size());
+        }
+    }
+
+    private static Incident incident(Row r) {
+        Incident i = new Incident();
+        i.id = r.getLong("id");
+        i.status = r.getString("status");
+        i.topic = r.getString("topic");
+        i.agencyCode = r.getString("agency_code");
+        i.municipalityCode = r.getString("municipality_code");
+        i.priority = r.getString("priority");
+        i.title = r.getString("title");
+        i.firstSeenAt = SqlTime.get(r, "first_seen_at");
+        i.lastSeenAt = SqlTime.get(r, "last_seen_at");
+        i.firstResponseDueAt = SqlTime.get(r, "first_response_due_at");
+        i.deadlineAt = SqlTime.get(r, "deadline_at");
+        i.firstResponseAt = SqlTime.get(r, "first_response_at");
+        i.resolvedAt = SqlTime.get(r, "resolved_at");
+        i.closedAt = SqlTime.get(r, "closed_at");
+        i.postCount = r.getInteger("post_count");
+        i.reach = r.getLong("reach");
+        i.conflictScore = r.getDouble("conflict_score");
+        i.mergedIntoId = r.getLong("merged_into_id");
+        i.firstResponseDueCalendarAt = SqlTime.get(r, "first_response_due_calendar_at");
+        i.deadlineCalendarAt = SqlTime.get(r, "deadline_calendar_at");
+        i.growth = r.getInteger("growth");
+        i.reopenCount = r.getInteger("reopen_count");
+        i.answerText = r.getString("answer_text");
+        i.answerUrl = r.getString("answer_url");
+        i.rating = r.getInteger("rating");
+        i.satisfaction = r.getDouble("satisfaction");
+        i.satisfactionSamples = r.getInteger("satisfaction_samples");
+        i.createdAt = SqlTime.get(r, "created_at");
+        i.updatedAt = SqlTime.get(r, "updated_at");
+        return i;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = IncidentFeedQuery.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

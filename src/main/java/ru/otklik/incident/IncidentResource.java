@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -76,23 +74,14 @@ public class IncidentResource {
                 return Uni.createFrom().item(Response.notModified(etag).build());
             }
             SnapshotCursor cursor = resumed != null ? resumed : new SnapshotCursor(latest, Long.MAX_VALUE);
-            return feedQuery.page(filter, cursor, size + 1)
-                    .chain(entries -> load(entries.subList(0, Math.min(size, entries.size())))
-                            .map(items -> new IncidentFeedPage(items, entries.size() > size
-                                    ? new SnapshotCursor(cursor.snapshot(), entries.get(size - 1).position()).encode()
-                                    : null)))
-                    .map(page -> Response.ok(page).tag(etag).build());
+            return feedQuery.page(filter, cursor, size + 1).map(entries -> {
+                List<IncidentView> items = entries.stream().limit(size)
+                        .map(e -> views.view(e.incident(), e.postIds())).toList();
+                String next = entries.size() > size
+                        ? new SnapshotCursor(cursor.snapshot(), entries.get(size - 1).position()).encode() : null;
+                return Response.ok(new IncidentFeedPage(items, next)).tag(etag).build();
+            });
         });
-    }
-
-    /** The incidents of a page, in the page's order. */
-    private Uni<List<IncidentView>> load(List<IncidentFeedQuery.Entry> entries) {
-        List<Long> ids = entries.stream().map(IncidentFeedQuery.Entry::incidentId).toList();
-        return Panache.withSession(() -> Incident.<Incident>list("id in ?1", ids).chain(views::of))
-                .map(found -> {
-                    Map<Long, IncidentView> byId = found.stream().collect(Collectors.toMap(IncidentView::id, v -> v));
-                    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-                });
     }
 
     @GET

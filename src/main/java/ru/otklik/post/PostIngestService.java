@@ -1,120 +1,99 @@
 package ru.otklik.post;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
-import ru.otklik.source.Source;
+import java.util.Map;
+import java.util.Set;
+import ru.otklik.crawler.dedup.NearDuplicateLinker;
+import ru.otklik.source.ApiSources;
 
 /**
- * Stores posts idempotently on (source, external id). A re-fetched post with the same text is left alone
- * (its counters refreshed); an edited one keeps its previous text in {@link PostVersion} and is queued for
- * analysis again. Joins the caller's transaction, so a crawler can store posts and its cursor atomically.
+ * Stores posts idempotently on (source, external id), a whole batch in a handful of set-based statements
+ * ({@link PostUpsertSql}). A re-fetched post with the same text is left alone (its counters refreshed); an edited
+ * one keeps its previous text in {@link PostVersion} and is queued for analysis again; copies of earlier posts
+ * are linked to them by SimHash. Crawlers pass their own connection, so a page and its cursor commit together.
  */
 @ApplicationScoped
 public class PostIngestService {
 
     public static final int MAX_TEXT_LENGTH = 100_000;
 
+    private final Pool pool;
     private final AuthorPseudonymizer pseudonymizer;
+    private final NearDuplicateLinker linker;
     private final Clock clock;
 
-    public PostIngestService(AuthorPseudonymizer pseudonymizer, Clock clock) {
+    public PostIngestService(Pool pool, AuthorPseudonymizer pseudonymizer, NearDuplicateLinker linker, Clock clock) {
+        this.pool = pool;
         this.pseudonymizer = pseudonymizer;
+        this.linker = linker;
         this.clock = clock;
     }
 
-    /** Stores the drafts in order; the outcomes come back in the same order. */
-    public Uni<List<UpsertOutcome>> upsert(Source source, List<PostDraft> drafts) {
-        return Multi.createFrom().iterable(drafts)
-                .onItem().transformToUniAndConcatenate(draft -> upsertOne(source, draft))
-                .collect().asList();
-    }
-
-    public Uni<UpsertOutcome> upsertOne(Source source, PostDraft draft) {
-        String problem = validate(draft);
-        if (problem != null) {
-            return Uni.createFrom().item(UpsertOutcome.rejected(draft.externalId(), problem));
-        }
-        return Post.<Post>find("sourceId = ?1 and externalId = ?2", source.id, draft.externalId()).firstResult()
-                .chain(existing -> existing == null ? create(source, draft) : update(existing, draft))
-                .call(() -> Panache.getSession().chain(s -> s.flush()));
-    }
-
-    private Uni<UpsertOutcome> create(Source source, PostDraft draft) {
-        Post post = new Post();
-        post.sourceId = source.id;
-        post.externalId = draft.externalId();
-        post.authorHandle = draft.authorHandle();
-        post.authorPseudonym = pseudonymizer.pseudonymOf(draft.authorHandle());
-        post.version = 1;
-        post.analysisState = "pending";
-        post.createdAt = clock.instant();
-        apply(post, draft);
-        return linkParent(post)
-                .chain(() -> post.<Post>persist())
-                .map(saved -> new UpsertOutcome(draft.externalId(), UpsertStatus.CREATED, saved.id, null));
-    }
-
-    private Uni<UpsertOutcome> update(Post post, PostDraft draft) {
-        String hash = ContentHash.of(draft.title(), draft.text());
-        boolean edited = !hash.equals(post.contentHash);
-        boolean countersMoved = !Objects.equals(post.metrics(), draft.metrics()) && draft.metrics() != PostMetrics.NONE;
-        if (!edited && !countersMoved) {
-            return Uni.createFrom().item(new UpsertOutcome(draft.externalId(), UpsertStatus.UNCHANGED, post.id, null));
-        }
-        Uni<Void> history = Uni.createFrom().voidItem();
-        if (edited) {
-            PostVersion previous = new PostVersion();
-            previous.postId = post.id;
-            previous.version = post.version;
-            previous.title = post.title;
-            previous.text = post.text;
-            previous.contentHash = post.contentHash;
-            previous.replacedAt = clock.instant();
-            history = previous.persist().replaceWithVoid();
-            post.version++;
-            post.analysisState = "pending";
-        }
-        apply(post, draft);
-        return history.map(v -> new UpsertOutcome(draft.externalId(), UpsertStatus.UPDATED, post.id, null));
-    }
-
-    private void apply(Post post, PostDraft draft) {
+    /**
+     * A feeder's batch ({@code POST /api/posts}) in one transaction: unknown source keys become {@code api}
+     * sources, items that failed parsing are rejected alone. Outcomes come back in the order sent.
+     */
+    Uni<List<UpsertOutcome>> ingest(List<PostInputParser.Parsed> items) {
+        Set<String> keys = new LinkedHashSet<>();
+        items.stream().filter(PostInputParser.Parsed::ok).forEach(i -> keys.add(i.sourceKey()));
         Instant now = clock.instant();
-        post.url = draft.url();
-        post.authorName = draft.authorName();
-        post.title = draft.title();
-        post.text = draft.text();
-        post.contentHash = ContentHash.of(draft.title(), draft.text());
-        post.publishedAt = draft.publishedAt();
-        post.fetchedAt = now;
-        post.updatedAt = now;
-        PostMetrics m = draft.metrics();
-        post.likes = m.likes();
-        post.reposts = m.reposts();
-        post.comments = m.comments();
-        post.views = m.views();
-        post.parentExternalId = draft.parentExternalId();
-        post.raw = draft.raw();
+        return pool.withTransaction(conn -> (keys.isEmpty() ? Uni.createFrom().item(Map.<String, Long>of())
+                        : ApiSources.idsOf(conn, keys, now))
+                .chain(sources -> {
+                    List<Item> batch = items.stream().map(i -> i.ok()
+                            ? new Item(sources.get(i.sourceKey()), i.draft(), i.externalId(), null)
+                            : new Item(null, null, i.externalId(), i.error())).toList();
+                    return store(conn, batch, now);
+                }));
     }
 
-    /** A comment may arrive before its parent; the link is then left empty and the external id kept. */
-    private Uni<Void> linkParent(Post post) {
-        if (post.parentExternalId == null) {
-            return Uni.createFrom().voidItem();
+    /** Stores drafts of one source on the caller's connection and transaction; outcomes in the drafts' order. */
+    public Uni<List<UpsertOutcome>> upsert(SqlConnection conn, long sourceId, List<PostDraft> drafts) {
+        return store(conn, drafts.stream().map(d -> new Item(sourceId, d, d.externalId(), null)).toList(),
+                clock.instant());
+    }
+
+    /** An item of a batch: a draft for a source, or the reason it was refused before it got here. */
+    private record Item(Long sourceId, PostDraft draft, String externalId, String error) {
+    }
+
+    private Uni<List<UpsertOutcome>> store(SqlConnection conn, List<Item> items, Instant now) {
+        UpsertOutcome[] outcomes = new UpsertOutcome[items.size()];
+        List<PostRow> rows = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            String problem = item.error() != null ? item.error() : validate(item.draft());
+            if (problem != null) {
+                outcomes[i] = UpsertOutcome.rejected(item.externalId(), problem);
+            } else {
+                PostDraft d = item.draft();
+                rows.add(new PostRow(i, item.sourceId(), d, ContentHash.of(d.title(), d.text()),
+                        pseudonymizer.pseudonymOf(d.authorHandle())));
+            }
         }
-        return Post.<Post>find("sourceId = ?1 and externalId = ?2", post.sourceId, post.parentExternalId)
-                .firstResult()
-                .invoke(parent -> post.parentId = parent == null ? null : parent.id)
-                .replaceWithVoid();
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(Arrays.asList(outcomes));
+        }
+        return new PostUpsertSql(conn, now).upsert(rows)
+                .invoke(stored -> stored.forEach((index, outcome) -> outcomes[index] = outcome))
+                .chain(() -> linker.link(conn, rows.stream()
+                        .filter(r -> outcomes[r.index()].status() != UpsertStatus.UNCHANGED)
+                        .map(r -> new NearDuplicateLinker.Text(outcomes[r.index()].postId(), r.draft().text(),
+                                r.draft().publishedAt()))
+                        .toList()))
+                .replaceWith(() -> Arrays.asList(outcomes));
     }
 
-    private static String validate(PostDraft draft) {
+    static String validate(PostDraft draft) {
         if (draft.externalId().isBlank()) {
             return "externalId пуст";
         }

@@ -2,7 +2,6 @@ package ru.otklik.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,9 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -65,23 +63,9 @@ public class PostResource {
             throw ApiException.badRequest("В одном запросе не больше " + MAX_BATCH + " постов, получено " + body.size());
         }
         Instant now = clock.instant();
-        List<PostInputParser.Parsed> items = new java.util.ArrayList<>();
+        List<PostInputParser.Parsed> items = new ArrayList<>();
         body.forEach(item -> items.add(PostInputParser.parse(item, now)));
-        Map<String, Source> sources = new HashMap<>();
-        return Panache.withTransaction(() -> Multi.createFrom().iterable(items)
-                        .onItem().transformToUniAndConcatenate(item -> item.ok()
-                                ? source(sources, item.sourceKey()).chain(s -> ingest.upsertOne(s, item.draft()))
-                                : Uni.createFrom().item(UpsertOutcome.rejected(item.externalId(), item.error())))
-                        .collect().asList())
-                .map(IngestReport::of);
-    }
-
-    private Uni<Source> source(Map<String, Source> cache, String key) {
-        Source known = cache.get(key);
-        if (known != null) {
-            return Uni.createFrom().item(known);
-        }
-        return Source.findOrCreateApiSource(key, clock.instant()).invoke(s -> cache.put(key, s));
+        return ingest.ingest(items).map(IngestReport::of);
     }
 
     @GET

@@ -31,14 +31,16 @@ public class ApiKeyAdminResource {
     }
 
     private final ApiKeyStore keys;
+    private final ApiKeyCache cache;
     private final RateLimiter limiter;
     private final SecurityConfig config;
     private final CurrentUser current;
     private final Clock clock;
 
-    public ApiKeyAdminResource(ApiKeyStore keys, RateLimiter limiter, SecurityConfig config, CurrentUser current,
-                               Clock clock) {
+    public ApiKeyAdminResource(ApiKeyStore keys, ApiKeyCache cache, RateLimiter limiter, SecurityConfig config,
+                               CurrentUser current, Clock clock) {
         this.keys = keys;
+        this.cache = cache;
         this.limiter = limiter;
         this.config = config;
         this.current = current;
@@ -79,6 +81,7 @@ public class ApiKeyAdminResource {
                 throw ApiException.notFound("Нет ключа API " + id);
             }
             limiter.forget(id);
+            cache.forget(id);
             return ApiKeyView.of(k, null, config.apiKeys().defaultRatePerMinute());
         });
     }

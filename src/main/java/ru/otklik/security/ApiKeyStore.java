@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -51,13 +50,6 @@ public class ApiKeyStore {
         return pool.preparedQuery("update api_key set revoked_at = coalesce(revoked_at, $2), "
                         + "revoked_by = coalesce(revoked_by, $3) where id = $1 returning " + ApiKeyRecord.COLUMNS)
                 .execute(Tuple.of(id, SqlTime.of(now), by)).map(ApiKeyStore::first);
-    }
-
-    /** Records a use, at most once per {@code resolution}, so a busy key does not write on every request. */
-    public Uni<Void> touch(long id, Instant now, Duration resolution) {
-        return pool.preparedQuery("update api_key set last_used_at = $2 where id = $1 "
-                        + "and (last_used_at is null or last_used_at < $3)")
-                .execute(Tuple.of(id, SqlTime.of(now), SqlTime.of(now.minus(resolution)))).replaceWithVoid();
     }
 
     private static ApiKeyRecord first(RowSet<Row> rows) {

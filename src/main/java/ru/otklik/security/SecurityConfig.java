@@ -30,8 +30,12 @@ public interface SecurityConfig {
         @WithDefault("600")
         int defaultRatePerMinute();
 
-        /** A key's last use is written at most this often, so reads do not turn into writes. */
+        /** Keys' last uses are noted in memory and written together this often, so reads do not turn into writes. */
         @WithDefault("PT1M")
         Duration lastUsedResolution();
+
+        /** How long a looked-up key is trusted without asking the database; revocation on this node is immediate. */
+        @WithDefault("PT30S")
+        Duration cacheTtl();
     }
 }

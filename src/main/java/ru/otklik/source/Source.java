@@ -84,22 +84,4 @@ public class Source extends PanacheEntityBase {
     public static Uni<Source> findByKey(String key) {
         return find("key", key).firstResult();
     }
-
-    /** The source an external feeder names; an unknown key becomes a source of kind {@code api}. */
-    public static Uni<Source> findOrCreateApiSource(String key, Instant now) {
-        return findByKey(key).onItem().ifNull().switchTo(() -> {
-            Source source = new Source();
-            source.key = key;
-            source.kind = "api";
-            source.origin = "api";
-            source.enabled = true;
-            source.healthy = true;
-            source.intervalSeconds = 900;
-            source.config = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            source.lastSkipped = ru.otklik.source.SkippedItems.none();
-            source.createdAt = now;
-            source.updatedAt = now;
-            return source.persist();
-        });
-    }
 }

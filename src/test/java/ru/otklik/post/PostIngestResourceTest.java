@@ -68,6 +68,29 @@ class PostIngestResourceTest {
     }
 
     @Test
+    void aBatchMeetsItsOwnEarlierItemsAsIfTheyCameOneByOne() {
+        String source = "feeder-" + UUID.randomUUID();
+        String comment = item(source, "c1", "Комментарий", "2026-11-20T10:05:00Z")
+                .replace("\"metrics\"", "\"parentExternalId\": \"p1\", \"metrics\"");
+        String batch = "[" + comment + "," + item(source, "p1", "Пост", "2026-11-20T10:00:00Z") + ","
+                + item(source, "x", "Первая редакция", "2026-11-20T10:00:00Z") + ","
+                + item(source, "x", "Вторая редакция", "2026-11-20T10:00:00Z") + ","
+                + item(source, "x", "Вторая редакция", "2026-11-20T10:00:00Z") + "]";
+        var answer = given().contentType(ContentType.JSON).body(batch).post("/api/posts").then().statusCode(200)
+                .body("items.status", contains("created", "created", "created", "updated", "unchanged"))
+                .extract().jsonPath();
+        long commentId = answer.getLong("items[0].postId");
+        long parentId = answer.getLong("items[1].postId");
+        long edited = answer.getLong("items[2].postId");
+        assertThat(answer.getLong("items[3].postId")).isEqualTo(edited);
+        // the comment came before its parent in the batch and still points at it
+        assertThat(db.count("select parent_id from post where id = ?", commentId)).isEqualTo(parentId);
+        assertThat(db.rows("select version, text from post_version where post_id = ?", edited))
+                .containsExactly(java.util.Map.of("version", 1, "text", "Первая редакция"));
+        given().get("/api/posts/" + edited).then().body("text", equalTo("Вторая редакция")).body("version", equalTo(2));
+    }
+
+    @Test
     void aBadItemIsRejectedAloneAndTheRestStored() {
         String source = "feeder-" + UUID.randomUUID();
         String batch = "[" + item(source, "1", "Хороший пост", "2026-11-20T10:00:00Z") + ","

@@ -26,6 +26,9 @@ class AuthenticationTest {
     @Inject
     TestDb db;
 
+    @Inject
+    ApiKeyUsage usage;
+
     @Test
     void anApiCallWithoutCredentialsIsA401ProblemNotARedirect() {
         given().redirects().follow(false).get("/api/incidents").then().statusCode(401)
@@ -91,6 +94,10 @@ class AuthenticationTest {
 
         withKey(key).get("/api/incidents").then().statusCode(200);
         withKey(key).contentType(ContentType.JSON).body("[]").post("/api/posts").then().statusCode(403);
+        // a use is noted in memory and written with the others at the next flush, not on the request
+        usage.flush().await().indefinitely();
+        assertThat(db.count("select count(*) from api_key where id = ? and last_used_at is not null", id)).isOne();
+        // the key is in the lookup cache now: the revocation must reach it
         asAdmin().delete("/api/admin/api-keys/" + id).then().statusCode(200).body("revokedBy", equalTo("admin"));
         withKey(key).get("/api/incidents").then().statusCode(401);
     }

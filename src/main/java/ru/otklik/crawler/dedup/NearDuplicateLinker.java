@@ -1,31 +1,74 @@
 package ru.otklik.crawler.dedup;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import ru.otklik.common.SqlTime;
 import ru.otklik.crawler.CrawlerConfig;
 
 /**
- * Links a stored post to its original: an explicit repost (VK {@code copy_history}) directly, a copied text by
+ * Links stored posts to their originals: an explicit repost (VK {@code copy_history}) directly, a copied text by
  * SimHash. The original is the earliest published post of the group; every copy points at it (never at another
  * copy), so {@code post.original_id} answers "where did this text first appear" in one step.
- * Runs inside the caller's transaction.
+ * A batch costs a few statements on the caller's connection, whatever its size.
  */
 @ApplicationScoped
 public class NearDuplicateLinker {
 
+    /** A stored post's text to fingerprint. */
+    public record Text(long postId, String text, Instant publishedAt) {
+    }
+
+    private static final String SET_HASHES = """
+            update post set simhash = u.h from unnest($1::bigint[], $2::bigint[]) as u(id, h)
+            where post.id = u.id
+            returning post.id, post.original_id""";
+
+    /** Up to 50 candidates per post, earliest first; each band condition matches an index of V11/V62. */
     private static final String CANDIDATES = """
-            select id, published_at, original_id from post
-            where simhash is not null and id <> :id
-              and (((simhash >> 0) & 511) = :b0 or ((simhash >> 9) & 511) = :b1 or ((simhash >> 18) & 511) = :b2
-                   or ((simhash >> 27) & 511) = :b3 or ((simhash >> 36) & 511) = :b4 or ((simhash >> 45) & 511) = :b5
-                   or ((simhash >> 54) & 1023) = :b6)
-              and bit_count((simhash # :h)::bit(64)) <= :d
-              and published_at between :from and :to
-            order by published_at, id
-            limit 50""";
+            select n.id as post_id, c.id, c.published_at, c.original_id
+            from unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) with ordinality
+                 as n(id, h, from_at, to_at, ord)
+            cross join lateral (
+                select p.id, p.published_at, p.original_id from post p
+                where p.simhash is not null and p.id <> n.id
+                  and (((p.simhash >> 0) & 511) = ((n.h >> 0) & 511) or ((p.simhash >> 9) & 511) = ((n.h >> 9) & 511)
+                       or ((p.simhash >> 18) & 511) = ((n.h >> 18) & 511)
+                       or ((p.simhash >> 27) & 511) = ((n.h >> 27) & 511)
+                       or ((p.simhash >> 36) & 511) = ((n.h >> 36) & 511)
+                       or ((p.simhash >> 45) & 511) = ((n.h >> 45) & 511)
+                       or ((p.simhash >> 54) & 1023) = ((n.h >> 54) & 1023))
+                  and bit_count((p.simhash # n.h)::bit(64)) <= $5
+                  and p.published_at between n.from_at and n.to_at
+                order by p.published_at, p.id
+                limit 50) c
+            order by n.ord, c.published_at, c.id""";
+
+    /** Copies of a post that turned out to be a copy itself now point at the new original. */
+    private static final String REROOT = """
+            update post set original_id = r.root from unnest($1::bigint[], $2::bigint[]) as r(member, root)
+            where post.original_id = r.member and post.id <> r.root""";
+
+    private static final String SET_ORIGINALS = """
+            update post set original_id = v.o from unnest($1::bigint[], $2::bigint[]) as v(id, o)
+            where post.id = v.id""";
+
+    /** An explicit repost points at its original's own original, so chains of reposts stay one step deep. */
+    private static final String REPOSTS = """
+            update post r set original_id = coalesce(o.original_id, o.id)
+            from unnest($2::bigint[], $3::text[]) as x(repost_id, original_external_id)
+            join post o on o.source_id = $1 and o.external_id = x.original_external_id
+            where r.id = x.repost_id and o.id <> r.id""";
 
     private final CrawlerConfig.Dedup config;
 
@@ -33,68 +76,108 @@ public class NearDuplicateLinker {
         this.config = config.dedup();
     }
 
-    /** Sets the post's SimHash and, when a copy of an earlier post, its original. */
-    public Uni<Void> link(long postId, String text, Instant publishedAt) {
-        if (!config.enabled() || SimHash.normalisedLength(text) < config.minTextLength()) {
+    /** Records explicit reposts: repost post id → external id of its original within the same source. */
+    public Uni<Void> linkReposts(SqlConnection conn, long sourceId, Map<Long, String> reposts) {
+        if (reposts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        long h = SimHash.of(text);
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("update post set simhash = :h where id = :id")
-                .setParameter("h", h).setParameter("id", postId).executeUpdate()
-                .chain(() -> session.createNativeQuery(CANDIDATES, Object[].class)
-                        .setParameter("id", postId)
-                        .setParameter("b0", SimHash.band(h, 0)).setParameter("b1", SimHash.band(h, 1))
-                        .setParameter("b2", SimHash.band(h, 2)).setParameter("b3", SimHash.band(h, 3))
-                        .setParameter("b4", SimHash.band(h, 4)).setParameter("b5", SimHash.band(h, 5))
-                        .setParameter("b6", SimHash.band(h, 6))
-                        .setParameter("h", h).setParameter("d", config.maxDistance())
-                        .setParameter("from", publishedAt.minus(config.window()))
-                        .setParameter("to", publishedAt.plus(config.window()))
-                        .getResultList())
-                .chain(rows -> rows.isEmpty() ? Uni.createFrom().voidItem() : attach(postId, publishedAt, rows)));
+        return conn.preparedQuery(REPOSTS).execute(Tuple.of(sourceId, reposts.keySet().toArray(Long[]::new),
+                reposts.values().toArray(String[]::new))).replaceWithVoid();
     }
 
-    /** Records an explicit repost; the original's own original wins, so chains of reposts stay one step deep. */
-    public Uni<Void> linkRepost(long repostId, long originalId) {
-        if (repostId == originalId) {
+    /** Sets the posts' SimHashes and, for copies of earlier posts, their originals. */
+    public Uni<Void> link(SqlConnection conn, List<Text> texts) {
+        Map<Long, Text> byPost = new LinkedHashMap<>();
+        if (config.enabled()) {
+            // a post stored twice in one batch is fingerprinted by its last text
+            texts.stream().filter(t -> SimHash.normalisedLength(t.text()) >= config.minTextLength())
+                    .forEach(t -> byPost.put(t.postId(), t));
+        }
+        if (byPost.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        update post set original_id = coalesce((select original_id from post where id = :o), :o)
-                        where id = :r""")
-                .setParameter("o", originalId).setParameter("r", repostId).executeUpdate()).replaceWithVoid();
+        List<Text> batch = List.copyOf(byPost.values());
+        Long[] ids = batch.stream().map(Text::postId).toArray(Long[]::new);
+        Long[] hashes = batch.stream().map(t -> SimHash.of(t.text())).toArray(Long[]::new);
+        Tuple candidates = Tuple.tuple().addValue(ids).addValue(hashes)
+                .addValue(batch.stream().map(t -> SqlTime.of(t.publishedAt().minus(config.window())))
+                        .toArray(OffsetDateTime[]::new))
+                .addValue(batch.stream().map(t -> SqlTime.of(t.publishedAt().plus(config.window())))
+                        .toArray(OffsetDateTime[]::new))
+                .addValue(config.maxDistance());
+        return conn.preparedQuery(SET_HASHES).execute(Tuple.of(ids, hashes)).chain(own -> {
+            Originals originals = new Originals();
+            own.forEach(row -> originals.known(row.getLong("id"), row.getLong("original_id")));
+            return conn.preparedQuery(CANDIDATES).execute(candidates).map(rows -> {
+                Map<Long, List<Candidate>> found = new HashMap<>();
+                for (Row row : rows) {
+                    Candidate c = new Candidate(row.getLong("id"), SqlTime.get(row, "published_at"));
+                    originals.known(c.id(), row.getLong("original_id"));
+                    found.computeIfAbsent(row.getLong("post_id"), k -> new ArrayList<>()).add(c);
+                }
+                batch.forEach(t -> attach(t, found.getOrDefault(t.postId(), List.of()), originals));
+                return originals;
+            });
+        }).chain(originals -> write(conn, originals));
     }
 
-    private Uni<Void> attach(long postId, Instant publishedAt, List<Object[]> rows) {
-        Object[] earliest = rows.get(0);
-        Instant earliestAt = toInstant(earliest[1]);
-        if (!earliestAt.isAfter(publishedAt)) {
-            long root = earliest[2] != null ? ((Number) earliest[2]).longValue() : ((Number) earliest[0]).longValue();
-            return Panache.getSession().chain(s -> s.createNativeQuery(
-                            "update post set original_id = :root where id = :id and original_id is null")
-                    .setParameter("root", root).setParameter("id", postId).executeUpdate()).replaceWithVoid();
-        }
-        // this post predates the copies seen so far (a backfill): it becomes their original
-        List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "update post set original_id = :id where (id in (:ids) or original_id in (:ids)) and id <> :id")
-                .setParameter("id", postId).setParameter("ids", ids).executeUpdate()).replaceWithVoid();
+    private record Candidate(long id, Instant publishedAt) {
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
+    /**
+     * The original of every post the batch looked at, as it stands after the posts before it were linked: the
+     * posts of a batch are linked one after another, as if each arrived alone, and written at the end.
+     */
+    private static final class Originals {
+        private final Map<Long, Long> current = new HashMap<>();
+        private final Map<Long, Long> changed = new LinkedHashMap<>();
+        private final Map<Long, Long> reroots = new LinkedHashMap<>();
+
+        void known(long id, Long original) {
+            current.putIfAbsent(id, original);
         }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
+
+        Long of(long id) {
+            return current.get(id);
         }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
+
+        void set(long id, long original) {
+            if (!Objects.equals(current.get(id), original)) {
+                current.put(id, original);
+                changed.put(id, original);
+            }
         }
-        if (value instanceof java.time.LocalDateTime l) {
-            return l.toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    private static void attach(Text post, List<Candidate> candidates, Originals originals) {
+        if (candidates.isEmpty()) {
+            return;
         }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+        Candidate earliest = candidates.get(0);
+        if (!earliest.publishedAt().isAfter(post.publishedAt())) {
+            Long root = originals.of(earliest.id());
+            if (originals.of(post.postId()) == null) {
+                originals.set(post.postId(), root != null ? root : earliest.id());
+            }
+            return;
+        }
+        // this post predates the copies seen so far (a backfill): it becomes their original, and their copies'
+        List<Long> members = candidates.stream().map(Candidate::id).toList();
+        for (Map.Entry<Long, Long> e : List.copyOf(originals.current.entrySet())) {
+            boolean member = members.contains(e.getKey()) || (e.getValue() != null && members.contains(e.getValue()));
+            if (member && e.getKey() != post.postId()) {
+                originals.set(e.getKey(), post.postId());
+            }
+        }
+        members.forEach(m -> originals.reroots.put(m, post.postId()));
+    }
+
+    private static Uni<Void> write(SqlConnection conn, Originals originals) {
+        Uni<Void> reroot = originals.reroots.isEmpty() ? Uni.createFrom().voidItem()
+                : conn.preparedQuery(REROOT).execute(Tuple.of(originals.reroots.keySet().toArray(Long[]::new),
+                        originals.reroots.values().toArray(Long[]::new))).replaceWithVoid();
+        return reroot.chain(() -> originals.changed.isEmpty() ? Uni.createFrom().voidItem()
+                : conn.preparedQuery(SET_ORIGINALS).execute(Tuple.of(originals.changed.keySet().toArray(Long[]::new),
+                        originals.changed.values().toArray(Long[]::new))).replaceWithVoid());
     }
 }

@@ -1,0 +1,21 @@
+package ru.otklik.post;
+
+/**
+ * One valid item of a batch on its way into the {@code post} table.
+ *
+ * @param index       the item's place in the batch, so outcomes come back in the order sent
+ * @param sourceId    the source it belongs to
+ * @param draft       the post as handed over
+ * @param contentHash {@link ContentHash} of its title and text
+ * @param pseudonym   the author's pseudonym, null without a handle
+ */
+record PostRow(int index, long sourceId, PostDraft draft, String contentHash, String pseudonym) {
+
+    /** The natural key: one row per source and external id. */
+    record Key(long sourceId, String externalId) {
+    }
+
+    Key key() {
+        return new Key(sourceId, draft.externalId());
+    }
+}
