@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "otklik.analysis")
 public interface AnalysisConfig {
@@ -11,6 +12,13 @@ public interface AnalysisConfig {
     /** Directory with the trained models, rules, routing table and gazetteer. */
     @WithDefault("nlp-models")
     Path modelsDir();
+
+    /**
+     * A region's own models ({@code import-im --out} or {@code train --out}): each categoriser found there
+     * replaces the shipped one of its task, as {@code analyze --models DIR} does; the rest comes from
+     * {@link #modelsDir()}.
+     */
+    Optional<Path> ownModelsDir();
 
     /** Threads analysing posts; analysis is CPU-bound, so about the number of cores. */
     @WithDefault("2")

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.flywaydb.core.Flyway;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -48,6 +49,8 @@ final class CliEnvironment {
     static CliEnvironment load() {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDefaultSources().withProfile("prod")
                 .withValidateUnknown(false)
+                // Quarkus's reading of durations ("1h", "8d"), which the service's configuration uses
+                .withConverter(java.time.Duration.class, 200, new DurationConverter())
                 .withMapping(OtklikConfig.class).withMapping(CalendarConfig.class).withMapping(SlaConfig.class);
         URL packaged = CliEnvironment.class.getClassLoader().getResource("application.properties");
         try {

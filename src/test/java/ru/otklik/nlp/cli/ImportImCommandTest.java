@@ -42,7 +42,7 @@ class ImportImCommandTest {
 
     @Test
     void trainsEveryTaskReportsAndWritesTheMapThenAnalyzeUsesTheModels() throws Exception {
-        ImExportFixture fixture = ImExportFixture.build(400);
+        ImExportFixture fixture = ImExportFixture.build(200);
         Path xlsx = fixture.writeXlsx(tmp.resolve("export.xlsx"), Set.of());
         Path out = tmp.resolve("my-models");
 
