@@ -33,8 +33,8 @@ public final class HistoryImport implements AutoCloseable {
         public String toString() {
             return loaded + " incidents loaded, " + alreadyThere + " already there"
                     + (skipped.isEmpty() ? "" : ", not loaded: " + skipped)
-                    + (newAgencies.isEmpty() ? "" : ", " + newAgencies.size() + " executors not in the routing table "
-                    + "added as agencies " + newAgencies);
+                    + (newAgencies.isEmpty() ? "" : ", " + newAgencies.size() + " executors not in the routing table, "
+                    + "as agencies " + newAgencies);
         }
     }
 
@@ -92,7 +92,7 @@ public final class HistoryImport implements AutoCloseable {
         for (int b = 0; b < batches; b++) {
             List<HistoryIncident> batch = new ArrayList<>(rows.subList(b * BATCH, Math.min(rows.size(), (b + 1) * BATCH)));
             loaded += writer.write(batch);
-            progress.step(b + 1, batches, "history: " + Math.min(rows.size(), (b + 1) * BATCH) + " incidents written");
+            progress.step(b + 1, batches, "history: " + Math.min(rows.size(), (b + 1) * BATCH) + " of " + rows.size() + " incidents done");
         }
         return new Result(loaded, rows.size() - loaded, built.skipped(), built.newAgencies());
     }
