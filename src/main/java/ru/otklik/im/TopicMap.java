@@ -121,10 +121,10 @@ public final class TopicMap {
     /** Writes the map for the operator to check and pass back with {@code --map}. */
     public void write(Path file, Map<String, Long> rowsByGroup) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("# ИМ topic group → rubric code (" + "edit the code column, then run import-im again with --map "
+        lines.add("# ИМ topic group → rubric code (edit the code column, then run import-im again with --map "
                 + file.getFileName() + ").");
         lines.add("# Codes: the rubric's (nlp-models/rules/rubric.tsv) or none (the group's rows are left out of "
-                + "the topic model and historical incidents get topic none).");
+                + "the topic model and of --history until mapped).");
         lines.add("# group\tcode\trows\tmatched by (CHECK: unmatched, to be mapped by the operator)");
         for (Entry e : entries.values()) {
             lines.add(e.group() + "\t" + e.code() + "\t" + rowsByGroup.getOrDefault(e.group(), 0L) + "\t"
