@@ -7,13 +7,13 @@ import ru.otklik.nlp.cli.NlpCli;
 
 /**
  * The one entry point. No arguments: the service. {@code analyze}, {@code train}, {@code evaluate},
- * {@code crossval}: the NLP commands, which run as plain Java so that they neither start a database nor print
+ * {@code crossval}, {@code import-im}: the NLP commands, which run as plain Java so that they neither start a database nor print
  * anything but their output on stdout.
  */
 @QuarkusMain
 public final class OtklikMain {
 
-    private static final Set<String> NLP_COMMANDS = Set.of("analyze", "train", "evaluate", "crossval");
+    private static final Set<String> NLP_COMMANDS = Set.of("analyze", "train", "evaluate", "crossval", "import-im");
 
     private OtklikMain() {
     }

@@ -13,6 +13,13 @@ public interface AnalysisConfig {
     @WithDefault("nlp-models")
     Path modelsDir();
 
+    /**
+     * A region's own models ({@code import-im --out} or {@code train --out}): each categoriser found there
+     * replaces the shipped one of its task, as {@code analyze --models DIR} does; the rest comes from
+     * {@link #modelsDir()}.
+     */
+    Optional<Path> ownModelsDir();
+
     /** Threads analysing posts; analysis is CPU-bound, so about the number of cores. */
     @WithDefault("2")
     int workers();

@@ -50,7 +50,7 @@ public class NlpPostAnalyzer implements PostAnalyzer {
     public NlpPostAnalyzer(AnalysisConfig config, TopicRules rules, RoutingTable routing, TulaGazetteer gazetteer,
                            RuleResources files, ObjectMapper json) {
         try {
-            this.analyzer = new TextAnalyzer(NlpModels.load(config.modelsDir(), Optional.empty()),
+            this.analyzer = new TextAnalyzer(NlpModels.load(config.modelsDir(), config.ownModelsDir()),
                     new PlaceFinder(gazetteer), new AgencyDecider(rules, routing));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load the NLP models from " + config.modelsDir().toAbsolutePath(), e);

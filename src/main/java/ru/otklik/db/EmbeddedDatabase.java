@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
  */
 public final class EmbeddedDatabase {
 
-    static final String USER = "postgres";
-    static final String PASSWORD = "postgres";
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final Map<Path, EmbeddedDatabase> RUNNING = new HashMap<>();
 
@@ -75,6 +75,14 @@ public final class EmbeddedDatabase {
                     + ". When running as root it needs 'unshare' (Debian package util-linux); "
                     + "or configure an external server with QUARKUS_DATASOURCE_REACTIVE_URL and QUARKUS_DATASOURCE_JDBC_URL.", e);
         }
+    }
+
+    /**
+     * The JDBC URL of the embedded database of a data directory, started if need be: for commands that run
+     * without Quarkus ({@code import-im --history}) and must reach the database the service uses.
+     */
+    public static String jdbcUrlOf(Path dataDir, int port, String synchronousCommit) {
+        return start(dataDir.resolve("pg"), new Settings(port, false, synchronousCommit)).jdbcUrl();
     }
 
     String reactiveUrl() {

@@ -37,9 +37,9 @@ public enum ImExportFormat {
                 CellStyle date = book.createCellStyle();
                 date.setDataFormat(book.createDataFormat().getFormat("dd.mm.yyyy hh:mm:ss"));
                 Row first = sheet.createRow(0);
-                for (int c = 0; c < ImColumns.EXPORTED.size(); c++) {
+                for (int c = 0; c < ImExportRow.COLUMNS.size(); c++) {
                     Cell cell = first.createCell(c);
-                    cell.setCellValue(ImColumns.EXPORTED.get(c));
+                    cell.setCellValue(ImExportRow.COLUMNS.get(c).header());
                     cell.setCellStyle(header);
                 }
                 for (int r = 0; r < rows.size(); r++) {
@@ -74,7 +74,7 @@ public enum ImExportFormat {
             OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write('\uFEFF');
             CSVFormat format = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';')
-                    .setHeader(ImColumns.EXPORTED.toArray(String[]::new)).get();
+                    .setHeader(ImExportRow.COLUMNS.stream().map(ImColumn::header).toArray(String[]::new)).get();
             try (CSVPrinter printer = new CSVPrinter(writer, format)) {
                 for (ImExportRow row : rows) {
                     Object[] cells = row.cells();

@@ -32,11 +32,11 @@ public class ImExportResource {
 
     private static final int DEFAULT_DAYS = 90;
 
-    private final ImExport export;
+    private final IncidentExport export;
     private final CurrentUser user;
     private final Clock clock;
 
-    public ImExportResource(ImExport export, CurrentUser user, Clock clock) {
+    public ImExportResource(IncidentExport export, CurrentUser user, Clock clock) {
         this.export = export;
         this.user = user;
         this.clock = clock;

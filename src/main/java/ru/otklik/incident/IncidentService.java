@@ -138,7 +138,12 @@ public class IncidentService {
     }
 
     private static String titleOf(Post post) {
-        String source = post.title != null && !post.title.isBlank() ? post.title : post.text;
+        return titleOf(post.title, post.text);
+    }
+
+    /** An incident's title: the post's title, else its text, on one line and cut to the title length. */
+    public static String titleOf(String title, String text) {
+        String source = title != null && !title.isBlank() ? title : text;
         String line = source.strip().replaceAll("\\s+", " ");
         return line.length() <= TITLE_LENGTH ? line : line.substring(0, TITLE_LENGTH - 1) + "…";
     }

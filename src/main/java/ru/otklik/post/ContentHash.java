@@ -6,12 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The fingerprint that tells an edited post from a re-fetched one: SHA-256 of title and text. */
-final class ContentHash {
+public final class ContentHash {
 
     private ContentHash() {
     }
 
-    static String of(String title, String text) {
+    public static String of(String title, String text) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             if (title != null) {

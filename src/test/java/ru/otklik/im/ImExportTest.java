@@ -73,27 +73,27 @@ class ImExportTest {
         Map<Long, Map<String, String>> xlsx = xlsx(asAdmin().get("/api/incidents/export.xlsx").then().statusCode(200)
                 .header("Content-Disposition", containsString(".xlsx")).extract().asByteArray());
         Map<String, String> row = xlsx.get(roads);
-        assertThat(row.get(ImColumns.NUMBER)).isEqualTo(ImExportRow.number(roads));
-        assertThat(row.get(ImColumns.EXECUTOR)).contains("Новомосковск");
-        assertThat(row.get(ImColumns.TOPIC_GROUP)).isEqualTo("Дороги");
-        assertThat(row.get(ImColumns.MUNICIPALITY)).contains("Новомосковск");
-        assertThat(row.get(ImColumns.POST_URL)).isEqualTo("https://vk.com/wall-1_101");
-        assertThat(row.get(ImColumns.TEXT)).contains("огромные ямы");
-        assertThat(row.get(ImColumns.FIRST_ANSWER)).isEqualTo("Ямочный ремонт запланирован на 12 мая");
-        assertThat(row.get(ImColumns.OUTCOME)).isEqualTo("Дан ответ");
-        assertThat(Double.parseDouble(row.get(ImColumns.FIRST_RESPONSE_WORKING))).isBetween(0.0, 8.0);
-        assertThat(row.get(ImColumns.ON_TIME)).isEqualTo("Да");
-        assertThat(row.get(ImColumns.CREATED)).matches("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}:\\d{2}");
-        assertThat(xlsx.get(water).get(ImColumns.TOPIC_GROUP)).isEqualTo("ЖКХ и благоустройство");
-        assertThat(xlsx.get(water).get(ImColumns.FIRST_ANSWER)).isEmpty();
+        assertThat(row.get(ImColumn.NUMBER.header())).isEqualTo(ImExportRow.number(roads));
+        assertThat(row.get(ImColumn.EXECUTOR.header())).contains("Новомосковск");
+        assertThat(row.get(ImColumn.TOPIC_GROUP.header())).isEqualTo("Дороги");
+        assertThat(row.get(ImColumn.MUNICIPALITY.header())).contains("Новомосковск");
+        assertThat(row.get(ImColumn.POST_URL.header())).isEqualTo("https://vk.com/wall-1_101");
+        assertThat(row.get(ImColumn.TEXT.header())).contains("огромные ямы");
+        assertThat(row.get(ImColumn.FIRST_ANSWER.header())).isEqualTo("Ямочный ремонт запланирован на 12 мая");
+        assertThat(row.get(ImColumn.OUTCOME.header())).isEqualTo("Дан ответ");
+        assertThat(Double.parseDouble(row.get(ImColumn.FIRST_RESPONSE_WORKING.header()))).isBetween(0.0, 8.0);
+        assertThat(row.get(ImColumn.DEADLINE_MET.header())).isEqualTo("Да");
+        assertThat(row.get(ImColumn.CREATED.header())).matches("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}:\\d{2}");
+        assertThat(xlsx.get(water).get(ImColumn.TOPIC_GROUP.header())).isEqualTo("ЖКХ и благоустройство");
+        assertThat(xlsx.get(water).get(ImColumn.FIRST_ANSWER.header())).isEmpty();
 
         byte[] csvBytes = asAdmin().get("/api/incidents/export.csv").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asByteArray();
         assertThat(new String(csvBytes, 0, 3, StandardCharsets.UTF_8)).isEqualTo("\uFEFF");
         Map<Long, Map<String, String>> csv = csv(csvBytes);
         assertThat(csv.keySet()).isEqualTo(xlsx.keySet());
-        for (String column : List.of(ImColumns.EXECUTOR, ImColumns.TOPIC_GROUP, ImColumns.TEXT, ImColumns.FIRST_ANSWER,
-                ImColumns.CREATED, ImColumns.ON_TIME, ImColumns.OUTCOME)) {
+        for (String column : List.of(ImColumn.EXECUTOR.header(), ImColumn.TOPIC_GROUP.header(), ImColumn.TEXT.header(), ImColumn.FIRST_ANSWER.header(),
+                ImColumn.CREATED.header(), ImColumn.DEADLINE_MET.header(), ImColumn.OUTCOME.header())) {
             assertThat(csv.get(roads).get(column)).as(column).isEqualTo(row.get(column));
         }
 
@@ -101,7 +101,7 @@ class ImExportTest {
         Map<Long, Map<String, String>> own = csv(as(agencyUser).get("/api/incidents/export.csv").then().statusCode(200)
                 .extract().asByteArray());
         assertThat(own).containsKey(roads).doesNotContainKey(water);
-        assertThat(own.values()).allSatisfy(r -> assertThat(r.get(ImColumns.EXECUTOR)).contains("Новомосковск"));
+        assertThat(own.values()).allSatisfy(r -> assertThat(r.get(ImColumn.EXECUTOR.header())).contains("Новомосковск"));
 
         asAdmin().queryParam("from", "2026-13-01").get("/api/incidents/export.csv").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("from"));
@@ -115,7 +115,7 @@ class ImExportTest {
             Sheet sheet = book.getSheetAt(0);
             List<String> header = new ArrayList<>();
             sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
-            assertThat(header).isEqualTo(ImColumns.EXPORTED);
+            assertThat(header).isEqualTo(ImExportRow.COLUMNS.stream().map(ImColumn::header).toList());
             DataFormatter format = new DataFormatter();
             Map<Long, Map<String, String>> rows = new LinkedHashMap<>();
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
@@ -130,13 +130,13 @@ class ImExportTest {
                         value = ImExportFormat.DATE.format(cell.getLocalDateTimeCellValue());
                     } else if (cell.getCellType() == CellType.NUMERIC) {
                         double v = cell.getNumericCellValue();
-                        value = v == Math.rint(v) && header.get(c).equals(ImColumns.ID) ? Long.toString((long) v) : Double.toString(v);
+                        value = v == Math.rint(v) && header.get(c).equals(ImColumn.ID.header()) ? Long.toString((long) v) : Double.toString(v);
                     } else {
                         value = format.formatCellValue(cell);
                     }
                     cells.put(header.get(c), value);
                 }
-                rows.put(Long.parseLong(cells.get(ImColumns.ID)), cells);
+                rows.put(Long.parseLong(cells.get(ImColumn.ID.header())), cells);
             }
             return rows;
         }
@@ -147,8 +147,8 @@ class ImExportTest {
             Map<Long, Map<String, String>> rows = new LinkedHashMap<>();
             for (CSVRecord record : CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').setHeader()
                     .setSkipHeaderRecord(true).get().parse(reader)) {
-                assertThat(record.getParser().getHeaderNames()).isEqualTo(ImColumns.EXPORTED);
-                rows.put(Long.parseLong(record.get(ImColumns.ID)), record.toMap());
+                assertThat(record.getParser().getHeaderNames()).isEqualTo(ImExportRow.COLUMNS.stream().map(ImColumn::header).toList());
+                rows.put(Long.parseLong(record.get(ImColumn.ID.header())), record.toMap());
             }
             return rows;
         }

@@ -9,14 +9,14 @@ import java.time.ZoneId;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** Builds the one shared {@link WorkingCalendar} from configuration at start. */
+/** Builds the one shared {@link WorkingCalendar} from configuration at start (and for {@code import-im --history}, without CDI). */
 public class CalendarProducer {
 
     private static final Logger LOG = Logger.getLogger(CalendarProducer.class);
 
     @Produces
     @Singleton
-    WorkingCalendar workingCalendar(CalendarConfig config, Clock clock) {
+    public WorkingCalendar workingCalendar(CalendarConfig config, Clock clock) {
         ProductionCalendar production = config.file()
                 .map(file -> ProductionCalendarFile.load(Path.of(file)))
                 .orElseGet(ProductionCalendarFile::bundled);

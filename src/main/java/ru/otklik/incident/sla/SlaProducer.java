@@ -10,12 +10,12 @@ import java.util.TreeSet;
 import ru.otklik.incident.calendar.WorkingCalendar;
 import ru.otklik.incident.priority.Priority;
 
-/** Builds the SLA policies and thresholds from {@link SlaConfig}; a bad value stops the start with its key. */
+/** Builds the SLA policies and thresholds from {@link SlaConfig} (also for {@code import-im --history}, without CDI); a bad value stops the start with its key. */
 public class SlaProducer {
 
     @Produces
     @Singleton
-    SlaPolicies slaPolicies(SlaConfig config, WorkingCalendar calendar) {
+    public SlaPolicies slaPolicies(SlaConfig config, WorkingCalendar calendar) {
         Map<Priority, SlaTargets> defaults = new EnumMap<>(Priority.class);
         defaults.put(Priority.NORMAL, targets("normal", config.normal().firstResponse(), config.normal().resolution()));
         defaults.put(Priority.HIGH, targets("high", config.high().firstResponse(), config.high().resolution()));

@@ -124,7 +124,7 @@ final class CrossvalCommand {
         return rows;
     }
 
-    private static List<String> foldTable(List<Prediction> predictions) {
+    static List<String> foldTable(List<Prediction> predictions) {
         Map<Integer, List<Prediction>> byFold = new TreeMap<>();
         predictions.forEach(p -> byFold.computeIfAbsent(p.fold(), k -> new ArrayList<>()).add(p));
         List<String> md = new ArrayList<>();

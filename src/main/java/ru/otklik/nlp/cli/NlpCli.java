@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Entry point of the {@code analyze}, {@code train}, {@code evaluate} and {@code crossval} commands; plain
+ * Entry point of the {@code analyze}, {@code train}, {@code evaluate}, {@code crossval} and {@code import-im} commands; plain
  * Java, no Quarkus or database start-up. {@code OtklikMain} delegates here.
  *
  * <p>Why the stream juggling: OpenNLP prints training and loading chatter to {@code System.out}, but stdout
@@ -30,6 +30,7 @@ public final class NlpCli {
                 case "train" -> new TrainCommand(stderr).run(parsed);
                 case "evaluate" -> new EvaluateCommand(stdout, stderr).run(parsed);
                 case "crossval" -> new CrossvalCommand(stdout, stderr).run(parsed);
+                case "import-im" -> new ImportImCommand(stderr).run(parsed);
                 default -> throw new CliArgs.UsageException("unknown command " + parsed.command());
             };
         } catch (CliArgs.UsageException e) {
@@ -68,6 +69,8 @@ public final class NlpCli {
                   evaluate [--data ../shared/datasets] [--models nlp-models] [--report nlp-models/REPORT.md]
                   crossval --task T [--data ../shared/datasets | --input FILE --text-field X --label-field Y
                            | --from predictions.jsonl] [--folds 5] [--out predictions.jsonl]
-                           [--compare other-predictions.jsonl]""";
+                           [--compare other-predictions.jsonl]
+                  import-im --input export.xlsx|export.csv --out DIR [--map topic-map.tsv] [--history] [--folds 5]
+                                                              an «Инцидент Менеджмент» export → region's models""";
     }
 }
