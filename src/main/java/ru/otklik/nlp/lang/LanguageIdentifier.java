@@ -10,6 +10,7 @@ import java.util.Map;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
+import ru.otklik.nlp.ner.FastGisModel;
 
 /**
  * Language of a post, as an ISO 639-1 code where one exists ("ru", "uk", "en"), else ISO 639-3, or
@@ -36,7 +37,10 @@ public final class LanguageIdentifier {
                 throw new IllegalStateException("langdetect-183.bin missing from the class path "
                         + "(dependency org.apache.opennlp:opennlp-models-langdetect)");
             }
-            model = new LanguageDetectorModel(in);
+            // The same weights in FastGisModel's flat arrays: OpenNLP's map of Context objects held this model's
+            // 276,000 predicates in ~35 MB, a fifth of the service's heap.
+            LanguageDetectorModel read = new LanguageDetectorModel(in);
+            model = new LanguageDetectorModel(FastGisModel.of(read.getMaxentModel()), Map.of(), read.getFactory());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
