@@ -123,6 +123,8 @@ SVC_PID=$!
 # RSS of the service (the figure) and PSS of every PostgreSQL process (shared buffers counted once), about
 # every second (a busy machine stretches the interval)
 (
+    # a process that ends between listing and reading it must not end the sampling
+    set +e +o pipefail
     while kill -0 "$SVC_PID" 2>/dev/null; do
         rss=$(ps -o rss= -p "$SVC_PID" 2>/dev/null | tr -d ' ')
         pm=$(postmaster_pid)
