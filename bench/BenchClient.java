@@ -24,10 +24,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import ru.otklik.nlp.data.Csv;
 
 /**
- * The benchmark's HTTP feeder, run as a single source file ({@code java bench/BenchClient.java ...}, no build):
- * turns real appeals into posts and hands them to {@code POST /api/posts}.
+ * The benchmark's HTTP feeder, run as a single source file with the service's jar on the class path
+ * ({@code java -cp target/quarkus-app/app/otklik-*.jar bench/BenchClient.java ...}): turns real appeals into posts
+ * and hands them to {@code POST /api/posts}.
  *
  * <pre>
  * ingest --url U --key K --csv F --count N --tag T --out DIR [--batch 1000] [--clients 2]
@@ -194,48 +196,10 @@ public final class BenchClient {
         }
     }
 
-    /** The appeal texts of an RFC 4180 file (quoted fields may hold commas, quotes and newlines). */
+    /** The appeal texts of the Kursk file, read with the service's own CSV reader. */
     static List<String> texts(Path csvFile) throws IOException {
-        String s = Files.readString(csvFile, StandardCharsets.UTF_8);
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else if (c != '\r') {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        int column = rows.get(0).indexOf("Текст Сообщения");
-        if (column < 0) {
-            throw new IllegalArgumentException(csvFile + " has no column 'Текст Сообщения'");
-        }
-        return rows.subList(1, rows.size()).stream().filter(r -> r.size() > column)
-                .map(r -> r.get(column).strip()).filter(t -> !t.isEmpty()).toList();
+        return Csv.read(csvFile, ',').stream().map(row -> row.getOrDefault("Текст Сообщения", "").strip())
+                .filter(t -> !t.isEmpty()).toList();
     }
 
     private static String json(String s) {

@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
 done
 
 if [ "$QUICK" = 1 ]; then
-    LEVELS=(10000); INGEST=1000; STEADY_SECONDS=20; LOAD_SECONDS=10; PGBENCH_SCALE=1; DRAIN_TIMEOUT=600; LATENCY_WAIT=120
+    LEVELS=(10000); INGEST=1000; STEADY_SECONDS=20; LOAD_SECONDS=10; PGBENCH_SCALE=1; DRAIN_TIMEOUT=300; LATENCY_WAIT=60
 else
     LEVELS=(10000 100000 1000000); INGEST=10000; STEADY_SECONDS=60; LOAD_SECONDS=20; PGBENCH_SCALE=10; DRAIN_TIMEOUT=3600; LATENCY_WAIT=600
 fi
@@ -64,6 +64,8 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
     log "packaging the service"
     ./mvnw -B -q -DskipTests package
 fi
+# BenchClient reads the appeals with the service's CSV reader
+APP_JAR=$(ls target/quarkus-app/app/*.jar | head -1)
 HAVE_TEXTS=1
 if [ ! -f "$DATASET" ]; then
     HAVE_TEXTS=0
@@ -195,7 +197,7 @@ measure_ingest() {
     phase "ingest-$level"
     local before; before=$(sql "select coalesce(max(id), 0) from post")
     log "[$level] POST /api/posts: $INGEST posts in batches of 1,000 from 2 clients"
-    java bench/BenchClient.java ingest --url "$URL" --key "$KEY" --csv "$DATASET" --count "$INGEST" \
+    java -cp "$APP_JAR" bench/BenchClient.java ingest --url "$URL" --key "$KEY" --csv "$DATASET" --count "$INGEST" \
         --tag "ingest-$level" --out "$dir" > "$dir/ingest.txt"
     cat "$dir/ingest.txt" >&2
     local first; first=$(sed -n 's/.*first_ms=\([0-9]*\).*/\1/p' "$dir/ingest.txt")
@@ -240,7 +242,7 @@ measure_latency() {
     phase steady
     local before; before=$(sql "select coalesce(max(id), 0) from post")
     log "posting $STEADY_RATE posts/s for $STEADY_SECONDS s"
-    java bench/BenchClient.java steady --url "$URL" --key "$KEY" --csv "$DATASET" --rate "$STEADY_RATE" \
+    java -cp "$APP_JAR" bench/BenchClient.java steady --url "$URL" --key "$KEY" --csv "$DATASET" --rate "$STEADY_RATE" \
         --seconds "$STEADY_SECONDS" --tag steady --out "$OUT/steady-sent.csv" >&2
     wait_drained "$before" "$LATENCY_WAIT" > /dev/null || true
     sql "drop table if exists bench.sent; create table bench.sent (external_id text primary key, sent_ms bigint)"
