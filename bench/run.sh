@@ -131,13 +131,13 @@ SVC_PID=$!
     exec {tick}<> <(:)
     while [ -r "/proc/$SVC_PID/status" ]; do
         rss=0 pg=0 pm= phase=
-        while read -r k v _; do [ "$k" = VmRSS: ] && rss=$v; done < "/proc/$SVC_PID/status"
-        read -r pm < "$DATA/pg/postmaster.pid" 2>/dev/null
+        while read -r k v _; do [ "$k" = VmRSS: ] && rss=$v; done 2>/dev/null < "/proc/$SVC_PID/status"
+        read -r pm 2>/dev/null < "$DATA/pg/postmaster.pid"
         if [[ "$pm" =~ ^[0-9]+$ ]] && [ -r "/proc/$pm/task/$pm/children" ]; then
             kids=()
-            read -r -a kids < "/proc/$pm/task/$pm/children" 2>/dev/null
+            read -r -a kids 2>/dev/null < "/proc/$pm/task/$pm/children"
             for p in "$pm" "${kids[@]}"; do
-                while read -r k v _; do [ "$k" = Pss: ] && pg=$((pg + v)); done < "/proc/$p/smaps_rollup" 2>/dev/null
+                while read -r k v _; do [ "$k" = Pss: ] && pg=$((pg + v)); done 2>/dev/null < "/proc/$p/smaps_rollup"
             done
         fi
         read -r phase < "$OUT/phase"
