@@ -14,7 +14,14 @@ public final class FeatureIndex {
 
     private static final long EMPTY = 0L;
 
-    private final String[] names;
+    /**
+     * Every feature's name, one after another: name i is {@code [nameStart[i], nameStart[i + 1])}. Names are read
+     * only to explain a prediction, and a {@code String} per feature cost ~40 bytes of headers on top of its
+     * characters, across the ~10^6 features of the loaded models. Characters, not UTF-8: a character n-gram may
+     * hold half a surrogate pair, which UTF-8 cannot encode.
+     */
+    private final char[] nameChars;
+    private final int[] nameStart;
     /**
      * Slot s holds its key at {@code 2s} and the feature id at {@code 2s + 1}: a probe reads one cache line,
      * which matters because a post makes a thousand probes at random places in a table of megabytes.
@@ -23,7 +30,14 @@ public final class FeatureIndex {
     private final int mask;
 
     private FeatureIndex(String[] names) {
-        this.names = names;
+        nameStart = new int[names.length + 1];
+        for (int id = 0; id < names.length; id++) {
+            nameStart[id + 1] = Math.addExact(nameStart[id], names[id].length());
+        }
+        nameChars = new char[nameStart[names.length]];
+        for (int id = 0; id < names.length; id++) {
+            names[id].getChars(0, names[id].length(), nameChars, nameStart[id]);
+        }
         int capacity = Integer.highestOneBit(Math.max(4, names.length * 2 - 1)) << 1;
         this.slots = new long[capacity * 2];
         this.mask = capacity - 1;
@@ -58,11 +72,11 @@ public final class FeatureIndex {
     }
 
     public String name(int id) {
-        return names[id];
+        return new String(nameChars, nameStart[id], nameStart[id + 1] - nameStart[id]);
     }
 
     public int size() {
-        return names.length;
+        return nameStart.length - 1;
     }
 
     private void insert(long k, int id) {
@@ -73,7 +87,7 @@ public final class FeatureIndex {
                 return;
             }
             if (slots[2 * slot] == k) {
-                throw new IllegalStateException("features '" + names[(int) slots[2 * slot + 1]] + "' and '" + names[id]
+                throw new IllegalStateException("features '" + name((int) slots[2 * slot + 1]) + "' and '" + name(id)
                         + "' share a 64-bit hash; rename one");
             }
         }

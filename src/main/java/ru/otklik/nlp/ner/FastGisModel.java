@@ -32,12 +32,13 @@ public final class FastGisModel extends AbstractModel {
     private final double[] weights;
 
     /**
-     * The superclass gets an empty predicate map: the weights live in the flat arrays, and keeping OpenNLP's
-     * map as well would hold every weight twice ({@link #getDataStructures()} is not used by the tools).
+     * The superclass gets no parameters and an empty predicate map: the weights live in the flat arrays, and
+     * keeping OpenNLP's {@code Context}s (an object and two arrays per predicate) as well would hold every
+     * weight twice ({@link #getDataStructures()} is not used by the tools).
      */
     @SuppressWarnings("unchecked")
     private FastGisModel(Object[] data) {
-        super((Context[]) data[0], null, Map.of(), (String[]) data[2]);
+        super(new Context[0], null, Map.of(), (String[]) data[2]);
         modelType = ModelType.Maxent;
         Map<String, Context> byPredicate = (Map<String, Context>) data[1];
         predicates = FeatureIndex.of(List.of(byPredicate.keySet()));

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.ml.maxent.GISModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
@@ -77,6 +82,33 @@ class FastGisModelTest {
             found += expected.length;
         }
         assertThat(found).as("the sentences name places, people and organisations").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void theLanguageModelRanksEveryLanguageWithTheSameProbabilities() throws IOException {
+        LanguageDetectorModel original;
+        try (InputStream in = FastGisModelTest.class.getResourceAsStream("/langdetect-183.bin")) {
+            original = new LanguageDetectorModel(in);
+        }
+        LanguageDetectorME slow = new LanguageDetectorME(original);
+        LanguageDetectorME fast = new LanguageDetectorME(new LanguageDetectorModel(
+                FastGisModel.of(original.getMaxentModel()), Map.of(), original.getFactory()));
+        List<String> texts = List.of(TEXTS.get(0), "The road to the school has not been repaired for two years.",
+                "У Києві третій день немає гарячої води, просимо допомогти.",
+                "Die Straße vor der Schule wird seit zwei Jahren nicht repariert.",
+                "Vo dvore ne vyvozyat musor uzhe nedelyu, pomogite pozhaluysta");
+        for (String text : texts) {
+            Language[] expected = slow.predictLanguages(text);
+            Language[] actual = fast.predictLanguages(text);
+            assertThat(actual).hasSameSizeAs(expected);
+            assertThat(expected.length).as("every language the model ranks").isGreaterThan(100);
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(actual[i].getLang()).isEqualTo(expected[i].getLang());
+                assertThat(actual[i].getConfidence()).isCloseTo(expected[i].getConfidence(), within(1e-12));
+            }
+        }
+        assertThat(fast.predictLanguage(texts.get(1)).getLang()).isEqualTo("eng");
+        assertThat(fast.predictLanguage(texts.get(2)).getLang()).isEqualTo("ukr");
     }
 
     private static void assertClose(double[] actual, double[] expected) {
