@@ -13,7 +13,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,6 +103,10 @@ class ImExportTest {
             assertThat(csv.get(roads).get(column)).as(column).isEqualTo(row.get(column));
         }
 
+        byte[] workbook = asAdmin().get("/api/incidents/export.xlsx").then().extract().asByteArray();
+        assertReadBackByTheImporter(workbook, "xlsx", roads);
+        assertReadBackByTheImporter(csvBytes, "csv", roads);
+
         String agencyUser = TestCredentials.user(Roles.AGENCY, "adm-novomoskovsk");
         Map<Long, Map<String, String>> own = csv(as(agencyUser).get("/api/incidents/export.csv").then().statusCode(200)
                 .extract().asByteArray());
@@ -107,6 +117,28 @@ class ImExportTest {
                 .contentType("application/problem+json").body("detail", containsString("from"));
         asAdmin().queryParam("from", "2026-12-01").queryParam("to", "2026-11-01").get("/api/incidents/export.xlsx")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** import-im's reader takes our export back: the same incident, its dates, answer and working time. */
+    private void assertReadBackByTheImporter(byte[] bytes, String extension, long id) throws IOException {
+        Path file = Files.createTempFile("otklik-export", "." + extension);
+        try {
+            Files.write(file, bytes);
+            ImExport read = ImExport.read(file, new Progress(new PrintStream(OutputStream.nullOutputStream()), false));
+            assertThat(read.badRows()).isZero();
+            ImIncident incident = read.incidents().stream().filter(i -> i.id().equals(Long.toString(id))).findFirst().orElseThrow();
+            Map<String, Object> stored = db.rows("select created_at, answer_text from incident where id = ?", id).get(0);
+            Instant created = ((java.sql.Timestamp) stored.get("created_at")).toInstant();
+            assertThat(incident.created()).contains(created.truncatedTo(ChronoUnit.SECONDS));
+            assertThat(incident.number()).isEqualTo(ImExportRow.number(id));
+            assertThat(incident.topicGroup()).isEqualTo("Дороги");
+            assertThat(incident.answers()).containsExactly((String) stored.get("answer_text"));
+            assertThat(incident.text()).contains("огромные ямы");
+            assertThat(incident.firstResponse()).isPresent();
+            assertThat(incident.deadlineMet()).contains(true);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** Rows by «ID», every cell as ИМ's reader would show it (dates dd.MM.yyyy HH:mm:ss). */
