@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,13 +25,16 @@ import ru.otklik.nlp.train.CategorizerBuild;
 import ru.otklik.nlp.train.FeatureCache;
 
 /**
- * {@code evaluate [--data DIR] [--models DIR] [--report FILE]}: scores every shipped model on its dev
- * splits and prints a Markdown report (per-class precision/recall/F1, macro-F1) with the model versions and
- * the baseline figures recorded at training time.
+ * {@code evaluate [--data DIR] [--models DIR] [--report FILE] [--labelled DIR] [--only tasks,labelled]}:
+ * scores every shipped model on its dev splits and prints a Markdown report (per-class precision/recall/F1,
+ * macro-F1) with the model versions and the baseline figures recorded at training time, then the service's
+ * incident decision on the hand-labelled social-media set ({@link LabelledReport}).
  */
 final class EvaluateCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The hand-labelled social-media set's directory, and its name in {@code --only}. */
+    static final String LABELLED = "labelled";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -42,6 +46,11 @@ final class EvaluateCommand {
 
     int run(CliArgs args) throws IOException {
         Path models = args.option("models").map(Path::of).orElse(ModelsDir.resolve());
+        List<String> only = args.option("only").map(o -> List.of(o.split(","))).orElse(List.of());
+        if (!only.stream().allMatch(o -> TaskCorpora.TASKS.contains(o) || o.equals(LABELLED))) {
+            throw new CliArgs.UsageException("--only takes a comma-separated list of " + TaskCorpora.TASKS
+                    + " and " + LABELLED);
+        }
         TaskCorpora corpora = TaskCorpora.at(args.datasets());
         CategorizerBuild scorer = new CategorizerBuild(new FeatureCache(), err);
         List<String> md = new ArrayList<>();
@@ -57,6 +66,9 @@ final class EvaluateCommand {
         List<String> versions = new ArrayList<>();
         textModels(models, versions, details);
         for (String task : TaskCorpora.TASKS) {
+            if (!only.isEmpty() && !only.contains(task)) {
+                continue;
+            }
             err.printf("[evaluate] %s%n", task);
             DocCategorizer model = new CategorizerStore().load(models.resolve(task));
             versions.add("| " + task + " | `" + model.version() + "` | " + model.meta().trainDocs() + " docs, "
@@ -92,6 +104,10 @@ final class EvaluateCommand {
                 + "`train --all` and recorded in each model's meta.json.");
         md.add("");
         md.add(summary.toString());
+        if (only.isEmpty() || only.contains(LABELLED)) {
+            md.addAll(new LabelledReport(err).run(models, Path.of(args.option("labelled").orElse(LABELLED)),
+                    Optional.of(args.datasets())));
+        }
         md.addAll(crossValidation(models));
         md.add("## Per class");
         md.add("");

@@ -3,7 +3,7 @@ package ru.otklik.web.console;
 import io.quarkus.qute.TemplateExtension;
 import java.util.Map;
 
-/** Russian names of the codes the console shows: statuses, priorities, event types, decisions, sentiment. */
+/** Russian names of the codes the console shows: statuses, priorities, event types, decisions, sentiment, incident types. */
 @TemplateExtension(namespace = "ru")
 public final class Vocabulary {
 
@@ -44,7 +44,15 @@ public final class Vocabulary {
     private static final Map<String, String> SENTIMENT = Map.of(
             "positive", "позитивная", "neutral", "нейтральная", "negative", "негативная");
 
+    /** ИМ's «Тип инцидента» (docs/incident-guideline.md). */
+    private static final Map<String, String> INCIDENT_TYPE = Map.of(
+            "problem", "Решаемый", "question", "Информационный");
+
     private Vocabulary() {
+    }
+
+    static String incidentType(String code) {
+        return code == null ? "—" : INCIDENT_TYPE.getOrDefault(code, code);
     }
 
     static String sentiment(String code) {
