@@ -15,7 +15,8 @@ import ru.otklik.nlp.rules.TopicRules;
  *   <li><b>Incident</b> ({@code complaint}): the complaint model is sure of it (probability ≥ the threshold), or
  *       an analyst's rule matched — a topic rule ({@code rules/topics.tsv}, which describes a problem) or an
  *       incident rule ({@code rules/incidents.tsv}: requests, questions and wishes addressed to authorities).
- *       The rules must keep working on sources unlike the texts the model learned from.</li>
+ *       The rules must keep working on sources unlike the texts the model learned from. An announcement rule
+ *       (type {@code none}: planned outages, schedules, warnings) silences the model and the topic rules.</li>
  *   <li><b>Type</b>: {@code problem} when a topic rule or a problem rule matched, {@code question} when only
  *       question rules did; with no rule at all, the incident-type model when the models directory has one,
  *       otherwise a question mark without a problem rule makes it a question. {@code null} when not an
@@ -36,6 +37,7 @@ public final class IncidentDecider {
 
     public static final String PROBLEM = "problem";
     public static final String QUESTION = "question";
+    static final String NONE = "none";
 
     /**
      * What was decided and by whom ({@code model} or {@code rule}), with the models' own answers beside it.
@@ -70,21 +72,27 @@ public final class IncidentDecider {
     public Decision decide(LabelScore modelComplaint, LabelScore modelTopic, LabelScore modelType,
                            List<RuleMatch> matches, String clean) {
         List<RuleMatch> topicRules = TopicRules.topicMatches(matches);
-        List<RuleMatch> typeRules = TopicRules.typeMatches(matches);
+        List<RuleMatch> typeMatches = TopicRules.typeMatches(matches);
         boolean modelSure = modelTopic.score() >= SURE_TOPIC && !"none".equals(modelTopic.label());
         boolean topicByModel = modelSure || topicRules.isEmpty();
         LabelScore topic = topicByModel ? modelTopic
                 : new LabelScore(TopicRules.bestLabel(topicRules).orElseThrow(), 1.0);
 
-        boolean byModel = "complaint".equals(modelComplaint.label()) && modelComplaint.score() >= threshold;
-        boolean byRule = !topicRules.isEmpty() || !typeRules.isEmpty();
+        boolean announced = typeMatches.stream().anyMatch(m -> NONE.equals(m.label()));
+        List<RuleMatch> typeRules = typeMatches.stream().filter(m -> !NONE.equals(m.label())).toList();
+        // An announcement (planned outage, schedule, warning) is worded like an appeal: it silences the model,
+        // not the analysts' rules for problems and questions.
+        boolean byModel = !announced && "complaint".equals(modelComplaint.label())
+                && modelComplaint.score() >= threshold;
+        boolean byRule = !typeRules.isEmpty() || (!topicRules.isEmpty() && !announced);
         boolean incident = byModel || byRule;
         LabelScore complaint = incident
                 ? new LabelScore("complaint", byModel ? modelComplaint.score() : 1.0)
                 : new LabelScore("none", "none".equals(modelComplaint.label()) ? modelComplaint.score()
                         : TextAnalyzer.round(1 - modelComplaint.score()));
         String type = incident ? type(topicRules, typeRules, modelType, clean) : null;
-        return new Decision(complaint, type, topic, byModel || !incident ? "model" : "rule", modelComplaint,
+        String decidedBy = byModel || !(incident || announced) ? "model" : "rule";
+        return new Decision(complaint, type, topic, decidedBy, modelComplaint,
                 topicByModel ? "model" : "rule", modelTopic);
     }
 

@@ -36,10 +36,10 @@ public final class TopicRules implements AutoCloseable {
     public static final String WORD_FIELD = "word";
 
     /**
-     * Labels of the rules that say a text is an incident of a type without naming a topic
-     * ({@code rules/incidents.tsv}); every other label is a rubric topic.
+     * Labels of the rules that say a text is an incident of a type, or an announcement ({@code none}), without
+     * naming a topic ({@code rules/incidents.tsv}); every other label is a rubric topic.
      */
-    public static final Set<String> INCIDENT_TYPES = Set.of("problem", "question");
+    public static final Set<String> INCIDENT_TYPES = Set.of("problem", "question", "none");
 
     private final Monitor monitor;
     private final Map<String, Rule> rules;
@@ -131,7 +131,7 @@ public final class TopicRules implements AutoCloseable {
         return matches.stream().filter(m -> !INCIDENT_TYPES.contains(m.label())).toList();
     }
 
-    /** The matches of incident-type rules ({@code rules/incidents.tsv}: problem, question), in order. */
+    /** The matches of incident-type rules ({@code rules/incidents.tsv}: problem, question, none), in order. */
     public static List<RuleMatch> typeMatches(List<RuleMatch> matches) {
         return matches.stream().filter(m -> INCIDENT_TYPES.contains(m.label())).toList();
     }
