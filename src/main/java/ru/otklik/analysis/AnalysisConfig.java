@@ -29,9 +29,9 @@ public interface AnalysisConfig {
     String pollInterval();
 
     /**
-     * The complaint model's probability from which a post counts as a complaint. The model learned appeals
-     * against tweets, so friendly posts about the city ("спасибо за площадку") score 0.7–0.8; real complaints
-     * score above 0.99.
+     * The complaint model's probability from which a post counts as an incident on the model's word alone
+     * (rules decide regardless; see {@code nlp.IncidentDecider}). 0.9 was chosen on the dev part of the
+     * hand-labelled social-media set: lower thresholds buy recall with false alarms (docs/nlp.md).
      */
     @WithDefault("0.9")
     double complaintThreshold();

@@ -8,6 +8,8 @@ import java.util.Map;
  * handed to the incident stage.
  *
  * @param lang          ISO 639-1 code of the text's language; a non-Russian text carries nothing else
+ * @param complaint     {@code complaint} for an incident, {@code none} otherwise
+ * @param incidentType  {@code problem} or {@code question} for an incident, null otherwise
  * @param municipality  code of the municipality the text is about, null when no place was found
  * @param explanation   why: top features, matched rules, entities, the routing row
  * @param modelVersions model or rule-file name → version, so a stored analysis can be traced and redone
@@ -15,6 +17,7 @@ import java.util.Map;
 public record AnalysisResult(
         String lang,
         Label complaint,
+        String incidentType,
         Label topic,
         Label conflict,
         Label sentiment,
@@ -42,7 +45,7 @@ public record AnalysisResult(
 
     /** Only the language: what a non-Russian post gets. */
     public static AnalysisResult languageOnly(String lang, Map<String, String> modelVersions) {
-        return new AnalysisResult(lang, null, null, null, null, List.of(), null, null, Map.of(), modelVersions);
+        return new AnalysisResult(lang, null, null, null, null, null, List.of(), null, null, Map.of(), modelVersions);
     }
 
     public boolean isComplaint() {

@@ -32,6 +32,9 @@ public class PostAnalysisRecord extends PanacheEntityBase {
     public String complaint;
     @Column(name = "complaint_score")
     public Double complaintScore;
+    /** {@code problem} or {@code question} for an incident, null otherwise. */
+    @Column(name = "incident_type")
+    public String incidentType;
     public String topic;
     @Column(name = "topic_score")
     public Double topicScore;
@@ -71,6 +74,7 @@ public class PostAnalysisRecord extends PanacheEntityBase {
             rec.complaint = r.complaint().label();
             rec.complaintScore = r.complaint().score();
         }
+        rec.incidentType = r.incidentType();
         if (r.topic() != null) {
             rec.topic = r.topic().label();
             rec.topicScore = r.topic().score();

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import ru.otklik.nlp.TextAnalyzer;
 import ru.otklik.nlp.place.TulaGazetteer;
 import ru.otklik.nlp.routing.RoutingTable;
 import ru.otklik.nlp.rules.TopicRules;
@@ -24,7 +25,8 @@ import ru.otklik.nlp.rules.TopicRules;
 @ApplicationScoped
 public class RuleResources {
 
-    static final String TOPIC_RULES = "rules/topics.tsv";
+    static final String TOPIC_RULES = TextAnalyzer.RULES;
+    static final String INCIDENT_RULES = TextAnalyzer.INCIDENT_RULES;
     static final String RUBRIC = "rules/rubric.tsv";
     static final String AGENCIES = "routing/agencies.tsv";
     static final String ROUTING = "routing/routing.tsv";
@@ -40,7 +42,7 @@ public class RuleResources {
     @Singleton
     @Startup
     TopicRules topicRules() {
-        return TopicRules.load(file(TOPIC_RULES));
+        return TopicRules.load(file(TOPIC_RULES), file(INCIDENT_RULES));
     }
 
     @Produces
@@ -67,7 +69,7 @@ public class RuleResources {
     /** Each file's content hash: the version an analysis records for the rules it used. */
     public Map<String, String> versions() {
         Map<String, String> versions = new LinkedHashMap<>();
-        for (String name : new String[] {TOPIC_RULES, ROUTING, GAZETTEER}) {
+        for (String name : new String[] {TOPIC_RULES, INCIDENT_RULES, ROUTING, GAZETTEER}) {
             versions.put(name, "sha256:" + sha256(file(name)).substring(0, 12));
         }
         return versions;

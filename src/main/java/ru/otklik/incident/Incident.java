@@ -21,6 +21,10 @@ public class Incident extends PanacheEntityBase {
     public String status;
     public String topic;
 
+    /** ИМ's «Тип инцидента»: {@code problem} («Решаемый») or {@code question} («Информационный»). */
+    @Column(name = "incident_type")
+    public String incidentType;
+
     @Column(name = "agency_code")
     public String agencyCode;
 

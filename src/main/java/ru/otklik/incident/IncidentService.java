@@ -28,6 +28,7 @@ import ru.otklik.post.Post;
 public class IncidentService {
 
     static final String SYSTEM = "system";
+    static final String PROBLEM = "problem";
     private static final Logger LOG = Logger.getLogger(IncidentService.class);
     private static final int TITLE_LENGTH = 140;
 
@@ -62,6 +63,7 @@ public class IncidentService {
         Incident incident = new Incident();
         incident.status = "new";
         incident.topic = analysis.topic().label();
+        incident.incidentType = typeOf(analysis);
         incident.agencyCode = analysis.agency() == null ? null : analysis.agency().code();
         incident.municipalityCode = analysis.municipality();
         incident.conflictScore = analysis.conflictScore();
@@ -92,6 +94,10 @@ public class IncidentService {
         Instant now = clock.instant();
         Incident incident = joined.incident();
         incident.postCount++;
+        // Something to fix outweighs a question about it: one problem post makes the incident a problem.
+        if (PROBLEM.equals(typeOf(analysis))) {
+            incident.incidentType = PROBLEM;
+        }
         incident.reach += post.metrics().reach();
         incident.conflictScore = Math.max(incident.conflictScore, analysis.conflictScore());
         incident.firstSeenAt = post.publishedAt.isBefore(incident.firstSeenAt) ? post.publishedAt : incident.firstSeenAt;
@@ -135,6 +141,11 @@ public class IncidentService {
         member.postId = post.id;
         member.addedAt = now;
         return member.persist();
+    }
+
+    /** The analysis's incident type; an analysis stored before types existed described a problem. */
+    private static String typeOf(AnalysisResult analysis) {
+        return analysis.incidentType() == null ? PROBLEM : analysis.incidentType();
     }
 
     private static String titleOf(Post post) {

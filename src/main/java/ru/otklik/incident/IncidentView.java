@@ -6,11 +6,13 @@ import java.util.List;
 /**
  * An incident as the feed shows it. {@code firstResponseDue} and {@code deadline} are working-time deadlines;
  * the {@code …Calendar} ones read the same targets as wall-clock time (see docs/incidents.md).
+ * {@code incidentType} is {@code problem} («Решаемый») or {@code question} («Информационный»).
  */
 public record IncidentView(
         long id,
         String status,
         String topic,
+        String incidentType,
         String agency,
         String agencyName,
         String municipality,

@@ -38,7 +38,7 @@ public class IncidentViews {
         String agencyName = i.agencyCode == null ? null : routing.agency(i.agencyCode).map(Agency::name).orElse(null);
         String municipalityName = i.municipalityCode == null ? null
                 : gazetteer.municipality(i.municipalityCode).map(Municipality::name).orElse(null);
-        return new IncidentView(i.id, i.status, i.topic, i.agencyCode, agencyName, i.municipalityCode,
+        return new IncidentView(i.id, i.status, i.topic, i.incidentType, i.agencyCode, agencyName, i.municipalityCode,
                 municipalityName, i.priority, i.title, i.firstResponseDueAt, i.deadlineAt, i.firstResponseDueCalendarAt,
                 i.deadlineCalendarAt, i.firstResponseAt, i.firstSeenAt, i.lastSeenAt, i.postCount, i.reach, i.conflictScore,
                 i.growth, i.answerText, i.answerUrl, i.rating, i.satisfaction, i.reopenCount, i.createdAt, i.updatedAt, postIds);

@@ -37,23 +37,22 @@ public final class AgencyDecider {
     public record Decision(AgencyDecision agency, List<String> matchedRules) {
     }
 
-    private final TopicRules rules;
     private final RoutingTable routing;
     private final boolean ownHistory;
 
-    public AgencyDecider(TopicRules rules, RoutingTable routing) {
-        this(rules, routing, false);
+    public AgencyDecider(RoutingTable routing) {
+        this(routing, false);
     }
 
     /** @param ownHistory the agency model was trained on this deployment's history, the routing table was not */
-    public AgencyDecider(TopicRules rules, RoutingTable routing, boolean ownHistory) {
-        this.rules = rules;
+    public AgencyDecider(RoutingTable routing, boolean ownHistory) {
         this.routing = routing;
         this.ownHistory = ownHistory;
     }
 
-    public Decision decide(String clean, PostAnalysis.LabelScore topic, String municipality, Prediction model) {
-        List<RuleMatch> matches = rules.match(clean);
+    /** @param matches every analyst rule that matched the post ({@link TopicRules#match}) */
+    public Decision decide(List<RuleMatch> matches, PostAnalysis.LabelScore topic, String municipality,
+                           Prediction model) {
         List<String> ids = matches.stream().map(RuleMatch::ruleId).toList();
         boolean topicTrusted = !"none".equals(topic.label()) && topic.score() >= TOPIC_TRUST;
         Optional<String> ruleTopic = TopicRules.bestLabel(matches);

@@ -13,13 +13,19 @@ import ru.otklik.nlp.categorize.Prediction;
  * The analysis of one post, in the shape of the JSONL contract of {@code analyze}. For a post that is not
  * Russian only {@code id}, {@code lang} and {@code modelVersions} are filled: it is stored, not analysed.
  *
+ * @param complaint     {@code complaint} when the post is an incident (docs/incident-guideline.md), else
+ *                      {@code none}: decided by {@link IncidentDecider}, the model's own answer is in the
+ *                      explanation
+ * @param incidentType  {@code problem} (ИМ's «Решаемый») or {@code question} («Информационный») for an
+ *                      incident, {@code null} otherwise
+ * @param topic         the rubric topic, decided by {@link IncidentDecider} (model or rules)
  * @param modelVersions model name → version of every model that took part, so a stored analysis can
  *                      always say which models produced it
  */
-@JsonPropertyOrder({"id", "lang", "complaint", "topic", "conflict", "sentiment", "places", "agency",
+@JsonPropertyOrder({"id", "lang", "complaint", "incidentType", "topic", "conflict", "sentiment", "places", "agency",
         "explanation", "modelVersions"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record PostAnalysis(String id, String lang, LabelScore complaint, LabelScore topic, LabelScore conflict,
+public record PostAnalysis(String id, String lang, LabelScore complaint, String incidentType, LabelScore topic, LabelScore conflict,
                            LabelScore sentiment, List<Place> places, AgencyDecision agency,
                            Explanation explanation, Map<String, String> modelVersions) {
 
@@ -30,7 +36,7 @@ public record PostAnalysis(String id, String lang, LabelScore complaint, LabelSc
 
     /** The same analysis with another agency decision. */
     public PostAnalysis withAgency(AgencyDecision other) {
-        return new PostAnalysis(id, lang, complaint, topic, conflict, sentiment, places, other, explanation,
+        return new PostAnalysis(id, lang, complaint, incidentType, topic, conflict, sentiment, places, other, explanation,
                 modelVersions);
     }
 
@@ -59,9 +65,14 @@ public record PostAnalysis(String id, String lang, LabelScore complaint, LabelSc
      * @param topFeatures  per categoriser, the features that pushed hardest towards its label
      * @param matchedRules ids of the analyst rules that matched
      * @param entities     every entity the name finder and gazetteer found, with offsets
+     * @param complaintDecidedBy {@code model} or {@code rule}: what made {@code complaint}
+     * @param modelComplaint the complaint model's own label and probability
+     * @param topicDecidedBy {@code model} or {@code rule}: what chose {@code topic}
+     * @param modelTopic     the topic model's own label and probability
      */
     public record Explanation(Map<String, List<Prediction.FeatureWeight>> topFeatures, List<String> matchedRules,
-                              List<ExplainedEntity> entities) {
+                              List<ExplainedEntity> entities, String complaintDecidedBy, LabelScore modelComplaint,
+                              String topicDecidedBy, LabelScore modelTopic) {
     }
 
     /** An entity with its position in the cleaned text and where it came from (ner or gazetteer). */

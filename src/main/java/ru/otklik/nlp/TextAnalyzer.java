@@ -19,6 +19,7 @@ import ru.otklik.nlp.features.IndexedFeatures;
 import ru.otklik.nlp.ner.Entity;
 import ru.otklik.nlp.place.TulaGazetteer;
 import ru.otklik.nlp.routing.RoutingTable;
+import ru.otklik.nlp.rules.RuleMatch;
 import ru.otklik.nlp.rules.TopicRules;
 import ru.otklik.nlp.text.NormalizedText;
 import ru.otklik.nlp.text.TextNormalizer;
@@ -30,31 +31,46 @@ import ru.otklik.nlp.text.TextNormalizer;
  */
 public final class TextAnalyzer {
 
+    /** The analysts' topic rules and incident rules, relative to the models directory. */
+    public static final String RULES = "rules/topics.tsv";
+    public static final String INCIDENT_RULES = "rules/incidents.tsv";
+
     private final NlpModels models;
     private final TextNormalizer normalizer = new TextNormalizer();
     private final FeatureExtractor extractor = new FeatureExtractor();
     private final PlaceFinder places;
+    private final TopicRules rules;
     private final AgencyDecider agency;
+    private final IncidentDecider incidents;
 
-    public TextAnalyzer(NlpModels models, PlaceFinder places, AgencyDecider agency) {
+    /**
+     * @param rules the analysts' topic and incident rules, matched once per post and shared by the incident
+     *              and the agency decisions
+     */
+    public TextAnalyzer(NlpModels models, PlaceFinder places, TopicRules rules, AgencyDecider agency,
+                        IncidentDecider incidents) {
         this.models = models;
         this.places = places;
+        this.rules = rules;
         this.agency = agency;
+        this.incidents = incidents;
     }
 
     /**
      * Loads everything from a models directory: categorisers (overridden per task by {@code user} when it
-     * has them), text and NER models, {@code gazetteer/}, {@code rules/} and {@code routing/}.
+     * has them), text and NER models, {@code gazetteer/}, {@code rules/} and {@code routing/}; incidents are
+     * decided with {@link IncidentDecider#DEFAULT_THRESHOLD}.
      */
     public static TextAnalyzer load(Path shipped, Optional<Path> user) throws IOException {
         NlpModels models = NlpModels.load(shipped, user);
         TulaGazetteer gazetteer = TulaGazetteer.load(pick(shipped, user, "gazetteer/municipalities.tsv"));
-        TopicRules rules = TopicRules.load(pick(shipped, user, "rules/topics.tsv"));
+        TopicRules rules = TopicRules.load(pick(shipped, user, RULES), pick(shipped, user, INCIDENT_RULES));
         RoutingTable routing = RoutingTable.load(pick(shipped, user, "routing/agencies.tsv"),
                 pick(shipped, user, "routing/routing.tsv"));
         boolean ownHistory = user.filter(u -> CategorizerStore.exists(u.resolve("agency"))
                 && !Files.isRegularFile(u.resolve("routing/routing.tsv"))).isPresent();
-        return new TextAnalyzer(models, new PlaceFinder(gazetteer), new AgencyDecider(rules, routing, ownHistory));
+        return new TextAnalyzer(models, new PlaceFinder(gazetteer), rules, new AgencyDecider(routing, ownHistory),
+                new IncidentDecider(IncidentDecider.DEFAULT_THRESHOLD));
     }
 
     /** Loads from {@link ModelsDir#resolve()}. */
@@ -70,7 +86,7 @@ public final class TextAnalyzer {
         NormalizedText norm = normalizer.normalize(text);
         String lang = models.language().detect(norm.clean());
         if (!"ru".equals(lang)) {
-            return new PostAnalysis(id, lang, null, null, null, null, List.of(), null, null, models.versions());
+            return new PostAnalysis(id, lang, null, null, null, null, null, List.of(), null, null, models.versions());
         }
         return russian(id, norm);
     }
@@ -88,21 +104,24 @@ public final class TextAnalyzer {
         IndexedFeatures features = extractor.extract(norm.folded(), models.featureIndex());
         CategorizerBank.Scores scores = models.categorizers().score(features);
         Map<String, List<Prediction.FeatureWeight>> top = new LinkedHashMap<>();
-        LabelScore complaint = label("complaint", scores, top);
-        LabelScore topic = label("topic", scores, top);
+        LabelScore modelComplaint = label("complaint", scores, top);
+        LabelScore modelTopic = label("topic", scores, top);
         LabelScore conflict = label("conflict", scores, top);
         LabelScore sentiment = sentiment(scores, top);
         Prediction agencyModel = scores.prediction("agency");
         top.put("agency", agencyModel.topFeatures());
 
+        List<RuleMatch> matches = rules.match(norm.clean());
+        IncidentDecider.Decision incident = incidents.decide(modelComplaint, modelTopic, null, matches, norm.clean());
         List<Entity> entities = models.entities().find(norm.clean());
         PlaceFinder.Result found = places.find(norm.clean(), entities);
-        AgencyDecider.Decision decision = agency.decide(norm.clean(), topic, found.municipality(), agencyModel);
+        AgencyDecider.Decision decision = agency.decide(matches, modelTopic, found.municipality(), agencyModel);
 
         List<ExplainedEntity> explained = new ArrayList<>(found.explained());
-        PostAnalysis.Explanation explanation = new PostAnalysis.Explanation(top, decision.matchedRules(), explained);
-        return new PostAnalysis(id, lang, complaint, topic, conflict, sentiment, found.places(), decision.agency(),
-                explanation, models.versions());
+        PostAnalysis.Explanation explanation = new PostAnalysis.Explanation(top, decision.matchedRules(), explained,
+                incident.complaintDecidedBy(), modelComplaint, incident.topicDecidedBy(), modelTopic);
+        return new PostAnalysis(id, lang, incident.complaint(), incident.incidentType(), incident.topic(), conflict,
+                sentiment, found.places(), decision.agency(), explanation, models.versions());
     }
 
     public NlpModels models() {

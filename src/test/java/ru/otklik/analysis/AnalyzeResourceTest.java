@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -29,6 +30,7 @@ class AnalyzeResourceTest {
                 .body("id", equalTo("a1"))
                 .body("lang", equalTo("ru"))
                 .body("complaint.label", equalTo("complaint"))
+                .body("incidentType", equalTo("problem"))
                 .body("places.municipality", hasItem("novomoskovsk"))
                 .body("agency.decided_by", notNullValue())
                 .body("modelVersions.topic", notNullValue());
@@ -57,6 +59,21 @@ class AnalyzeResourceTest {
             assertThat(api.name()).as(text).isEqualTo(stored.name());
             assertThat(api.decidedBy()).as(text).isEqualTo(stored.decidedBy());
         }
+    }
+
+    @Test
+    void aQuestionToTheAuthoritiesIsAnIncidentOfTypeQuestionAndChatterIsNone() {
+        given().contentType(ContentType.JSON)
+                .body("{\"text\": \"[club123|Администрация Тулы], подскажите, когда дадут горячую воду на Пролетарской?\"}")
+                .post("/api/analyze").then().statusCode(200)
+                .body("complaint.label", equalTo("complaint"))
+                .body("incidentType", equalTo("question"))
+                .body("explanation.complaintDecidedBy", notNullValue());
+        given().contentType(ContentType.JSON).body("{\"text\": \"погода сегодня супер, идём гулять\"}")
+                .post("/api/analyze").then().statusCode(200)
+                .body("complaint.label", equalTo("none"))
+                .body("incidentType", nullValue());
+        assertThat(analyzer.analyze("хотелось бы, чтобы во дворе поставили горку").incidentType()).isEqualTo("question");
     }
 
     @Test

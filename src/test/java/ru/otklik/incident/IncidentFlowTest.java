@@ -82,7 +82,20 @@ class IncidentFlowTest {
         long id = incidentOf(a);
         given().get("/api/incidents/" + id).then().statusCode(200)
                 .body("incident.postCount", equalTo(2)).body("incident.reach", equalTo(202))
+                .body("incident.incidentType", equalTo("problem"))
                 .body("events.type", hasItems("opened", "post_joined"));
+    }
+
+    @Test
+    void aQuestionToTheAuthoritiesOpensAnIncidentOfTypeQuestion() {
+        String source = "group-" + UUID.randomUUID();
+        ingest(post(source, "q", "u1", "[club1|Администрация Богородицка], подскажите, когда дадут горячую воду "
+                + "на улице Свердлова? " + source, Instant.now().toString(), null));
+        long q = analysed(source, "q");
+        assertThat(db.count("select count(*) from post_analysis where post_id = ? and complaint = 'complaint' "
+                + "and incident_type = 'question'", q)).isEqualTo(1);
+        given().get("/api/incidents/" + incidentOf(q)).then().statusCode(200)
+                .body("incident.incidentType", equalTo("question"));
     }
 
     @Test

@@ -39,21 +39,21 @@ class AgencyDeciderTest {
 
     @Test
     void theRegionsTableDecidesForANamedMunicipalityAndTheRulesForAnUnsureTopic() {
-        AgencyDecider shipped = new AgencyDecider(rules, routing);
+        AgencyDecider shipped = new AgencyDecider(routing);
 
-        AgencyDecision routed = shipped.decide(POTHOLES, ROADS, "shchekinskiy", UNSURE_MODEL).agency();
+        AgencyDecision routed = shipped.decide(rules.match(POTHOLES), ROADS, "shchekinskiy", UNSURE_MODEL).agency();
         assertThat(routed.decidedBy()).isEqualTo("routing");
         assertThat(routed.name()).doesNotContain("Курск");
-        AgencyDecision ruled = shipped.decide(POTHOLES, UNSURE, null, UNSURE_MODEL).agency();
+        AgencyDecision ruled = shipped.decide(rules.match(POTHOLES), UNSURE, null, UNSURE_MODEL).agency();
         assertThat(ruled.decidedBy()).isEqualTo("rule");
         assertThat(ruled.name()).doesNotContain("Курск");
     }
 
     @Test
     void theModelDecidesHoweverUnsureWhenNoMunicipalityIsNamed() {
-        AgencyDecider shipped = new AgencyDecider(rules, routing);
+        AgencyDecider shipped = new AgencyDecider(routing);
 
-        AgencyDecision learned = shipped.decide(POTHOLES, ROADS, null, UNSURE_MODEL).agency();
+        AgencyDecision learned = shipped.decide(rules.match(POTHOLES), ROADS, null, UNSURE_MODEL).agency();
         assertThat(learned.decidedBy()).isEqualTo("model");
         assertThat(learned.name()).isEqualTo("Комитет дорожного хозяйства г. Курска");
         assertThat(learned.score()).isEqualTo(0.3);
@@ -61,12 +61,12 @@ class AgencyDeciderTest {
 
     @Test
     void aDeploymentsOwnAgencyModelDecidesUnlessAMunicipalityOfTheTableIsNamed() {
-        AgencyDecider own = new AgencyDecider(rules, routing, true);
+        AgencyDecider own = new AgencyDecider(routing, true);
 
-        AgencyDecision learned = own.decide(POTHOLES, UNSURE, null, UNSURE_MODEL).agency();
+        AgencyDecision learned = own.decide(rules.match(POTHOLES), UNSURE, null, UNSURE_MODEL).agency();
         assertThat(learned.decidedBy()).isEqualTo("model");
         assertThat(learned.name()).isEqualTo("Комитет дорожного хозяйства г. Курска");
         assertThat(learned.score()).isEqualTo(0.3);
-        assertThat(own.decide(POTHOLES, ROADS, "shchekinskiy", UNSURE_MODEL).agency().decidedBy()).isEqualTo("routing");
+        assertThat(own.decide(rules.match(POTHOLES), ROADS, "shchekinskiy", UNSURE_MODEL).agency().decidedBy()).isEqualTo("routing");
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,13 +28,17 @@ import ru.otklik.nlp.train.CategorizerBuild;
 import ru.otklik.nlp.train.FeatureCache;
 
 /**
- * {@code evaluate [--data DIR] [--models DIR] [--report FILE]}: scores every shipped model on its dev
- * splits and prints a Markdown report (per-class precision/recall/F1, macro-F1) with the model versions,
- * the baseline figures recorded at training time and the share of RuSentiTweet's dev split detected as Russian.
+ * {@code evaluate [--data DIR] [--models DIR] [--report FILE] [--labelled DIR] [--only tasks,labelled]}:
+ * scores every shipped model on its dev splits and prints a Markdown report (per-class precision/recall/F1,
+ * macro-F1) with the model versions and the baseline figures recorded at training time, then the service's
+ * incident decision on the hand-labelled social-media set ({@link LabelledReport}) and the share of RuSentiTweet's
+ * dev split detected as Russian.
  */
 final class EvaluateCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The hand-labelled social-media set's directory, and its name in {@code --only}. */
+    static final String LABELLED = "labelled";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -45,6 +50,11 @@ final class EvaluateCommand {
 
     int run(CliArgs args) throws IOException {
         Path models = args.option("models").map(Path::of).orElse(ModelsDir.resolve());
+        List<String> only = args.option("only").map(o -> List.of(o.split(","))).orElse(List.of());
+        if (!only.stream().allMatch(o -> TaskCorpora.TASKS.contains(o) || o.equals(LABELLED))) {
+            throw new CliArgs.UsageException("--only takes a comma-separated list of " + TaskCorpora.TASKS
+                    + " and " + LABELLED);
+        }
         TaskCorpora corpora = TaskCorpora.at(args.datasets());
         CategorizerBuild scorer = new CategorizerBuild(new FeatureCache(), err);
         List<String> md = new ArrayList<>();
@@ -60,6 +70,9 @@ final class EvaluateCommand {
         List<String> versions = new ArrayList<>();
         textModels(models, versions, details);
         for (String task : TaskCorpora.TASKS) {
+            if (!only.isEmpty() && !only.contains(task)) {
+                continue;
+            }
             err.printf("[evaluate] %s%n", task);
             DocCategorizer model = new CategorizerStore().load(models.resolve(task));
             versions.add("| " + task + " | `" + model.version() + "` | " + model.meta().trainDocs() + " docs, "
@@ -95,6 +108,10 @@ final class EvaluateCommand {
                 + "`train --all` and recorded in each model's meta.json.");
         md.add("");
         md.add(summary.toString());
+        if (only.isEmpty() || only.contains(LABELLED)) {
+            md.addAll(new LabelledReport(err).run(models, Path.of(args.option("labelled").orElse(LABELLED)),
+                    Optional.of(args.datasets())));
+        }
         md.addAll(crossValidation(models));
         md.addAll(RussianCoverage.onRuSentiTweetDev(new SharedDatasets(args.datasets()), new LanguageIdentifier())
                 .toMarkdown());

@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ru.otklik.nlp.train.Conllu;
 
 /**
  * Reads the raw corpora under {@code shared/datasets}. Raw data never enters the repository; only models
@@ -147,5 +150,52 @@ public final class SharedDatasets {
 
     public Path nerel() {
         return root.resolve("nerel/NEREL-v1.1");
+    }
+
+    /**
+     * News as hard negatives for the incident model: each NEREL training document (news articles) cut into
+     * passages of two sentences, the length of a post. Ids {@code nerel-<file>-<n>}.
+     */
+    public List<LabeledText> newsPassages(String label) throws IOException {
+        List<LabeledText> out = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(nerel().resolve("train"))) {
+            files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        for (Path file : files) {
+            String[] sentences = Files.readString(file, StandardCharsets.UTF_8).strip()
+                    .split("(?<=[.!?])\\s+|\\n\\s*\\n");
+            String name = file.getFileName().toString();
+            for (int i = 0; i + 1 < sentences.length; i += 2) {
+                String text = (sentences[i] + " " + sentences[i + 1]).replaceAll("\\s+", " ").strip();
+                if (text.length() >= 40) {
+                    out.add(new LabeledText("nerel-" + name + "-" + i, text, label));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Sentences of Universal Dependencies treebanks (Taiga train: fiction, social media, news; GSD; PUD) as
+     * hard negatives: ordinary written Russian that asks nothing of an authority. Ids {@code ud-<file>-<n>}.
+     */
+    public List<LabeledText> udSentences(String label) throws IOException {
+        List<LabeledText> out = new ArrayList<>();
+        for (Path file : List.of(taiga().resolve("ru_taiga-ud-train.conllu"),
+                root.resolve("ud-russian-gsd/ru_gsd-ud-dev.conllu"), root.resolve("ud-russian-gsd/ru_gsd-ud-test.conllu"),
+                root.resolve("ud-russian-pud/ru_pud-ud-test.conllu"))) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            int n = 0;
+            for (Conllu.Sentence s : Conllu.read(file)) {
+                n++;
+                if (s.text().length() >= 30) {
+                    out.add(new LabeledText("ud-" + file.getFileName() + "-" + n, s.text(), label));
+                }
+            }
+        }
+        return out;
     }
 }

@@ -8,7 +8,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * Lower case, ё→е, Russian Snowball stems, and no stop words: Lucene's RussianAnalyzer drops "не" and "нет",
- * which carry the complaint in "не работает" or "нет света".
+ * which carry the complaint in "не работает" or "нет света". The {@link TopicRules#WORD_FIELD} field keeps
+ * whole word forms (lower case, ё→е, no stemming), for rules that need a form the stem would blur: the
+ * imperative "уберите" and "убрали" share the stem "убра".
  */
 public final class RuleAnalyzer extends Analyzer {
 
@@ -17,7 +19,9 @@ public final class RuleAnalyzer extends Analyzer {
         Tokenizer source = new StandardTokenizer();
         TokenStream stream = new LowerCaseFilter(source);
         stream = new YoFilter(stream);
-        stream = new StemFilter(stream);
+        if (!TopicRules.WORD_FIELD.equals(fieldName)) {
+            stream = new StemFilter(stream);
+        }
         return new TokenStreamComponents(source, stream);
     }
 }

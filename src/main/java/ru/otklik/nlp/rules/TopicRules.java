@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -30,6 +32,14 @@ import ru.otklik.common.Votes;
 public final class TopicRules implements AutoCloseable {
 
     public static final String FIELD = "text";
+    /** The same text as whole word forms, unstemmed: a rule writes {@code word:уберите} for the imperative. */
+    public static final String WORD_FIELD = "word";
+
+    /**
+     * Labels of the rules that say a text is an incident of a type, or an announcement ({@code none}), without
+     * naming a topic ({@code rules/incidents.tsv}); every other label is a rubric topic.
+     */
+    public static final Set<String> INCIDENT_TYPES = Set.of("problem", "question", "none");
 
     private final Monitor monitor;
     private final Map<String, Rule> rules;
@@ -49,11 +59,16 @@ public final class TopicRules implements AutoCloseable {
         this.parsed = parsed;
     }
 
-    /** Reads a rules file ({@code id<TAB>label<TAB>query}); a bad row fails with its line number. */
-    public static TopicRules load(Path file) {
+    /**
+     * Reads rules files ({@code id<TAB>label<TAB>query}) into one Monitor, so a post is matched once however
+     * many files there are; a bad row fails with its file and line number.
+     */
+    public static TopicRules load(Path... files) {
         List<Rule> rules = new ArrayList<>();
-        TsvFile.read(file, 3).forEach(row -> rules.add(new Rule(row.get(0), row.get(1), row.get(2), rules.size())));
-        return of(rules, file.toString());
+        for (Path file : files) {
+            TsvFile.read(file, 3).forEach(row -> rules.add(new Rule(row.get(0), row.get(1), row.get(2), rules.size())));
+        }
+        return of(rules, files.length == 1 ? files[0].toString() : Arrays.toString(files));
     }
 
     public static TopicRules of(List<Rule> rules, String origin) {
@@ -90,6 +105,7 @@ public final class TopicRules implements AutoCloseable {
     public List<RuleMatch> match(String text) {
         Document doc = new Document();
         doc.add(new TextField(FIELD, text, Field.Store.NO));
+        doc.add(new TextField(WORD_FIELD, text, Field.Store.NO));
         try {
             MatchingQueries<QueryMatch> matches = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
             return matches.getMatches().stream()
@@ -102,9 +118,22 @@ public final class TopicRules implements AutoCloseable {
         }
     }
 
-    /** The label most rules agree on; ties go to the label of the earliest rule. */
+    /**
+     * The topic most rules agree on; ties go to the topic of the earliest rule. Rules of an incident type
+     * ({@link #INCIDENT_TYPES}) name no topic and do not vote.
+     */
     public static Optional<String> bestLabel(List<RuleMatch> matches) {
-        return Votes.winner(matches.stream().map(RuleMatch::label).toList());
+        return Votes.winner(topicMatches(matches).stream().map(RuleMatch::label).toList());
+    }
+
+    /** The matches of topic rules (which describe problems), in order. */
+    public static List<RuleMatch> topicMatches(List<RuleMatch> matches) {
+        return matches.stream().filter(m -> !INCIDENT_TYPES.contains(m.label())).toList();
+    }
+
+    /** The matches of incident-type rules ({@code rules/incidents.tsv}: problem, question, none), in order. */
+    public static List<RuleMatch> typeMatches(List<RuleMatch> matches) {
+        return matches.stream().filter(m -> INCIDENT_TYPES.contains(m.label())).toList();
     }
 
     /** The label a rule stands for. */

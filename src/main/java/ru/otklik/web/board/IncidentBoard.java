@@ -33,7 +33,7 @@ public class IncidentBoard {
     }
 
     static final String SELECT = """
-            select i.id, i.title, i.status, i.priority, i.topic, t.name_ru as topic_name, i.agency_code,
+            select i.id, i.title, i.status, i.priority, i.incident_type, i.topic, t.name_ru as topic_name, i.agency_code,
                    a.name as agency_name, i.municipality_code, m.name as municipality_name, i.created_at,
                    i.updated_at, i.first_response_due_at, i.first_response_at, i.deadline_at, i.resolved_at,
                    i.closed_at, i.post_count, i.reach, i.conflict_score, i.deadline_calendar_at, i.answer_text,
@@ -88,7 +88,7 @@ public class IncidentBoard {
         Deadline deadline = new Deadline(time(r, "deadline_at"), created, now, finished);
         Deadline first = new Deadline(firstDue, created, now, finished || firstAt != null);
         return new BoardRow(r.getLong("id"), r.getString("title"), r.getString("status"), r.getString("priority"),
-                r.getString("topic"), r.getString("topic_name"), r.getString("agency_code"), r.getString("agency_name"),
+                r.getString("incident_type"), r.getString("topic"), r.getString("topic_name"), r.getString("agency_code"), r.getString("agency_name"),
                 r.getString("municipality_code"), r.getString("municipality_name"), created, time(r, "updated_at"),
                 firstDue, firstAt, r.getInteger("post_count"), r.getLong("reach"), r.getDouble("conflict_score"),
                 deadline, first, time(r, "deadline_calendar_at"), r.getString("answer_text"), r.getString("answer_url"));

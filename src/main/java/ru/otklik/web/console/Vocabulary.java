@@ -4,7 +4,7 @@ import io.quarkus.qute.TemplateExtension;
 import java.util.Locale;
 import java.util.Map;
 
-/** Russian names of the codes the console shows: statuses, priorities, event types, decisions, sentiment. */
+/** Russian names of the codes the console shows: statuses, priorities, event types, decisions, sentiment, incident types. */
 @TemplateExtension(namespace = "ru")
 public final class Vocabulary {
 
@@ -46,8 +46,15 @@ public final class Vocabulary {
             "positive", "позитивная", "neutral", "нейтральная", "negative", "негативная");
 
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+    /** ИМ's «Тип инцидента» (docs/incident-guideline.md). */
+    private static final Map<String, String> INCIDENT_TYPE = Map.of(
+            "problem", "Решаемый", "question", "Информационный");
 
     private Vocabulary() {
+    }
+
+    static String incidentType(String code) {
+        return code == null ? "—" : INCIDENT_TYPE.getOrDefault(code, code);
     }
 
     static String sentiment(String code) {

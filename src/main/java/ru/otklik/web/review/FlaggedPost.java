@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A post waiting for review, with the analysis of its current version. Carries the author's handle: only
- * {@link FlaggedPostView} decides who gets to see it.
+ * {@link FlaggedPostView} decides who gets to see it. {@code incidentType} is {@code problem} or
+ * {@code question} when the analysis found an incident.
  */
 public record FlaggedPost(
         long id,
@@ -21,6 +22,7 @@ public record FlaggedPost(
         Instant publishedAt,
         long analysisId,
         Label complaint,
+        String incidentType,
         Label topic,
         Label conflict,
         Label sentiment,

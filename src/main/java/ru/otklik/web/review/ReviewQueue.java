@@ -34,7 +34,7 @@ public class ReviewQueue {
     private static final String PAGE = """
             select p.id, p.version, p.url, p.author_handle, p.author_name, p.author_pseudonym, p.title, p.text,
                    p.published_at, s.key as source_key, s.title as source_title,
-                   a.id as analysis_id, a.complaint, a.complaint_score, a.topic, a.topic_score, a.conflict,
+                   a.id as analysis_id, a.complaint, a.complaint_score, a.incident_type, a.topic, a.topic_score, a.conflict,
                    a.conflict_score, a.sentiment, a.sentiment_score, a.municipality, a.agency, a.agency_score,
                    a.agency_decided_by, a.explanation::text as explanation, a.model_versions::text as model_versions,
                    ip.incident_id
@@ -87,7 +87,7 @@ public class ReviewQueue {
                 r.getString("source_title"), r.getString("author_handle"), r.getString("author_name"),
                 r.getString("author_pseudonym"), r.getString("title"), r.getString("text"), published,
                 r.getLong("analysis_id"),
-                label(r, "complaint"), label(r, "topic"), label(r, "conflict"), label(r, "sentiment"),
+                label(r, "complaint"), r.getString("incident_type"), label(r, "topic"), label(r, "conflict"), label(r, "sentiment"),
                 r.getString("municipality"), r.getString("agency"), r.getDouble("agency_score"),
                 r.getString("agency_decided_by"), read(r.getString("explanation"), OBJECT),
                 read(r.getString("model_versions"), STRINGS), r.getLong("incident_id"));

@@ -77,6 +77,7 @@ public class RuleHighlighter {
     private List<TextMark> termMarks(String text) {
         MemoryIndex index = new MemoryIndex(true);
         index.addField(TopicRules.FIELD, text, analyzer);
+        index.addField(TopicRules.WORD_FIELD, text, analyzer);
         IndexSearcher searcher = index.createSearcher();
         LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
         List<TextMark> found = new ArrayList<>();
@@ -84,12 +85,14 @@ public class RuleHighlighter {
             for (TopicRules.ParsedRule rule : rules) {
                 Weight weight = searcher.createWeight(searcher.rewrite(rule.query()), ScoreMode.COMPLETE_NO_SCORES, 1);
                 Matches matches = weight.matches(leaf, 0);
-                MatchesIterator it = matches == null ? null : matches.getMatches(TopicRules.FIELD);
-                while (it != null && it.next()) {
-                    TextMark mark = new TextMark(it.startOffset(), it.endOffset(), TextMark.TERM, rule.label(),
-                            rule.id());
-                    if (mark.start() >= 0 && found.stream().noneMatch(mark::overlaps)) {
-                        found.add(mark);
+                for (String field : new String[] {TopicRules.FIELD, TopicRules.WORD_FIELD}) {
+                    MatchesIterator it = matches == null ? null : matches.getMatches(field);
+                    while (it != null && it.next()) {
+                        TextMark mark = new TextMark(it.startOffset(), it.endOffset(), TextMark.TERM, rule.label(),
+                                rule.id());
+                        if (mark.start() >= 0 && found.stream().noneMatch(mark::overlaps)) {
+                            found.add(mark);
+                        }
                     }
                 }
             }

@@ -1,0 +1,87 @@
+package ru.otklik.nlp.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import ru.otklik.nlp.IncidentDecider;
+import ru.otklik.nlp.PostAnalysis;
+import ru.otklik.nlp.TextAnalyzer;
+import ru.otklik.nlp.data.LabelledPosts;
+import ru.otklik.nlp.eval.IncidentEvaluation;
+import ru.otklik.nlp.eval.IncidentEvaluation.Judged;
+
+/**
+ * The report section on the hand-labelled social-media set: every text goes through {@link TextAnalyzer}, so
+ * the figures are those of the service's own decision ({@link IncidentDecider}). Dev and test are reported
+ * separately; the threshold sweep is on dev only, where the threshold is tuned.
+ */
+final class LabelledReport {
+
+    private static final double[] SWEEP = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99};
+
+    private final PrintStream err;
+
+    LabelledReport(PrintStream err) {
+        this.err = err;
+    }
+
+    List<String> run(Path models, Path labelled, Optional<Path> datasets) throws IOException {
+        if (!Files.isDirectory(labelled)) {
+            err.printf("[evaluate] no labelled set at %s: skipped%n", labelled.toAbsolutePath());
+            return List.of();
+        }
+        LabelledPosts.Result read = new LabelledPosts(datasets).read(labelled);
+        err.printf("[evaluate] labelled: %d texts (%d without text: no shared datasets or unknown ref)%n",
+                read.posts().size(), read.unresolved());
+        TextAnalyzer analyzer = TextAnalyzer.load(models, Optional.empty());
+        List<Judged> judged = new ArrayList<>();
+        for (LabelledPosts.Post p : read.posts()) {
+            PostAnalysis a = analyzer.analyze(p.id(), p.text());
+            judged.add(new Judged(p, a));
+        }
+        List<String> md = new ArrayList<>();
+        md.add("## Incidents on the hand-labelled social-media set (`labelled/`)");
+        md.add("");
+        md.add(String.format(Locale.ROOT, "The service's own decision (`IncidentDecider`: complaint model ≥ %.2f, or "
+                + "a topic or incident rule) on %d texts of `labelled/*.tsv`%s; guideline: "
+                + "`docs/incident-guideline.md`. Tuned on dev only; test is reported, never tuned on. "
+                + "A text not analysed as Russian counts as not flagged.", IncidentDecider.DEFAULT_THRESHOLD,
+                read.posts().size(), read.unresolved() == 0 ? ""
+                        : " (" + read.unresolved() + " more had no text: `../shared/datasets` missing or a ref unknown)"));
+        md.add("");
+        md.addAll(IncidentEvaluation.markdown(judged));
+        md.add("");
+        md.add("Threshold of the complaint model on dev (rules decide as they do at any threshold):");
+        md.add("");
+        md.add("| threshold | problem recall | question recall | false alarms |");
+        md.add("|---:|---:|---:|---:|");
+        List<Judged> dev = judged.stream().filter(j -> !j.post().test()).toList();
+        for (double t : SWEEP) {
+            IncidentEvaluation.Scores s = IncidentEvaluation.score(dev.stream().map(j -> atThreshold(j, t)).toList());
+            md.add(String.format(Locale.ROOT, "| %.2f | %s | %s | %s |", t, IncidentEvaluation.pct(s.problemRecall()),
+                    IncidentEvaluation.pct(s.questionRecall()), IncidentEvaluation.pct(s.falseAlarms())));
+        }
+        md.add("");
+        return md;
+    }
+
+    /** The judgement the decision would have made at another threshold: only the model's own say changes. */
+    private static Judged atThreshold(Judged j, double threshold) {
+        PostAnalysis a = j.analysis();
+        if (!a.analysed() || "rule".equals(a.explanation().complaintDecidedBy())) {
+            return j;
+        }
+        PostAnalysis.LabelScore model = a.explanation().modelComplaint();
+        boolean flagged = "complaint".equals(model.label()) && model.score() >= threshold;
+        // The sweep reports recall and false alarms only, so any type stands for "flagged".
+        String type = flagged ? (a.incidentType() != null ? a.incidentType() : IncidentDecider.PROBLEM) : null;
+        return new Judged(j.post(), new PostAnalysis(a.id(), a.lang(), a.complaint(), type, a.topic(), a.conflict(),
+                a.sentiment(), a.places(), a.agency(), a.explanation(), a.modelVersions()));
+    }
+}

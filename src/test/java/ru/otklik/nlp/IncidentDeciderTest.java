@@ -1,0 +1,97 @@
+package ru.otklik.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import ru.otklik.nlp.PostAnalysis.LabelScore;
+import ru.otklik.nlp.rules.RuleMatch;
+import ru.otklik.nlp.rules.TopicRules;
+
+/** The one incident decision, on the committed topic and incident rules. */
+class IncidentDeciderTest {
+
+    private static final LabelScore CALM = new LabelScore("none", 0.97);
+    private static final LabelScore SURE = new LabelScore("complaint", 0.95);
+    private static final LabelScore UNSURE = new LabelScore("complaint", 0.6);
+    private static final LabelScore NO_TOPIC = new LabelScore("none", 0.8);
+    private static final LabelScore ROADS = new LabelScore("roads", 0.7);
+
+    private static TopicRules rules;
+    private final IncidentDecider decider = new IncidentDecider(0.9);
+
+    @BeforeAll
+    static void load() {
+        rules = TopicRules.load(Path.of("nlp-models/rules/topics.tsv"), Path.of("nlp-models/rules/incidents.tsv"));
+    }
+
+    @AfterAll
+    static void close() {
+        rules.close();
+    }
+
+    private IncidentDecider.Decision decide(LabelScore complaint, LabelScore topic, String text) {
+        return decider.decide(complaint, topic, null, rules.match(text), text);
+    }
+
+    @Test
+    void theModelAloneDecidesFromTheThresholdOn() {
+        String text = "вот опять ничего не меняется";
+        assertThat(decide(SURE, ROADS, text).incidentType()).isEqualTo("problem");
+        assertThat(decide(SURE, ROADS, text).complaintDecidedBy()).isEqualTo("model");
+        IncidentDecider.Decision below = decide(UNSURE, ROADS, text);
+        assertThat(below.incident()).isFalse();
+        assertThat(below.complaint()).isEqualTo(new LabelScore("none", 0.4));
+        assertThat(below.incidentType()).isNull();
+    }
+
+    @Test
+    void aQuestionToTheAuthoritiesIsAnIncidentByRuleEvenWhenTheModelSaysNone() {
+        IncidentDecider.Decision d = decide(CALM, NO_TOPIC,
+                "[club123|Администрация], подскажите, когда дадут горячую воду на Пролетарской?");
+        assertThat(d.incidentType()).isEqualTo("question");
+        assertThat(d.complaint()).isEqualTo(new LabelScore("complaint", 1.0));
+        assertThat(d.complaintDecidedBy()).isEqualTo("rule");
+        assertThat(decide(CALM, NO_TOPIC, "хотелось бы, чтобы во дворе поставили горку").incidentType())
+                .isEqualTo("question");
+        assertThat(decide(CALM, NO_TOPIC, "куда обращаться, если управляющая компания не отвечает?").incidentType())
+                .isEqualTo("question");
+    }
+
+    @Test
+    void aShortImperativeWithAPhotoIsAProblem() {
+        IncidentDecider.Decision d = decide(CALM, NO_TOPIC, "уберите мусор у контейнеров!!! vk.com/photo-1_2");
+        assertThat(d.incidentType()).isEqualTo("problem");
+        assertThat(d.complaintDecidedBy()).isEqualTo("rule");
+    }
+
+    @Test
+    void aTopicRuleMakesAProblemAndNamesTheTopicWhenTheModelIsUnsure() {
+        IncidentDecider.Decision d = decide(CALM, NO_TOPIC, "подскажите, когда засыплют ямы на Ленина?");
+        assertThat(d.incidentType()).isEqualTo("problem");
+        assertThat(d.topic()).isEqualTo(new LabelScore("roads", 1.0));
+        assertThat(d.topicDecidedBy()).isEqualTo("rule");
+        assertThat(decide(SURE, ROADS, "во дворе не горят фонари").topic()).isEqualTo(ROADS);
+    }
+
+    @Test
+    void everydayQuestionsAndImperativesStayQuiet() {
+        for (String text : List.of("подскажите хороший фильм на вечер?", "уберите руки от моего кофе",
+                "когда будет новый альбом?", "хотелось бы уже в отпуск", "сделайте потише музыку пожалуйста",
+                "В Туле открыли новый сквер", "Плановое отключение воды 12 мая с 9 до 17")) {
+            assertThat(decide(CALM, NO_TOPIC, text).incident()).as(text).isFalse();
+        }
+    }
+
+    @Test
+    void withoutARuleAQuestionMarkMakesTheModelsIncidentAQuestion() {
+        List<RuleMatch> none = List.of();
+        assertThat(decider.decide(SURE, ROADS, null, none, "а что с остановкой на Мира?").incidentType())
+                .isEqualTo("question");
+        assertThat(decider.decide(SURE, ROADS, new LabelScore("problem", 0.7), none, "а что с остановкой?")
+                .incidentType()).isEqualTo("problem");
+    }
+}
