@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * Set-based statements inside the caller's Hibernate Reactive transaction: a batch goes in as one JSON array
- * (the statement reads it with {@code jsonb_to_recordset(cast(:rows as jsonb)) as r(col type, …)}) and rows
+ * (the statement reads it with {@code jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(col type, …)}) and rows
  * come back as one JSON array. One round trip per statement whatever the batch size, and the rows map to
  * records by column name (snake_case ↔ camelCase), not by Hibernate's guess at native column types.
  */
@@ -76,7 +76,7 @@ public class JsonSql {
 
     /** {@code jsonb_to_recordset(:rows) as r(<column> <type>, …)} for rows of the record's shape. */
     public static String recordset(Class<? extends Record> row) {
-        return "jsonb_to_recordset(cast(:rows as jsonb)) as r(" + Arrays.stream(row.getRecordComponents())
+        return "jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(" + Arrays.stream(row.getRecordComponents())
                 .map(c -> column(c.getName()) + " " + sqlType(c.getType())).collect(Collectors.joining(", ")) + ")";
     }
 

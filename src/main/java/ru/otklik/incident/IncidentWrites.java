@@ -63,7 +63,7 @@ public class IncidentWrites {
 
     private static final String ALLOCATE = """
             select nextval(pg_get_serial_sequence('incident', 'id')) as id
-            from jsonb_to_recordset(cast(:rows as jsonb)) as r(n integer)""";
+            from %s""".formatted(JsonSql.recordset(Count.class));
     private static final String INSERT_INCIDENTS = JsonSql.insert("incident", IncidentRow.class, "");
     private static final String INSERT_MEMBERS = JsonSql.insert("incident_post", MemberRow.class, "");
     private static final String INSERT_EVENTS = JsonSql.insert("incident_event", EventRow.class, "");

@@ -36,24 +36,23 @@ public class IncidentGrouping {
 
     private static final String CANDIDATES = """
             select distinct i.id, i.topic, i.municipality_code as municipality, i.status, i.last_seen_at
-            from jsonb_to_recordset(cast(:rows as jsonb)) as r(topic text, municipality text, from_at timestamptz,
-                                                             to_at timestamptz)
+            from %s
             cross join lateral (select id, topic, municipality_code, status, last_seen_at from incident
                                 where topic = r.topic and coalesce(municipality_code, '') = coalesce(r.municipality, '')
                                   and status not in ('resolved', 'closed', 'duplicate')
                                   and last_seen_at between r.from_at and r.to_at
-                                order by last_seen_at desc limit %d) i""".formatted(MAX_CANDIDATES);
+                                order by last_seen_at desc limit %d) i""".formatted(JsonSql.recordset(Window.class), MAX_CANDIDATES);
 
     private static final String MEMBERS = """
-            select c.id as incident_id, p.id as post_id, p.version, m.added_at
-            from jsonb_to_recordset(cast(:rows as jsonb)) as c(id bigint)
-            cross join lateral (select post_id, added_at from incident_post where incident_id = c.id
+            select r.id as incident_id, p.id as post_id, p.version, m.added_at
+            from %s
+            cross join lateral (select post_id, added_at from incident_post where incident_id = r.id
                                 order by added_at desc, post_id desc limit %d) m
-            join post p on p.id = m.post_id""".formatted(POSTS_PER_INCIDENT);
+            join post p on p.id = m.post_id""".formatted(JsonSql.recordset(Id.class), POSTS_PER_INCIDENT);
 
     private static final String TEXTS = """
             select p.id, p.version, p.title, p.text
-            from jsonb_to_recordset(cast(:rows as jsonb)) as r(id bigint) join post p on p.id = r.id""";
+            from %s join post p on p.id = r.id""".formatted(JsonSql.recordset(Id.class));
 
     private final IncidentMatcher matcher;
     private final JsonSql sql;
