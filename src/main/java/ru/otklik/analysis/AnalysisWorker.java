@@ -100,13 +100,31 @@ public class AnalysisWorker {
      */
     private Uni<Integer> next(Uni<Void> storing, int done) {
         return queue.claim().chain(posts -> posts.isEmpty() ? storing.replaceWith(done)
-                : Uni.combine().all().unis(analyse(posts), storing).asTuple()
+                : Uni.combine().all().unis(timed("analysed", posts.size(), analyse(posts)), storing).asTuple()
                 .chain(analysed -> next(started(store(analysed.getItem1())), done + posts.size())));
     }
 
+    /**
+     * Stores the batch; its search indexing, after the commit, runs beside storing the next batch (the index
+     * has its own thread, and a crash before it is healed by the start-up check).
+     */
     private Uni<Void> store(List<AnalysisStore.Analysed> batch) {
-        return store.save(batch)
-                .chain(() -> search.index(batch.stream().map(a -> a.post().id()).toList()));
+        return timed("stored", batch.size(), store.save(batch)).invoke(() -> index(batch));
+    }
+
+    private void index(List<AnalysisStore.Analysed> batch) {
+        timed("indexed", batch.size(), search.index(batch.stream().map(a -> a.post().id()).toList()))
+                .subscribe().with(ignored -> { },
+                        e -> LOG.error("Cannot index an analysed batch; POST /api/search/rebuild or a restart restores it", e));
+    }
+
+    /** Logs at DEBUG how long a stage took for a batch: where a slow queue spends its time. */
+    private static <T> Uni<T> timed(String stage, int posts, Uni<T> work) {
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return work.invoke(() -> LOG.debugf("Batch of %d %s in %d ms", (Object) posts, stage,
+                    (System.nanoTime() - start) / 1_000_000));
+        });
     }
 
     /** Starts the work now and lets a later subscriber wait for its outcome. */

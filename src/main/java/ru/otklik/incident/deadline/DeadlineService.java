@@ -73,8 +73,7 @@ public class DeadlineService {
      */
     public List<SlaClock> retarget(Incident incident, List<SlaClock> clocks, Instant now) {
         SlaTargets targets = targetsOf(incident);
-        List<SlaClock> retargeted = clocks.stream()
-                .map(clock -> clock.isStopped() ? clock : evaluator.retarget(clock, targets.of(clock.kind()))).toList();
+        List<SlaClock> retargeted = clocks.stream().map(clock -> retargeted(clock, targets)).toList();
         applyDeadlines(incident, retargeted, now);
         return retargeted;
     }
@@ -102,7 +101,11 @@ public class DeadlineService {
     /** A priority change re-targets the running clocks from their start: a higher priority gets shorter deadlines. */
     public Uni<Void> onPriorityChange(Incident incident, Instant now) {
         SlaTargets targets = targetsOf(incident);
-        return update(incident, now, clock -> clock.isStopped() ? clock : evaluator.retarget(clock, targets.of(clock.kind())));
+        return update(incident, now, clock -> retargeted(clock, targets));
+    }
+
+    private SlaClock retargeted(SlaClock clock, SlaTargets targets) {
+        return clock.isStopped() ? clock : evaluator.retarget(clock, targets.of(clock.kind()));
     }
 
     private Uni<Void> update(Incident incident, Instant now, java.util.function.UnaryOperator<SlaClock> change) {
