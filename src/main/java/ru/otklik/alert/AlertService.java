@@ -1,22 +1,22 @@
 package ru.otklik.alert;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
-import ru.otklik.analysis.AnalysisResult;
+import ru.otklik.analysis.AnalysedPost;
+import ru.otklik.common.JsonSql;
 import ru.otklik.incident.Incident;
-import ru.otklik.incident.IncidentPost;
-import ru.otklik.post.Post;
 
 /**
  * Raises alerts for the press service. Runs inside the analysis transaction, after the incident stage, and
- * writes each new alert together with one outbox row per active webhook: the alert and its deliveries
+ * writes a batch's new alerts together with one outbox row per active webhook in one statement: the alert and its deliveries
  * commit or vanish together with the analysis (outbox pattern). Idempotent: a subject raises a kind of alert
  * once, however often it is analysed, on however many nodes.
  */
@@ -28,57 +28,83 @@ public class AlertService {
 
     private final AlertRules rules;
     private final Clock clock;
+    private final JsonSql sql;
 
-    public AlertService(AlertConfig config, Clock clock) {
+    public AlertService(AlertConfig config, Clock clock, JsonSql sql) {
         this.rules = AlertRules.of(config);
         this.clock = clock;
+        this.sql = sql;
     }
 
-    public Uni<Void> onAnalysed(Post post, AnalysisResult analysis) {
-        if (!"ru".equals(analysis.lang())) {
-            return Uni.createFrom().voidItem();
-        }
-        Instant since = post.publishedAt.minus(rules.growthWindow());
-        return facts(post, analysis, since)
-                .chain(facts -> Multi.createFrom().iterable(rules.evaluate(facts))
-                        .onItem().transformToUniAndConcatenate(candidate -> raise(candidate, post, analysis, facts))
-                        .collect().last())
-                .replaceWithVoid();
-    }
-
-    private Uni<AlertFacts> facts(Post post, AnalysisResult analysis, Instant since) {
-        Uni<Long> thread = post.parentId == null ? Uni.createFrom().item(0L)
-                : Post.count("parentId = ?1 and publishedAt > ?2", post.parentId, since);
-        Uni<Incident> incident = IncidentPost.<IncidentPost>find("postId", post.id).firstResult()
-                .chain(m -> m == null ? Uni.createFrom().nullItem() : Incident.<Incident>findById(m.incidentId));
-        return thread.chain(threadPosts -> incident.chain(i -> {
-            if (i == null) {
-                return Uni.createFrom().item(new AlertFacts(post.id, analysis.conflictScore(), post.metrics().reach(),
-                        null, 0, 0, post.parentId, threadPosts));
+    /**
+     * Evaluates the rules for every Russian post of an analysed batch and raises what they find.
+     *
+     * @param incidentOf the incident of each post of the batch that is in one
+     */
+    public Uni<Void> onAnalysed(List<AnalysedPost> posts, Map<Long, Long> incidentOf) {
+        List<AnalysedPost> russian = posts.stream().filter(p -> "ru".equals(p.result().lang())).toList();
+        List<FactsAsk> asks = russian.stream()
+                .filter(p -> incidentOf.containsKey(p.post().id()) || p.post().parentId() != null)
+                .map(p -> new FactsAsk(p.post().id(), incidentOf.get(p.post().id()), p.post().parentId(),
+                        p.post().publishedAt().minus(rules.growthWindow())))
+                .toList();
+        Uni<List<FactsRow>> counted = asks.isEmpty() ? Uni.createFrom().item(List.of())
+                : sql.query(FACTS, asks, FactsRow.class);
+        return counted.chain(rows -> {
+            Map<Long, FactsRow> byPost = new HashMap<>();
+            rows.forEach(r -> byPost.put(r.postId(), r));
+            Instant now = clock.instant();
+            Map<String, AlertRow> alerts = new LinkedHashMap<>();
+            for (AnalysedPost p : russian) {
+                AlertFacts facts = facts(p, incidentOf.get(p.post().id()), byPost.get(p.post().id()));
+                Context ctx = new Context(p.post().id(), facts.incidentId(), excerpt(p.post().text()), p.post().url(),
+                        p.result().hasTopic() ? p.result().topic().label() : null, p.result().municipality(),
+                        p.result().agency() == null ? null : p.result().agency().code());
+                // a subject raises a kind once: within the batch the first post to cross the threshold does
+                for (AlertCandidate c : rules.evaluate(facts)) {
+                    alerts.putIfAbsent(c.subjectType() + ":" + c.subjectId() + ":" + c.kind().code(), row(c, ctx, now));
+                }
             }
-            return IncidentPost.count("incidentId = ?1 and postId in (select p.id from Post p where p.publishedAt > ?2)",
-                            i.id, since)
-                    .map(recent -> new AlertFacts(post.id, analysis.conflictScore(), post.metrics().reach(), i.id,
-                            i.reach, recent, post.parentId, threadPosts));
-        }));
-    }
-
-    private Uni<Void> raise(AlertCandidate c, Post post, AnalysisResult analysis, AlertFacts facts) {
-        return insert(c, new Context(post.id, facts.incidentId(), excerpt(post.text), post.url,
-                analysis.hasTopic() ? analysis.topic().label() : null, analysis.municipality(),
-                analysis.agency() == null ? null : analysis.agency().code()))
-                .invoke(id -> LOG.debugf("Alert %d (%s %s %d) raised by post %d", id, c.kind().code(),
-                        c.subjectType(), c.subjectId(), post.id))
+            return insert(List.copyOf(alerts.values()));
+        }).invoke(ids -> LOG.debugf("%d alerts raised by a batch of %d posts", ids.size(), posts.size()))
                 .replaceWithVoid();
     }
+
+    private static AlertFacts facts(AnalysedPost p, Long incidentId, FactsRow counts) {
+        long threadPosts = counts == null ? 0 : counts.threadRecent();
+        if (incidentId == null) {
+            return new AlertFacts(p.post().id(), p.result().conflictScore(), p.post().reach(), null, 0, 0,
+                    p.post().parentId(), threadPosts);
+        }
+        return new AlertFacts(p.post().id(), p.result().conflictScore(), p.post().reach(), incidentId,
+                counts.incidentReach(), counts.incidentRecent(), p.post().parentId(), threadPosts);
+    }
+
+    /** What the rules need from the database about a post in an incident or a thread. */
+    private record FactsAsk(long postId, Long incidentId, Long parentId, Instant since) {
+    }
+
+    private record FactsRow(long postId, long incidentReach, long incidentRecent, long threadRecent) {
+    }
+
+    private static final String FACTS = """
+            select r.post_id, coalesce(i.reach, 0) as incident_reach,
+                   case when r.incident_id is null then 0
+                        else (select count(*) from incident_post m join post p on p.id = m.post_id
+                              where m.incident_id = r.incident_id and p.published_at > r.since) end as incident_recent,
+                   case when r.parent_id is null then 0
+                        else (select count(*) from post c
+                              where c.parent_id = r.parent_id and c.published_at > r.since) end as thread_recent
+            from %s left join incident i on i.id = r.incident_id""".formatted(JsonSql.recordset(FactsAsk.class));
 
     /**
      * Raises an alert about an incident from outside the analysis (deadline warnings and escalations), in
      * the caller's transaction; returns the alert's id, or null when that subject already raised that kind.
      */
     public Uni<Long> raiseForIncident(AlertCandidate c, Incident incident) {
-        return insert(c, new Context(null, incident.id, excerpt(incident.title), null, incident.topic,
-                incident.municipalityCode, incident.agencyCode));
+        return insert(List.of(row(c, new Context(null, incident.id, excerpt(incident.title), null, incident.topic,
+                incident.municipalityCode, incident.agencyCode), clock.instant())))
+                .map(ids -> ids.isEmpty() ? null : ids.get(0));
     }
 
     /** What an alert says about where it comes from, besides its subject. */
@@ -86,45 +112,31 @@ public class AlertService {
                            String municipality, String agency) {
     }
 
-    private Uni<Long> insert(AlertCandidate c, Context ctx) {
-        Instant now = clock.instant();
-        return Panache.getSession().chain(session -> session.flush().chain(() -> session
-                        .createNativeQuery("""
-                                insert into alert (message_id, kind, subject_type, subject_id, post_id, incident_id,
-                                    value, threshold, title, excerpt, url, topic, municipality, agency_code, created_at)
-                                values (:messageId, :kind, :subjectType, :subjectId, :postId, :incidentId, :value,
-                                    :threshold, :title, :excerpt, :url, :topic, :municipality, :agency, :now)
-                                on conflict (subject_type, subject_id, kind) do nothing
-                                returning id""", Long.class)
-                        .setParameter("messageId", "msg_" + UUID.randomUUID().toString().replace("-", ""))
-                        .setParameter("kind", c.kind().code())
-                        .setParameter("subjectType", c.subjectType())
-                        .setParameter("subjectId", c.subjectId())
-                        .setParameter("postId", ctx.postId())
-                        .setParameter("incidentId", ctx.incidentId())
-                        .setParameter("value", c.value())
-                        .setParameter("threshold", c.threshold())
-                        .setParameter("title", c.title())
-                        .setParameter("excerpt", ctx.excerpt())
-                        .setParameter("url", ctx.url())
-                        .setParameter("topic", ctx.topic())
-                        .setParameter("municipality", ctx.municipality())
-                        .setParameter("agency", ctx.agency())
-                        .setParameter("now", now)
-                        .getResultList())
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().<Long>nullItem()
-                        : enqueue(session, ids.get(0), now).replaceWith(ids.get(0))));
+    /** An alert as inserted. */
+    private record AlertRow(String messageId, String kind, String subjectType, long subjectId, Long postId,
+                            Long incidentId, double value, double threshold, String title, String excerpt, String url,
+                            String topic, String municipality, String agencyCode, Instant createdAt) {
     }
 
-    /** One outbox row per active webhook, in the same transaction as the alert. */
-    private static Uni<Void> enqueue(Mutiny.Session session, long alertId, Instant now) {
-        return session.createNativeQuery("""
-                        insert into outbox (alert_id, webhook_id, state, next_attempt_at, created_at)
-                        select :alert, w.id, 'pending', :now, :now from webhook w where w.active""")
-                .setParameter("alert", alertId)
-                .setParameter("now", now)
-                .executeUpdate()
-                .replaceWithVoid();
+    private static AlertRow row(AlertCandidate c, Context ctx, Instant now) {
+        return new AlertRow("msg_" + UUID.randomUUID().toString().replace("-", ""), c.kind().code(), c.subjectType(),
+                c.subjectId(), ctx.postId(), ctx.incidentId(), c.value(), c.threshold(), c.title(), ctx.excerpt(),
+                ctx.url(), ctx.topic(), ctx.municipality(), ctx.agency(), now);
+    }
+
+    /**
+     * The alerts not raised before, each with one outbox row per active webhook, in one statement and in the
+     * caller's transaction; returns the ids of the alerts inserted.
+     */
+    private static final String INSERT = "with a as ("
+            + JsonSql.insert("alert", AlertRow.class,
+                    "on conflict (subject_type, subject_id, kind) do nothing returning id, created_at") + """
+            ), o as (insert into outbox (alert_id, webhook_id, state, next_attempt_at, created_at)
+                     select a.id, w.id, 'pending', a.created_at, a.created_at from a cross join webhook w where w.active)
+            select cast(coalesce(json_agg(a.id order by a.id), '[]') as text) from a""";
+
+    private Uni<List<Long>> insert(List<AlertRow> rows) {
+        return rows.isEmpty() ? Uni.createFrom().item(List.of()) : sql.queryJson(INSERT, rows, Long.class);
     }
 
     private static String excerpt(String source) {

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * PostgreSQL LISTEN on the channels the alert and outbox triggers NOTIFY. A notification arrives only after
+ * PostgreSQL LISTEN on the channels the alert, outbox and queued-post triggers NOTIFY. A notification arrives only after
  * the transaction that raised it committed, and on every node, so it is the signal to stream an alert or
  * to deliver an outbox row at once. It is a wake-up only: the outbox is also polled, and SSE clients
  * catch up with Last-Event-ID, so a notification lost while the connection was down loses nothing durable.
@@ -26,11 +26,14 @@ public class DatabaseNotifications {
 
     public static final String ALERT = "otklik_alert";
     public static final String OUTBOX = "otklik_outbox";
+    /** A post was queued for analysis (V63). */
+    public static final String POST_QUEUED = "otklik_post";
     private static final int BUFFER = 10_000;
     private static final Logger LOG = Logger.getLogger(DatabaseNotifications.class);
 
     private final Map<String, BroadcastProcessor<String>> channels =
-            Map.of(ALERT, BroadcastProcessor.create(), OUTBOX, BroadcastProcessor.create());
+            Map.of(ALERT, BroadcastProcessor.create(), OUTBOX, BroadcastProcessor.create(),
+                    POST_QUEUED, BroadcastProcessor.create());
     private final Vertx vertx;
     private final String url;
     private final Optional<String> username;

@@ -1,20 +1,31 @@
 package ru.otklik.analysis;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
+import ru.otklik.alert.DatabaseNotifications;
 import ru.otklik.common.DatabaseUnavailable;
+import ru.otklik.incident.grouping.TermVector;
 import ru.otklik.search.SearchService;
 
 /**
  * Drains the analysis queue: claims a batch, analyses it on a bounded worker pool (never on the event loop),
- * stores the results, indexes them for search, and goes on until the queue is empty.
+ * stores the results, indexes them for search, and goes on until the queue is empty. Storing a batch (I/O)
+ * overlaps analysing the next one (CPU), so the workers need not wait for the database; batches are still
+ * stored one after the other, in claim order, so grouping sees every earlier batch. A round starts when a
+ * queued post is notified by PostgreSQL at its commit (on every node), and on a poll as a fallback.
  */
 @ApplicationScoped
 public class AnalysisWorker {
@@ -25,29 +36,60 @@ public class AnalysisWorker {
     private final AnalysisStore store;
     private final PostAnalyzer analyzer;
     private final SearchService search;
+    private final DatabaseNotifications notifications;
+    private final io.vertx.core.Vertx vertx;
     private final WorkerExecutor executor;
     private final int workers;
+    private final AtomicBoolean running = new AtomicBoolean();
+    /** Set when a wake-up came during a round, so the round is followed by another. */
+    private final AtomicBoolean wokenDuringRound = new AtomicBoolean();
 
     public AnalysisWorker(AnalysisQueue queue, AnalysisStore store, PostAnalyzer analyzer, SearchService search,
-                          Vertx vertx, AnalysisConfig config) {
+                          DatabaseNotifications notifications, Vertx vertx, AnalysisConfig config) {
         this.queue = queue;
         this.search = search;
         this.store = store;
         this.analyzer = analyzer;
+        this.notifications = notifications;
+        this.vertx = vertx.getDelegate();
         this.workers = config.workers();
         this.executor = vertx.createSharedWorkerExecutor("otklik-analysis", workers);
     }
 
+    void onStart(@Observes StartupEvent event) {
+        notifications.channel(DatabaseNotifications.POST_QUEUED).subscribe()
+                .with(n -> wake(), e -> LOG.error("Post notifications stopped; the analysis queue is still polled", e));
+    }
+
     @Scheduled(every = "${otklik.analysis.poll-interval:2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> poll() {
-        return queue.releaseStale()
+    void poll() {
+        wake();
+    }
+
+    /** Starts a round unless one is running; a running round is told to go once more. */
+    public void wake() {
+        if (!running.compareAndSet(false, true)) {
+            wokenDuringRound.set(true);
+            return;
+        }
+        wokenDuringRound.set(false);
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        // Hibernate Reactive only runs on a context marked safe (isolated); a fresh duplicate is not marked yet
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        // Rounds never overlap, so when one starts none of this node's claims is in flight: it first takes back
+        // what a killed run or a failed round left claimed (and other nodes' claims past the timeout).
+        context.runOnContext(ignored -> queue.releaseStale().onFailure().recoverWithNull()
                 .chain(() -> drain())
-                // the failed round's batch goes back at once; if the database is away, the next poll returns it
+                // a failed round's batches (one storing, the next analysed) go back at once; if the database is
+                // away, the next round returns them
                 .onFailure().call(e -> queue.releaseStale().onFailure().recoverWithNull())
-                .onFailure().invoke(AnalysisWorker::logFailure)
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+                .onTermination().invoke(() -> running.set(false))
+                .subscribe().with(n -> {
+                    if (wokenDuringRound.getAndSet(false)) {
+                        wake();
+                    }
+                }, AnalysisWorker::logFailure));
     }
 
     private static void logFailure(Throwable e) {
@@ -58,16 +100,49 @@ public class AnalysisWorker {
         }
     }
 
-    /** Processes rounds until one comes back short; returns how many posts were analysed. */
+    /** Processes batches until a claim comes back empty; returns how many posts were analysed. */
     Uni<Integer> drain() {
-        return round().chain(n -> n == 0 ? Uni.createFrom().item(0) : drain().map(rest -> n + rest));
+        return next(Uni.createFrom().voidItem(), 0);
     }
 
-    private Uni<Integer> round() {
-        return queue.claim().chain(posts -> posts.isEmpty() ? Uni.createFrom().item(0)
-                : analyse(posts).chain(store::save)
-                        .chain(() -> search.index(posts.stream().map(ClaimedPost::id).toList()))
-                        .replaceWith(posts.size()));
+    /**
+     * Claims and analyses the next batch while the previous one ({@code storing}) is being stored, then
+     * starts storing this one once the previous is done.
+     */
+    private Uni<Integer> next(Uni<Void> storing, int done) {
+        return queue.claim().chain(posts -> posts.isEmpty() ? storing.replaceWith(done)
+                : Uni.combine().all().unis(timed("analysed", posts.size(), analyse(posts)), storing).asTuple()
+                .chain(analysed -> next(started(store(analysed.getItem1())), done + posts.size())));
+    }
+
+    /**
+     * Stores the batch; its search indexing, after the commit, runs beside storing the next batch (the index
+     * has its own thread, and a crash before it is healed by the start-up check).
+     */
+    private Uni<Void> store(List<AnalysisStore.Analysed> batch) {
+        return timed("stored", batch.size(), store.save(batch)).invoke(() -> index(batch));
+    }
+
+    private void index(List<AnalysisStore.Analysed> batch) {
+        timed("indexed", batch.size(), search.index(batch.stream().map(a -> a.post().id()).toList()))
+                .subscribe().with(ignored -> { },
+                        e -> LOG.error("Cannot index an analysed batch; POST /api/search/rebuild or a restart restores it", e));
+    }
+
+    /** Logs at DEBUG how long a stage took for a batch: where a slow queue spends its time. */
+    private static <T> Uni<T> timed(String stage, int posts, Uni<T> work) {
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return work.invoke(() -> LOG.debugf("Batch of %d %s in %d ms", (Object) posts, stage,
+                    (System.nanoTime() - start) / 1_000_000));
+        });
+    }
+
+    /** Starts the work now and lets a later subscriber wait for its outcome. */
+    private static Uni<Void> started(Uni<Void> work) {
+        Uni<Void> shared = work.memoize().indefinitely();
+        shared.subscribe().with(ignored -> { }, failure -> { });
+        return shared;
     }
 
     /** Splits the batch over the worker threads; the results keep the batch's order. */
@@ -76,12 +151,15 @@ public class AnalysisWorker {
         List<Uni<List<AnalysisStore.Analysed>>> parts = new ArrayList<>();
         for (int from = 0; from < posts.size(); from += chunk) {
             List<ClaimedPost> part = posts.subList(from, Math.min(posts.size(), from + chunk));
-            parts.add(executor.executeBlocking(Uni.createFrom().item(() -> part.stream()
-                    .map(p -> new AnalysisStore.Analysed(p, analyzer.analyze(p.text())))
-                    .toList()), false));
+            parts.add(executor.executeBlocking(Uni.createFrom().item(() -> part.stream().map(this::analysed).toList()),
+                    false));
         }
         return Uni.join().all(parts).andFailFast()
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
+    }
+
+    private AnalysisStore.Analysed analysed(ClaimedPost p) {
+        return AnalysisStore.Analysed.of(p, analyzer.analyze(p.text()));
     }
 
     @PreDestroy

@@ -74,7 +74,7 @@ public class AnalyzeAsRussian {
         AnalysisResult r = analyzer.analyzeAsRussian(s.post().text());
         Map<String, Object> explanation = new LinkedHashMap<>(r.explanation());
         explanation.put("analysedAsRussian", Map.of("detectedLang", s.detectedLang(), "by", analyst));
-        return new AnalysisStore.Analysed(s.post(), new AnalysisResult(r.lang(), r.complaint(), r.incidentType(), r.topic(),
+        return AnalysisStore.Analysed.of(s.post(), new AnalysisResult(r.lang(), r.complaint(), r.incidentType(), r.topic(),
                 r.conflict(), r.sentiment(), r.places(), r.municipality(), r.agency(), explanation, r.modelVersions()));
     }
 

@@ -64,39 +64,4 @@ public class PostAnalysisRecord extends PanacheEntityBase {
 
     @Column(name = "analysed_at")
     public Instant analysedAt;
-
-    public static PostAnalysisRecord of(long postId, int version, AnalysisResult r, Instant at) {
-        PostAnalysisRecord rec = new PostAnalysisRecord();
-        rec.postId = postId;
-        rec.postVersion = version;
-        rec.lang = r.lang();
-        if (r.complaint() != null) {
-            rec.complaint = r.complaint().label();
-            rec.complaintScore = r.complaint().score();
-        }
-        rec.incidentType = r.incidentType();
-        if (r.topic() != null) {
-            rec.topic = r.topic().label();
-            rec.topicScore = r.topic().score();
-        }
-        if (r.conflict() != null) {
-            rec.conflict = r.conflict().label();
-            rec.conflictScore = r.conflict().score();
-        }
-        if (r.sentiment() != null) {
-            rec.sentiment = r.sentiment().label();
-            rec.sentimentScore = r.sentiment().score();
-        }
-        rec.municipality = r.municipality();
-        if (r.agency() != null) {
-            rec.agency = r.agency().code();
-            rec.agencyScore = r.agency().score();
-            rec.agencyDecidedBy = r.agency().decidedBy();
-        }
-        rec.places = Map.of("mentions", r.places());
-        rec.explanation = r.explanation();
-        rec.modelVersions = r.modelVersions();
-        rec.analysedAt = at;
-        return rec;
-    }
 }

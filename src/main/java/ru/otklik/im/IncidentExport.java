@@ -108,15 +108,19 @@ public class IncidentExport {
             rows.add(new ImExportRow(i.id(), ImExportRow.number(i.id()), i.agencyName() != null ? i.agencyName() : i.agency(),
                     i.createdAt(), entity.closedAt != null ? entity.closedAt : entity.resolvedAt, i.topic() == null ? null : rubric.name(i.topic()).orElse(i.topic()),
                     i.title(), i.municipalityName() != null ? i.municipalityName() : i.municipality(),
-                    type(i), outcome(i.status()), post == null ? null : post.url, post == null ? i.title() : post.text,
+                    type(entity.incidentType), outcome(i.status()), post == null ? null : post.url, post == null ? i.title() : post.text,
                     i.answerText(), working == null ? null : Math.round(working.toSeconds() / 36.0) / 100.0,
                     fact == null ? null : fact.firstResponseOnTime()));
         }
         return rows;
     }
 
-    private static String type(IncidentView i) {
-        return null;
+    /** ИМ's «Тип инцидента»: «Решаемый» for a problem, «Информационный» for a question. */
+    static String type(String incidentType) {
+        if (incidentType == null) {
+            return null;
+        }
+        return "question".equals(incidentType) ? "Информационный" : "Решаемый";
     }
 
     /** ИМ's «Итог» for a finished incident; empty while it is being worked on. */

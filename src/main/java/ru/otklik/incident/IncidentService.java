@@ -1,16 +1,27 @@
 package ru.otklik.incident;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import ru.otklik.analysis.AnalysisResult;
+import ru.otklik.analysis.AnalysedPost;
+import ru.otklik.common.JsonSql;
 import ru.otklik.incident.deadline.DeadlineService;
 import ru.otklik.incident.followup.CommentFollowUp;
+import ru.otklik.incident.grouping.Complaint;
 import ru.otklik.incident.grouping.IncidentGrouping;
+import ru.otklik.incident.grouping.IncidentGrouping.Arrival;
+import ru.otklik.incident.grouping.IncidentGrouping.Group;
+import ru.otklik.incident.grouping.IncidentGrouping.Placement;
 import ru.otklik.incident.priority.Priority;
 import ru.otklik.incident.priority.PriorityDecision;
 import ru.otklik.incident.priority.PriorityRules;
@@ -19,10 +30,11 @@ import ru.otklik.incident.sla.SlaClock;
 import ru.otklik.post.Post;
 
 /**
- * Turns analysed complaints into incidents: a complaint joins an open incident about the same
- * problem or opens a new one with a priority and working-time deadlines; a comment under an
- * incident's post may be an official reply or the author's follow-up. Runs inside the analysis
- * transaction and is idempotent: a post already in an incident is left where it is.
+ * Turns a batch of analysed complaints into incidents: a complaint joins an open incident about the same
+ * problem or opens a new one with a priority and working-time deadlines; a comment under an incident's post
+ * may be an official reply or the author's follow-up. Runs inside the analysis transaction with a handful of
+ * set-based statements per batch (see {@link IncidentWrites}), and is idempotent: a post already in an
+ * incident is left where it is.
  */
 @ApplicationScoped
 public class IncidentService {
@@ -37,119 +49,199 @@ public class IncidentService {
     private final PriorityRules priorities;
     private final DeadlineService deadlines;
     private final CommentFollowUp followUp;
+    private final IncidentWrites writes;
 
     public IncidentService(Clock clock, IncidentGrouping grouping, PriorityRules priorities, DeadlineService deadlines,
-                           CommentFollowUp followUp) {
+                           CommentFollowUp followUp, IncidentWrites writes) {
         this.clock = clock;
         this.grouping = grouping;
         this.priorities = priorities;
         this.deadlines = deadlines;
         this.followUp = followUp;
+        this.writes = writes;
     }
 
-    public Uni<Void> onAnalysed(Post post, AnalysisResult analysis) {
-        Uni<Void> comment = post.parentId == null ? Uni.createFrom().voidItem() : followUp.onComment(post, analysis);
-        if (!analysis.isComplaint() || !analysis.hasTopic()) {
-            return comment;
-        }
-        return comment.chain(() -> IncidentPost.count("postId", post.id))
-                .chain(known -> known > 0 ? Uni.createFrom().voidItem()
-                        : grouping.find(post, analysis.topic().label(), analysis.municipality())
-                        .chain(joined -> joined.isPresent() ? join(joined.get(), post, analysis) : open(post, analysis)));
-    }
-
-    private Uni<Void> open(Post post, AnalysisResult analysis) {
+    /**
+     * Places the batch's complaints and reads its comments; returns, for every post of the batch that is in
+     * an incident (now or from before), that incident's id.
+     */
+    public Uni<Map<Long, Long>> onAnalysed(List<AnalysedPost> posts) {
         Instant now = clock.instant();
+        Map<Long, Long> incidentOf = new HashMap<>();
+        posts.stream().filter(p -> p.post().incidentId() != null)
+                .forEach(p -> incidentOf.put(p.post().id(), p.post().incidentId()));
+        Map<Long, AnalysedPost> complaints = new LinkedHashMap<>();
+        posts.stream().filter(p -> p.isGroupable() && p.post().incidentId() == null)
+                .forEach(p -> complaints.put(p.post().id(), p));
+        List<Arrival> arrivals = complaints.values().stream().map(p -> new Arrival(p.post().id(), p.post().version(),
+                new Complaint(p.result().topic().label(), p.result().municipality(), p.post().publishedAt(), p.terms())))
+                .toList();
+        return grouping.place(arrivals)
+                .chain(placements -> store(placements, complaints, now)
+                        .invoke(() -> placements.forEach(p -> incidentOf.put(p.arrival().postId(), p.group().id()))))
+                .chain(() -> followUps(posts, incidentOf))
+                .replaceWith(incidentOf);
+    }
+
+    /** What a batch adds to one incident, in the batch's order; the first placement opened it if it is new. */
+    private static final class Tally {
+        final Group group;
+        final List<Placement> placements = new ArrayList<>();
+        final List<AnalysedPost> posts = new ArrayList<>();
+
+        Tally(Group group) {
+            this.group = group;
+        }
+    }
+
+    private Uni<Void> store(List<Placement> placements, Map<Long, AnalysedPost> complaints, Instant now) {
+        if (placements.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<Group, Tally> tallies = new LinkedHashMap<>();
+        for (Placement p : placements) {
+            Tally t = tallies.computeIfAbsent(p.group(), Tally::new);
+            t.placements.add(p);
+            t.posts.add(complaints.get(p.arrival().postId()));
+        }
+        List<Tally> opened = tallies.values().stream().filter(t -> t.group.id() == null).toList();
+        List<Tally> joined = tallies.values().stream().filter(t -> t.group.id() != null).toList();
+        return writes.allocateIds(opened.size()).chain(ids -> {
+            for (int i = 0; i < ids.size(); i++) {
+                opened.get(i).group.assignId(ids.get(i));
+            }
+            IncidentWrites.Batch batch = new IncidentWrites.Batch(now);
+            opened.forEach(t -> open(t, batch, now));
+            placements.forEach(p -> batch.member(p.group().id(), p.arrival().postId()));
+            placements.stream().filter(p -> !p.opened()).forEach(p -> batch.event(p.group().id(), "post_joined",
+                    "Пост " + p.arrival().postId() + " о той же проблеме",
+                    Map.of("postId", p.arrival().postId(), "similarity", p.similarity())));
+            return writes.insertIncidents(batch)
+                    .chain(() -> writes.join(joined.stream().map(t -> joinRow(t, now)).toList()))
+                    .chain(signals -> reprioritise(signals, batch, now))
+                    .chain(() -> deadlines.insertNew(batch.clocks(), now))
+                    .chain(() -> writes.insertEvents(batch))
+                    .invoke(() -> LOG.debugf("Batch placed %d complaints: %d incidents opened, %d joined",
+                            placements.size(), opened.size(), joined.size()));
+        });
+    }
+
+    /** A new incident from the complaint that opened it and those of the batch that joined it. */
+    private void open(Tally t, IncidentWrites.Batch batch, Instant now) {
+        AnalysedPost first = t.posts.get(0);
         Incident incident = new Incident();
+        incident.id = t.group.id();
         incident.status = "new";
-        incident.topic = analysis.topic().label();
-        incident.incidentType = typeOf(analysis);
-        incident.agencyCode = analysis.agency() == null ? null : analysis.agency().code();
-        incident.municipalityCode = analysis.municipality();
-        incident.conflictScore = analysis.conflictScore();
-        incident.reach = post.metrics().reach();
+        incident.topic = first.result().topic().label();
+        // something to fix outweighs a question about it: one problem post makes the incident a problem
+        incident.incidentType = t.posts.stream().anyMatch(p -> PROBLEM.equals(typeOf(p))) ? PROBLEM : typeOf(first);
+        incident.agencyCode = first.result().agency() == null ? null : first.result().agency().code();
+        incident.municipalityCode = first.result().municipality();
+        incident.conflictScore = first.result().conflictScore();
+        incident.reach = first.post().reach();
         incident.growth = 1;
         PriorityDecision priority = priorities.decide(new PrioritySignals(incident.conflictScore, incident.reach, 1));
         incident.priority = priority.priority().code();
-        incident.title = titleOf(post);
-        incident.firstSeenAt = post.publishedAt;
-        incident.lastSeenAt = post.publishedAt;
+        incident.title = titleOf(first.post().title(), first.post().text());
+        incident.firstSeenAt = first.post().publishedAt();
+        incident.lastSeenAt = first.post().publishedAt();
         incident.postCount = 1;
         incident.createdAt = now;
         incident.updatedAt = now;
         // The complaint is received when Otklik sees it: the clocks start now, on working time.
         List<SlaClock> clocks = deadlines.startClocks(incident, now);
-        return incident.<Incident>persist()
-                .chain(saved -> link(saved, post, now)
-                        .chain(() -> deadlines.persistNew(saved, clocks, now))
-                        .chain(() -> event(saved.id, "opened", "Жалоба по теме " + saved.topic + " в посте " + post.id, now,
-                                Map.of("postId", post.id, "priority", saved.priority, "priorityReasons", priority.reasons(),
-                                        "firstResponseDue", String.valueOf(saved.firstResponseDueAt),
-                                        "deadline", String.valueOf(saved.deadlineAt))))
-                        .invoke(() -> LOG.debugf("Incident %d opened for post %d", saved.id, post.id)))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> join(IncidentGrouping.Joined joined, Post post, AnalysisResult analysis) {
-        Instant now = clock.instant();
-        Incident incident = joined.incident();
-        incident.postCount++;
-        // Something to fix outweighs a question about it: one problem post makes the incident a problem.
-        if (PROBLEM.equals(typeOf(analysis))) {
-            incident.incidentType = PROBLEM;
+        batch.event(incident.id, "opened", "Жалоба по теме " + incident.topic + " в посте " + first.post().id(),
+                Map.of("postId", first.post().id(), "priority", incident.priority, "priorityReasons", priority.reasons(),
+                        "firstResponseDue", String.valueOf(incident.firstResponseDueAt),
+                        "deadline", String.valueOf(incident.deadlineAt)));
+        if (t.posts.size() > 1) {
+            for (AnalysedPost p : t.posts.subList(1, t.posts.size())) {
+                incident.postCount++;
+                incident.reach += p.post().reach();
+                incident.conflictScore = Math.max(incident.conflictScore, p.result().conflictScore());
+                incident.firstSeenAt = min(incident.firstSeenAt, p.post().publishedAt());
+                incident.lastSeenAt = max(incident.lastSeenAt, p.post().publishedAt());
+            }
+            incident.growth = priorities.growth(t.posts.stream().map(p -> p.post().publishedAt()).toList(), now);
+            Priority current = Priority.fromCode(incident.priority);
+            PrioritySignals signals = new PrioritySignals(incident.conflictScore, incident.reach, incident.growth);
+            Priority raised = raised(current, signals);
+            if (raised != current) {
+                incident.priority = raised.code();
+                clocks = deadlines.retarget(incident, clocks, now);
+                batch.event(incident.id, "priority_changed", priorityReason(current, raised),
+                        priorityPayload(current, raised, signals));
+            }
         }
-        incident.reach += post.metrics().reach();
-        incident.conflictScore = Math.max(incident.conflictScore, analysis.conflictScore());
-        incident.firstSeenAt = post.publishedAt.isBefore(incident.firstSeenAt) ? post.publishedAt : incident.firstSeenAt;
-        incident.lastSeenAt = post.publishedAt.isAfter(incident.lastSeenAt) ? post.publishedAt : incident.lastSeenAt;
-        incident.updatedAt = now;
-        return link(incident, post, now)
-                .chain(() -> growth(incident, now))
-                .chain(() -> event(incident.id, "post_joined", "Пост " + post.id + " о той же проблеме", now,
-                        Map.of("postId", post.id, "similarity", joined.match().similarity())))
-                .chain(() -> reprioritise(incident, now));
+        batch.incident(incident, clocks);
     }
 
-    /** Growth: posts of the incident published within the growth window before now. */
-    private Uni<Void> growth(Incident incident, Instant now) {
-        return Post.count("id in (select m.postId from IncidentPost m where m.incidentId = ?1) and publishedAt > ?2",
-                        incident.id, now.minus(priorities.growthWindow()))
-                .invoke(n -> incident.growth = n.intValue()).replaceWithVoid();
+    private IncidentWrites.JoinRow joinRow(Tally t, Instant now) {
+        return new IncidentWrites.JoinRow(t.group.id(), t.posts.size(),
+                t.posts.stream().anyMatch(p -> PROBLEM.equals(typeOf(p))),
+                t.posts.stream().mapToLong(p -> p.post().reach()).sum(),
+                t.posts.stream().mapToDouble(p -> p.result().conflictScore()).max().orElse(0),
+                t.posts.stream().map(p -> p.post().publishedAt()).min(Instant::compareTo).orElseThrow(),
+                t.posts.stream().map(p -> p.post().publishedAt()).max(Instant::compareTo).orElseThrow(),
+                now, now.minus(priorities.growthWindow()));
     }
 
-    private Uni<Void> reprioritise(Incident incident, Instant now) {
-        Priority current = Priority.fromCode(incident.priority);
-        Priority raised = priorities.raise(current, new PrioritySignals(incident.conflictScore, incident.reach, incident.growth));
-        if (raised == current) {
-            return Uni.createFrom().voidItem();
-        }
-        incident.priority = raised.code();
-        return deadlines.onPriorityChange(incident, now)
-                .chain(() -> event(incident.id, "priority_changed", "Приоритет повышен: " + current.code() + " → " + raised.code(),
-                        now, Map.of("from", current.code(), "to", raised.code(), "reach", incident.reach, "growth", incident.growth)));
+    /** Joined incidents whose signals now call for a higher priority get it, with shorter deadlines. */
+    private Uni<Void> reprioritise(List<IncidentWrites.Joined> joined, IncidentWrites.Batch batch, Instant now) {
+        List<IncidentWrites.Joined> rising = joined.stream()
+                .filter(j -> raised(Priority.fromCode(j.priority()), j.signals()) != Priority.fromCode(j.priority()))
+                .toList();
+        return Multi.createFrom().iterable(rising).onItem().transformToUniAndConcatenate(j -> Incident
+                        .<Incident>findById(j.id()).chain(incident -> {
+                            Priority current = Priority.fromCode(incident.priority);
+                            Priority raised = raised(current, j.signals());
+                            incident.priority = raised.code();
+                            batch.event(incident.id, "priority_changed", priorityReason(current, raised),
+                                    priorityPayload(current, raised, j.signals()));
+                            return deadlines.onPriorityChange(incident, now);
+                        }))
+                .collect().last().replaceWithVoid();
     }
 
-    private static Uni<Void> event(long incidentId, String type, String reason, Instant at, Map<String, Object> payload) {
-        IncidentEvent event = IncidentEvent.of(incidentId, type, SYSTEM, reason, at);
-        event.payload = payload;
-        return event.persist().replaceWithVoid();
+    private Priority raised(Priority current, PrioritySignals signals) {
+        return priorities.raise(current, signals);
     }
 
-    private static Uni<IncidentPost> link(Incident incident, Post post, Instant now) {
-        IncidentPost member = new IncidentPost();
-        member.incidentId = incident.id;
-        member.postId = post.id;
-        member.addedAt = now;
-        return member.persist();
+    private static String priorityReason(Priority from, Priority to) {
+        return "Приоритет повышен: " + from.code() + " → " + to.code();
     }
 
-    /** The analysis's incident type; an analysis stored before types existed described a problem. */
-    private static String typeOf(AnalysisResult analysis) {
-        return analysis.incidentType() == null ? PROBLEM : analysis.incidentType();
+    private static Map<String, Object> priorityPayload(Priority from, Priority to, PrioritySignals signals) {
+        return Map.of("from", from.code(), "to", to.code(), "reach", signals.reach(), "growth", signals.growth());
     }
 
-    private static String titleOf(Post post) {
-        return titleOf(post.title, post.text);
+    /**
+     * Comments under an incident's posts (one grouped by this batch included), one after the other in the
+     * batch's order (rare: most posts are no such comment). A comment still ahead in the batch is not yet counted as an earlier follow-up: its own
+     * turn counts it.
+     */
+    private Uni<Void> followUps(List<AnalysedPost> posts, Map<Long, Long> incidentOf) {
+        List<AnalysedPost> comments = posts.stream().filter(p -> p.post().parentIncidentId() != null
+                || p.post().parentId() != null && incidentOf.containsKey(p.post().parentId())).toList();
+        return Multi.createFrom().range(0, comments.size()).onItem().transformToUniAndConcatenate(i -> {
+            AnalysedPost c = comments.get(i);
+            Set<Long> ahead = comments.subList(i + 1, comments.size()).stream().map(p -> p.post().id())
+                    .collect(Collectors.toSet());
+            return Post.<Post>findById(c.post().id()).chain(post -> followUp.onComment(post, c.result(), ahead));
+        }).collect().last().replaceWithVoid();
+    }
+
+    /** The post's incident type; an analysis stored before types existed described a problem. */
+    private static String typeOf(AnalysedPost post) {
+        return post.result().incidentType() == null ? PROBLEM : post.result().incidentType();
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return b.isBefore(a) ? b : a;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return b.isAfter(a) ? b : a;
     }
 
     /** An incident's title: the post's title, else its text, on one line and cut to the title length. */

@@ -67,14 +67,28 @@ public final class SearchIndex implements Closeable {
         }
     }
 
+    /**
+     * Adds or replaces the documents and makes them searchable at once (a near-real-time reader on the
+     * writer), without a commit: {@link #commit} makes them durable, on a timer and at close.
+     */
     public void index(Collection<SearchDocument> documents) {
         try {
             for (SearchDocument d : documents) {
                 writer.updateDocument(new Term(IndexFields.ID, Long.toString(d.postId())),
                         facets.build(IndexFields.toDocument(d)));
             }
-            writer.commit();
             searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes what was indexed since the last commit durable (an fsync); does nothing when nothing changed. */
+    public void commit() {
+        try {
+            if (writer.hasUncommittedChanges()) {
+                writer.commit();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,6 +104,7 @@ public final class SearchIndex implements Closeable {
         }
     }
 
+    /** Documents in the index, searchable ones not yet committed included; after a restart, the committed ones. */
     public int size() {
         return writer.getDocStats().numDocs;
     }
@@ -208,6 +223,7 @@ public final class SearchIndex implements Closeable {
     public void close() {
         try {
             searchers.close();
+            // commits what the timer has not yet
             writer.close();
             directory.close();
         } catch (IOException e) {

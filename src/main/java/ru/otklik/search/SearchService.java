@@ -1,6 +1,7 @@
 package ru.otklik.search;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
@@ -17,9 +18,10 @@ import org.jboss.logging.Logger;
 import ru.otklik.common.OtklikConfig;
 
 /**
- * Keeps the search index in step with the database: posts are indexed after their analysis is committed, and
- * the index is rebuilt from PostgreSQL at start when the two disagree (say, after a crash between the commit
- * and the indexing) or on request.
+ * Keeps the search index in step with the database: posts are indexed after their analysis is committed and
+ * are searchable at once; the index is committed every {@code otklik.search.commit-interval} and at shutdown,
+ * not per batch. It is rebuilt from PostgreSQL at start when the two disagree (say, after a crash between
+ * the database's commit and the index's) or on request.
  */
 @ApplicationScoped
 public class SearchService {
@@ -37,7 +39,10 @@ public class SearchService {
     private final SearchIndex index;
     private final WorkerExecutor executor;
 
-    public SearchService(Pool pool, OtklikConfig config, Vertx vertx) {
+    public SearchService(Pool pool, OtklikConfig config, SearchConfig searchConfig, Vertx vertx) {
+        if (searchConfig.commitInterval().isNegative() || searchConfig.commitInterval().isZero()) {
+            throw new IllegalArgumentException("otklik.search.commit-interval must be positive");
+        }
         this.pool = pool;
         this.index = new SearchIndex(config.dataDir().resolve("index"));
         this.executor = vertx.createSharedWorkerExecutor("otklik-search", 1);
@@ -50,6 +55,16 @@ public class SearchService {
             LOG.infof("Search index holds %d posts, the database %d: rebuilding", index.size(), analysed);
             rebuild().await().atMost(Duration.ofHours(1));
         }
+    }
+
+    /** Makes the indexing since the last commit durable; {@code otklik.search.commit-interval} apart. */
+    @Scheduled(every = "${otklik.search.commit-interval:30s}", delayed = "${otklik.search.commit-interval:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> commit() {
+        return executor.executeBlocking(Uni.createFrom().item(() -> {
+            index.commit();
+            return 0;
+        }), false).replaceWithVoid();
     }
 
     /** Indexes (or re-indexes) the given posts as the database has them now. */
@@ -72,7 +87,7 @@ public class SearchService {
         return executor.executeBlocking(Uni.createFrom().item(() -> {
             index.clear();
             return 0L;
-        }), false).chain(() -> rebuildFrom(0L, 0L));
+        }), false).chain(() -> rebuildFrom(0L, 0L)).call(this::commit);
     }
 
     private Uni<Long> rebuildFrom(long afterId, long done) {

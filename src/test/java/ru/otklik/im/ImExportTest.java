@@ -87,6 +87,7 @@ class ImExportTest {
         assertThat(row.get(ImColumn.TEXT.header())).contains("огромные ямы");
         assertThat(row.get(ImColumn.FIRST_ANSWER.header())).isEqualTo("Ямочный ремонт запланирован на 12 мая");
         assertThat(row.get(ImColumn.OUTCOME.header())).isEqualTo("Дан ответ");
+        assertThat(row.get(ImColumn.TYPE.header())).isEqualTo("Решаемый");
         assertThat(Double.parseDouble(row.get(ImColumn.FIRST_RESPONSE_WORKING.header()))).isBetween(0.0, 8.0);
         assertThat(row.get(ImColumn.DEADLINE_MET.header())).isEqualTo("Да");
         assertThat(row.get(ImColumn.CREATED.header())).matches("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}:\\d{2}");
@@ -136,6 +137,7 @@ class ImExportTest {
             assertThat(incident.text()).contains("огромные ямы");
             assertThat(incident.firstResponse()).isPresent();
             assertThat(incident.deadlineMet()).contains(true);
+            assertThat(incident.type()).contains("problem");
         } finally {
             Files.deleteIfExists(file);
         }

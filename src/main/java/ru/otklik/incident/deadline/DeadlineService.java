@@ -1,12 +1,13 @@
 package ru.otklik.incident.deadline;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import ru.otklik.common.JsonSql;
 import ru.otklik.incident.Incident;
 import ru.otklik.incident.priority.Priority;
 import ru.otklik.incident.sla.ClockRules;
@@ -26,11 +27,13 @@ import ru.otklik.incident.workflow.IncidentStatus;
 @ApplicationScoped
 public class DeadlineService {
 
+    private final JsonSql sql;
     private final SlaPolicies policies;
     private final SlaEvaluator evaluator;
     private final ClockRules clockRules;
 
-    public DeadlineService(SlaPolicies policies, SlaEvaluator evaluator, SlaConfig config) {
+    public DeadlineService(SlaPolicies policies, SlaEvaluator evaluator, SlaConfig config, JsonSql sql) {
+        this.sql = sql;
         this.policies = policies;
         this.evaluator = evaluator;
         this.clockRules = new ClockRules(evaluator, config.onReassignment());
@@ -45,15 +48,34 @@ public class DeadlineService {
         return clocks;
     }
 
-    /** Stores the clocks of a newly persisted incident. */
-    public Uni<Void> persistNew(Incident incident, List<SlaClock> clocks, Instant now) {
-        return Multi.createFrom().iterable(clocks).onItem().transformToUniAndConcatenate(clock -> {
-            SlaClockRecord record = new SlaClockRecord();
-            record.incidentId = incident.id;
-            record.set(clock);
-            record.nextCheckAt = nextCheck(clock, now);
-            return record.persist();
-        }).collect().last().replaceWithVoid();
+    /** A row of {@code incident_sla_clock} as a batch inserts it. */
+    private record ClockRow(long incidentId, String kind, int cycle, Instant startedAt, String target,
+                            long workingTargetSeconds, String pauses, Instant pausedSince, Instant stoppedAt,
+                            Instant nextCheckAt) {
+    }
+
+    private static final String INSERT_CLOCKS = JsonSql.insert("incident_sla_clock", ClockRow.class, "");
+
+    /** Stores the clocks of newly inserted incidents (incident id → its clocks) in one statement. */
+    public Uni<Void> insertNew(Map<Long, List<SlaClock>> clocksByIncident, Instant now) {
+        List<ClockRow> rows = new ArrayList<>();
+        clocksByIncident.forEach((incidentId, clocks) -> clocks.forEach(clock -> {
+            SlaClockRecord r = new SlaClockRecord().set(clock);
+            rows.add(new ClockRow(incidentId, r.kind, r.cycle, r.startedAt, r.target, r.workingTargetSeconds,
+                    r.pauses, r.pausedSince, r.stoppedAt, nextCheck(clock, now)));
+        }));
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : sql.execute(INSERT_CLOCKS, rows).replaceWithVoid();
+    }
+
+    /**
+     * A not yet stored incident's clocks re-targeted to its raised priority, as {@link #onPriorityChange}
+     * does for a stored one; sets its deadlines.
+     */
+    public List<SlaClock> retarget(Incident incident, List<SlaClock> clocks, Instant now) {
+        SlaTargets targets = targetsOf(incident);
+        List<SlaClock> retargeted = clocks.stream().map(clock -> retargeted(clock, targets)).toList();
+        applyDeadlines(incident, retargeted, now);
+        return retargeted;
     }
 
     public Uni<List<SlaClockRecord>> records(long incidentId) {
@@ -79,7 +101,11 @@ public class DeadlineService {
     /** A priority change re-targets the running clocks from their start: a higher priority gets shorter deadlines. */
     public Uni<Void> onPriorityChange(Incident incident, Instant now) {
         SlaTargets targets = targetsOf(incident);
-        return update(incident, now, clock -> clock.isStopped() ? clock : evaluator.retarget(clock, targets.of(clock.kind())));
+        return update(incident, now, clock -> retargeted(clock, targets));
+    }
+
+    private SlaClock retargeted(SlaClock clock, SlaTargets targets) {
+        return clock.isStopped() ? clock : evaluator.retarget(clock, targets.of(clock.kind()));
     }
 
     private Uni<Void> update(Incident incident, Instant now, java.util.function.UnaryOperator<SlaClock> change) {

@@ -42,16 +42,22 @@ public class CommentFollowUp {
         return authorHandle != null && officialAccounts.contains(authorHandle.strip().toLowerCase(Locale.ROOT));
     }
 
-    public Uni<Void> onComment(Post comment, AnalysisResult analysis) {
+    /**
+     * Reads a comment under one of an incident's posts.
+     *
+     * @param ahead comments analysed in the same batch whose turn comes later: an official reply does not
+     *              count them as earlier follow-ups, since their own turn counts them
+     */
+    public Uni<Void> onComment(Post comment, AnalysisResult analysis, Set<Long> ahead) {
         return IncidentPost.<IncidentPost>find("postId", comment.parentId).firstResult().chain(member -> member == null
                 ? Uni.createFrom().voidItem()
                 : Incident.<Incident>findById(member.incidentId).chain(incident -> isOfficial(comment.authorHandle)
-                        ? officialReply(incident, comment)
+                        ? officialReply(incident, comment, ahead)
                         : Post.<Post>findById(comment.parentId)
                         .chain(parent -> authorFollowUp(incident, parent, comment, analysis.sentiment()))));
     }
 
-    private Uni<Void> officialReply(Incident incident, Post reply) {
+    private Uni<Void> officialReply(Incident incident, Post reply, Set<Long> ahead) {
         if (incident.firstResponseAt != null) {
             return Uni.createFrom().voidItem();
         }
@@ -67,16 +73,17 @@ public class CommentFollowUp {
         payload.put("url", reply.url);
         return deadlines.firstResponse(incident, reply.publishedAt, now)
                 .chain(() -> event(incident.id, "official_reply", "Ответ официального аккаунта " + reply.authorHandle, now, payload))
-                .chain(() -> earlierFollowUps(incident, reply.publishedAt));
+                .chain(() -> earlierFollowUps(incident, reply.publishedAt, ahead));
     }
 
     /**
      * Comments are not analysed in publication order (another crawl, another batch), so the
      * author's follow-ups already analysed when the reply arrives are counted now.
      */
-    private Uni<Void> earlierFollowUps(Incident incident, Instant after) {
+    private Uni<Void> earlierFollowUps(Incident incident, Instant after, Set<Long> ahead) {
         return Post.<Post>list("parentId in (select m.postId from IncidentPost m where m.incidentId = ?1) "
                         + "and publishedAt > ?2 and analysisState = 'done' order by publishedAt, id", incident.id, after)
+                .map(comments -> comments.stream().filter(c -> !ahead.contains(c.id)).toList())
                 .chain(comments -> Multi.createFrom().iterable(comments).onItem().transformToUniAndConcatenate(c -> Post
                         .<Post>findById(c.parentId)
                         .chain(parent -> PostAnalysisRecord.<PostAnalysisRecord>find("postId = ?1 order by postVersion desc", c.id)

@@ -2,32 +2,66 @@ package ru.otklik.incident.grouping;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import ru.otklik.incident.Incident;
-import ru.otklik.incident.IncidentPost;
+import ru.otklik.common.JsonSql;
 import ru.otklik.incident.workflow.IncidentStatus;
-import ru.otklik.post.Post;
 
-/** Finds the open incident a complaint belongs to, if any, by {@link IncidentMatcher}'s rule. */
+/**
+ * Places a batch of complaints into incidents by {@link IncidentMatcher}'s rule: each joins the most similar
+ * open incident or opens one. Three statements per batch whatever its size: the open incidents of the batch's
+ * topics and municipalities seen within the window (on {@code incident_grouping_idx}, at most
+ * {@value #MAX_CANDIDATES} per complaint), their latest posts, and the texts of those posts not yet in
+ * {@link TermVectorCache}. The complaints are then placed one after the other in the batch's order, so two
+ * complaints of one batch about one problem join the same incident, opened by the first.
+ */
 @ApplicationScoped
 public class IncidentGrouping {
 
     /** The most recently seen candidates considered; older ones in a busy area rarely match anyway. */
-    private static final int MAX_CANDIDATES = 50;
+    static final int MAX_CANDIDATES = 50;
 
     /** An incident's text is its latest posts; a long thread adds little beyond these and costs CPU. */
-    private static final int POSTS_PER_INCIDENT = 20;
+    static final int POSTS_PER_INCIDENT = 20;
+
+    private static final String CANDIDATES = """
+            select distinct i.id, i.topic, i.municipality_code as municipality, i.status, i.last_seen_at
+            from %s
+            cross join lateral (select id, topic, municipality_code, status, last_seen_at from incident
+                                where topic = r.topic and coalesce(municipality_code, '') = coalesce(r.municipality, '')
+                                  and status not in ('resolved', 'closed', 'duplicate')
+                                  and last_seen_at between r.from_at and r.to_at
+                                order by last_seen_at desc limit %d) i""".formatted(JsonSql.recordset(Window.class), MAX_CANDIDATES);
+
+    private static final String MEMBERS = """
+            select r.id as incident_id, p.id as post_id, p.version, m.added_at
+            from %s
+            cross join lateral (select post_id, added_at from incident_post where incident_id = r.id
+                                order by added_at desc, post_id desc limit %d) m
+            join post p on p.id = m.post_id""".formatted(JsonSql.recordset(Id.class), POSTS_PER_INCIDENT);
+
+    private static final String TEXTS = """
+            select p.id, p.version, p.title, p.text
+            from %s join post p on p.id = r.id""".formatted(JsonSql.recordset(Id.class));
 
     private final IncidentMatcher matcher;
+    private final JsonSql sql;
+    private final TermVectorCache cache;
 
-    public IncidentGrouping(GroupingConfig config) {
+    public IncidentGrouping(GroupingConfig config, JsonSql sql, TermVectorCache cache) {
         this.matcher = new IncidentMatcher(config.window(), config.minSimilarity());
+        this.sql = sql;
+        this.cache = cache;
     }
 
     /** Loads the Russian analyzer at start rather than on the first complaint's event-loop turn. */
@@ -35,53 +69,177 @@ public class IncidentGrouping {
         TermVector.of("прогрев анализатора");
     }
 
-    /** The match and the incident it names, if the complaint joins one. */
-    public record Joined(Incident incident, GroupingMatch match) {
+    /** A complaint of the batch: its post (id and text version) and what grouping compares. */
+    public record Arrival(long postId, int postVersion, Complaint complaint) {
     }
 
-    public Uni<Optional<Joined>> find(Post post, String topic, String municipality) {
-        Instant from = post.publishedAt.minus(matcher.window());
-        Instant to = post.publishedAt.plus(matcher.window());
-        String where = "topic = ?1 and status not in ('resolved', 'closed', 'duplicate') and lastSeenAt >= ?2 and lastSeenAt <= ?3 and "
-                + (municipality == null ? "municipalityCode is null" : "municipalityCode = ?4");
-        Object[] params = municipality == null ? new Object[] {topic, from, to} : new Object[] {topic, from, to, municipality};
-        return Incident.<Incident>find(where + " order by lastSeenAt desc", params).page(0, MAX_CANDIDATES).list()
-                .chain(incidents -> incidents.isEmpty() ? Uni.createFrom().item(Optional.<Joined>empty())
-                        : texts(incidents).map(texts -> match(post, topic, municipality, incidents, texts)));
+    /**
+     * Where a complaint went: an incident loaded from the database ({@link Group#id()} set) or opened by this
+     * batch (id null until the caller stores it). {@code similarity} is null for the complaint that opened it.
+     */
+    public record Placement(Arrival arrival, Group group, Double similarity) {
+
+        public boolean opened() {
+            return similarity == null;
+        }
     }
 
-    private Optional<Joined> match(Post post, String topic, String municipality, List<Incident> incidents,
-                                   Map<Long, TermVector> texts) {
-        List<GroupingCandidate> candidates = incidents.stream().map(i -> new GroupingCandidate(i.id, i.topic,
-                i.municipalityCode, IncidentStatus.fromCode(i.status), i.lastSeenAt,
-                texts.getOrDefault(i.id, new TermVector(Map.of())))).toList();
-        Complaint complaint = new Complaint(topic, municipality, post.publishedAt, TermVector.of(textOf(post)));
-        return matcher.match(complaint, candidates).map(m -> new Joined(
-                incidents.stream().filter(i -> i.id == m.incidentId()).findFirst().orElseThrow(), m));
-    }
-
-    /** Each incident's text: the sum of its posts' term vectors. */
-    private static Uni<Map<Long, TermVector>> texts(List<Incident> incidents) {
-        List<Long> ids = incidents.stream().map(i -> i.id).toList();
-        return IncidentPost.<IncidentPost>list("incidentId in ?1 order by addedAt desc", ids).chain(members -> {
-            Map<Long, Long> incidentOfPost = new HashMap<>();
-            Map<Long, Integer> taken = new HashMap<>();
-            for (IncidentPost m : members) {
-                if (taken.merge(m.incidentId, 1, Integer::sum) <= POSTS_PER_INCIDENT) {
-                    incidentOfPost.put(m.postId, m.incidentId);
-                }
+    public Uni<List<Placement>> place(List<Arrival> arrivals) {
+        if (arrivals.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return candidates(arrivals).map(groups -> {
+            arrivals.forEach(a -> cache.put(a.postId(), a.postVersion(), a.complaint().terms()));
+            List<Group> all = new ArrayList<>(groups);
+            List<Placement> placements = new ArrayList<>();
+            for (Arrival a : arrivals) {
+                placements.add(placeOne(a, all));
             }
-            return Post.<Post>list("id in ?1", List.copyOf(incidentOfPost.keySet())).map(posts -> {
-                Map<Long, TermVector> texts = new HashMap<>();
-                for (Post p : posts) {
-                    texts.merge(incidentOfPost.get(p.id), TermVector.of(textOf(p)), TermVector::plus);
-                }
-                return texts;
-            });
+            return placements;
         });
     }
 
-    static String textOf(Post post) {
-        return post.title == null || post.title.isBlank() ? post.text : post.title + ". " + post.text;
+    private Placement placeOne(Arrival a, List<Group> groups) {
+        Complaint c = a.complaint();
+        List<Group> near = groups.stream()
+                .filter(g -> Objects.equals(g.topic, c.topic()) && Objects.equals(g.municipality, c.municipality()))
+                .filter(g -> Duration.between(g.lastSeenAt, c.publishedAt()).abs().compareTo(matcher.window()) <= 0)
+                .sorted(Comparator.comparing((Group g) -> g.lastSeenAt).reversed())
+                .limit(MAX_CANDIDATES)
+                .toList();
+        Map<Long, Group> byKey = new HashMap<>();
+        near.forEach(g -> byKey.put(g.key, g));
+        Optional<GroupingMatch> match = matcher.match(c, near.stream().map(Group::candidate).toList());
+        if (match.isPresent()) {
+            Group joined = byKey.get(match.get().incidentId());
+            joined.add(c.terms(), c.publishedAt());
+            return new Placement(a, joined, match.get().similarity());
+        }
+        // batch-local keys are negative, so they never meet an incident id
+        Group opened = new Group(null, -1L - groups.size(), c.topic(), c.municipality(), IncidentStatus.NEW,
+                c.publishedAt(), List.of());
+        opened.add(c.terms(), c.publishedAt());
+        groups.add(opened);
+        return new Placement(a, opened, null);
+    }
+
+    private record CandidateRow(long id, String topic, String municipality, String status, Instant lastSeenAt) {
+    }
+
+    private record Window(String topic, String municipality, Instant fromAt, Instant toAt) {
+    }
+
+    private record MemberRow(long incidentId, long postId, int version, Instant addedAt) {
+    }
+
+    private record TextRow(long id, int version, String title, String text) {
+    }
+
+    private record Id(long id) {
+    }
+
+    private Uni<List<Group>> candidates(List<Arrival> arrivals) {
+        List<Window> windows = arrivals.stream().map(Arrival::complaint)
+                .map(c -> new Window(c.topic(), c.municipality(), c.publishedAt().minus(matcher.window()),
+                        c.publishedAt().plus(matcher.window())))
+                .distinct().toList();
+        return sql.query(CANDIDATES, windows, CandidateRow.class).chain(rows -> rows.isEmpty()
+                ? Uni.createFrom().item(List.<Group>of())
+                : sql.query(MEMBERS, rows.stream().map(r -> new Id(r.id())).toList(), MemberRow.class)
+                .chain(members -> vectors(members).map(vectors -> groups(rows, members, vectors))));
+    }
+
+    /** The term vectors of the candidates' latest posts: from the cache, the rest from their texts. */
+    private Uni<Map<Long, TermVector>> vectors(List<MemberRow> members) {
+        Map<Long, TermVector> vectors = new HashMap<>();
+        List<Id> missing = new ArrayList<>();
+        for (MemberRow m : members) {
+            TermVector known = cache.get(m.postId(), m.version());
+            if (known != null) {
+                vectors.put(m.postId(), known);
+            } else {
+                missing.add(new Id(m.postId()));
+            }
+        }
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(vectors);
+        }
+        return sql.query(TEXTS, missing, TextRow.class).map(texts -> {
+            for (TextRow t : texts) {
+                TermVector terms = TermVector.of(textOf(t.title(), t.text()));
+                cache.put(t.id(), t.version(), terms);
+                vectors.put(t.id(), terms);
+            }
+            return vectors;
+        });
+    }
+
+    private static List<Group> groups(List<CandidateRow> rows, List<MemberRow> members, Map<Long, TermVector> vectors) {
+        Map<Long, List<TermVector>> latest = new HashMap<>();
+        members.stream()
+                .sorted(Comparator.comparing(MemberRow::addedAt).thenComparing(MemberRow::postId).reversed())
+                .forEach(m -> latest.computeIfAbsent(m.incidentId(), k -> new ArrayList<>())
+                        .add(vectors.getOrDefault(m.postId(), new TermVector(Map.of()))));
+        Map<Long, Group> groups = new LinkedHashMap<>();
+        for (CandidateRow r : rows) {
+            groups.putIfAbsent(r.id(), new Group(r.id(), r.id(), r.topic(), r.municipality(),
+                    IncidentStatus.fromCode(r.status()), r.lastSeenAt(), latest.getOrDefault(r.id(), List.of())));
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /** The text grouping compares: the title, if any, and the text. */
+    public static String textOf(String title, String text) {
+        return title == null || title.isBlank() ? text : title + ". " + text;
+    }
+
+    /** An incident as grouping sees it while a batch is placed: loaded from the database or opened by the batch. */
+    public static final class Group {
+
+        private Long id;
+        private final long key;
+        private final String topic;
+        private final String municipality;
+        private final IncidentStatus status;
+        private Instant lastSeenAt;
+        /** Most recently added first, at most {@link #POSTS_PER_INCIDENT}. */
+        private final List<TermVector> latest;
+        private TermVector terms;
+
+        Group(Long id, long key, String topic, String municipality, IncidentStatus status, Instant lastSeenAt,
+              List<TermVector> latest) {
+            this.id = id;
+            this.key = key;
+            this.topic = topic;
+            this.municipality = municipality;
+            this.status = status;
+            this.lastSeenAt = lastSeenAt;
+            this.latest = new ArrayList<>(latest);
+        }
+
+        /** The incident's id; null for one opened by the batch until it is stored. */
+        public Long id() {
+            return id;
+        }
+
+        public void assignId(long id) {
+            this.id = id;
+        }
+
+        private void add(TermVector postTerms, Instant publishedAt) {
+            latest.add(0, postTerms);
+            if (latest.size() > POSTS_PER_INCIDENT) {
+                latest.remove(latest.size() - 1);
+            }
+            terms = null;
+            lastSeenAt = publishedAt.isAfter(lastSeenAt) ? publishedAt : lastSeenAt;
+        }
+
+        private GroupingCandidate candidate() {
+            if (terms == null) {
+                terms = latest.stream().reduce(new TermVector(Map.of()), TermVector::plus);
+            }
+            return new GroupingCandidate(key, topic, municipality, status, lastSeenAt, terms);
+        }
     }
 }
