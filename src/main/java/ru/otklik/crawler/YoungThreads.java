@@ -35,6 +35,19 @@ public final class YoungThreads {
         young.retain(keep);
     }
 
+    /** Whether the source follows comments: its {@code comments} field is true. */
+    public static boolean wanted(CrawlTarget target) {
+        return target.config() != null && target.config().path("comments").asBoolean(false);
+    }
+
+    /** Checks the definition's {@code comments} field. */
+    public static void validate(SourceSpec spec, List<String> problems) {
+        JsonNode comments = spec.node("comments");
+        if (comments != null && !comments.isBoolean()) {
+            problems.add("поле 'comments': ожидается true или false, получено " + comments);
+        }
+    }
+
     /** Starts a comment pass over every young post; false when there is none. */
     public static boolean queueAll(ObjectNode state) {
         ArrayNode pending = state.putArray("comments");

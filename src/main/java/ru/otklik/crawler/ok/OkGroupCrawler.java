@@ -67,10 +67,7 @@ public class OkGroupCrawler implements SourceCrawler {
         } else if (!gid.matches("\\d{1,20}")) {
             problems.add("поле 'gid': '" + gid + "' — ожидается числовой id группы (ok.ru/group/<gid>)");
         }
-        JsonNode comments = spec.node("comments");
-        if (comments != null && !comments.isBoolean()) {
-            problems.add("поле 'comments': ожидается true или false, получено " + comments);
-        }
+        YoungThreads.validate(spec, problems);
         return problems;
     }
 
@@ -108,7 +105,7 @@ public class OkGroupCrawler implements SourceCrawler {
                         state.remove("anchor");
                     }
                     boolean more = step.more();
-                    if (commentsWanted(target)) {
+                    if (YoungThreads.wanted(target)) {
                         YoungThreads.remember(state, page.withComments(),
                                 clock.instant().minus(config.commentsMaxAge()).getEpochSecond(), config.commentsMaxPosts());
                         if (!more) {
@@ -146,9 +143,5 @@ public class OkGroupCrawler implements SourceCrawler {
                         target.key(), field);
             }
         }
-    }
-
-    private static boolean commentsWanted(CrawlTarget target) {
-        return target.config() != null && target.config().path("comments").asBoolean(false);
     }
 }

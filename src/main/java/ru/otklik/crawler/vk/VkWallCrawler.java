@@ -68,10 +68,7 @@ public class VkWallCrawler implements SourceCrawler {
         if (owner != null && !owner.isNull() && !owner.isIntegralNumber() && !owner.asText().matches("-?\\d+")) {
             problems.add("поле 'ownerId': ожидается целое число (отрицательное для сообществ), получено " + owner);
         }
-        JsonNode comments = spec.node("comments");
-        if (comments != null && !comments.isBoolean()) {
-            problems.add("поле 'comments': ожидается true или false, получено " + comments);
-        }
+        YoungThreads.validate(spec, problems);
         return problems;
     }
 
@@ -112,7 +109,7 @@ public class VkWallCrawler implements SourceCrawler {
                     step.cursor().writeTo(state);
                     rememberYoung(state, items, target);
                     boolean more = step.more();
-                    if (!more && commentsWanted(target)) {
+                    if (!more && YoungThreads.wanted(target)) {
                         more = YoungThreads.queueAll(state);
                     }
                     return new CrawlPage(page.posts(), state, more, null, null, page.reposts(), page.skipped());
@@ -145,7 +142,7 @@ public class VkWallCrawler implements SourceCrawler {
 
     /** Young posts of this wall that have comments; older ones drop out, the newest N are kept. */
     private void rememberYoung(ObjectNode state, JsonNode items, CrawlTarget target) {
-        if (!commentsWanted(target)) {
+        if (!YoungThreads.wanted(target)) {
             return;
         }
         Map<String, Long> withComments = new LinkedHashMap<>();
@@ -156,9 +153,5 @@ public class VkWallCrawler implements SourceCrawler {
         }
         YoungThreads.remember(state, withComments,
                 clock.instant().minus(config.commentsMaxAge()).getEpochSecond(), config.commentsMaxPosts());
-    }
-
-    private static boolean commentsWanted(CrawlTarget target) {
-        return target.config() != null && target.config().path("comments").asBoolean(false);
     }
 }

@@ -44,12 +44,12 @@ public final class HistoryWriter {
             with input as (
                 select * from unnest(%s) as t(%s)
             ), inc as (
-                insert into incident (status, topic, agency_code, municipality_code, priority, title, first_seen_at,
+                insert into incident (status, topic, incident_type, agency_code, municipality_code, priority, title, first_seen_at,
                                       last_seen_at, first_response_due_at, deadline_at, first_response_due_calendar_at,
                                       deadline_calendar_at, first_response_at, resolved_at, closed_at, post_count,
                                       answer_text, created_at, updated_at, im_id, im_number, im_type, im_outcome,
                                       im_executor, im_first_response_working_seconds, im_first_response_met)
-                select 'closed', topic, agency_code, municipality_code, 'normal', title, created, created,
+                select 'closed', topic, im_type, agency_code, municipality_code, 'normal', title, created, created,
                        first_response_due, deadline, first_response_due, deadline, first_response_at, resolved_at,
                        closed_at, 1, answer_text, created, now(), im_id, im_number, im_type, im_outcome, im_executor,
                        fr_working, fr_met
