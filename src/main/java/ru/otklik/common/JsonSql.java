@@ -97,6 +97,9 @@ public class JsonSql {
         if (type == String.class) {
             return "text";
         }
+        if (type == boolean.class || type == Boolean.class) {
+            return "boolean";
+        }
         if (type == Instant.class) {
             return "timestamptz";
         }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -52,8 +53,9 @@ public enum ImExportFormat {
                         }
                         Cell cell = row.createCell(c);
                         if (value instanceof Instant instant) {
-                            // Excel dates have no zone: the Moscow wall-clock time, as ИМ shows it
-                            cell.setCellValue(instant.atZone(MOSCOW).toLocalDateTime());
+                            // Excel dates have no zone: the Moscow wall-clock time, as ИМ shows it, to the second
+                            // like the CSV (a fraction would round up when read back)
+                            cell.setCellValue(instant.atZone(MOSCOW).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS));
                             cell.setCellStyle(date);
                         } else if (value instanceof Number number) {
                             cell.setCellValue(number.doubleValue());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +25,11 @@ import ru.otklik.nlp.train.UdTextModelTrainer;
  * (from {@code train --out}) overrides the shipped categoriser of each task it contains.
  */
 public final class NlpModels {
+
+    /** A region's incident-type model (problem / question), trained by {@code import-im}; optional. */
+    public static final String INCIDENT_TYPE = "incident_type";
+    /** Tasks whose categoriser is used when present and never required. */
+    static final List<String> OPTIONAL_TASKS = List.of(INCIDENT_TYPE);
 
     private final CategorizerBank categorizers;
     private final EntityFinder entities;
@@ -64,9 +70,15 @@ public final class NlpModels {
             }
             dirs.put(task, dir);
         }
+        // Optional tasks: a categoriser used when a region trained one (import-im writes incident_type).
+        for (String task : OPTIONAL_TASKS) {
+            user.map(u -> u.resolve(task)).filter(CategorizerStore::exists)
+                    .or(() -> java.util.Optional.of(shipped.resolve(task)).filter(CategorizerStore::exists))
+                    .ifPresent(dir -> dirs.put(task, dir));
+        }
         // The OpenNLP models are only read here, one at a time: the analysis keeps their compiled copies.
         CategorizerBank bank = CategorizerBank.load(dirs);
-        TaskCorpora.TASKS.forEach(task -> versions.put(task, bank.meta(task).version()));
+        dirs.keySet().forEach(task -> versions.put(task, bank.meta(task).version()));
         return new NlpModels(bank, finder, new LanguageIdentifier(), versions);
     }
 

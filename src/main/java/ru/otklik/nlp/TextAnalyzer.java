@@ -112,7 +112,9 @@ public final class TextAnalyzer {
         top.put("agency", agencyModel.topFeatures());
 
         List<RuleMatch> matches = rules.match(norm.clean());
-        IncidentDecider.Decision incident = incidents.decide(modelComplaint, modelTopic, null, matches, norm.clean());
+        // a region's own incident-type model (import-im) decides problem or question where no analyst rule does
+        LabelScore modelType = models.categorizers().has(NlpModels.INCIDENT_TYPE) ? label(NlpModels.INCIDENT_TYPE, scores, top) : null;
+        IncidentDecider.Decision incident = incidents.decide(modelComplaint, modelTopic, modelType, matches, norm.clean());
         List<Entity> entities = models.entities().find(norm.clean());
         PlaceFinder.Result found = places.find(norm.clean(), entities);
         AgencyDecider.Decision decision = agency.decide(matches, modelTopic, found.municipality(), agencyModel);

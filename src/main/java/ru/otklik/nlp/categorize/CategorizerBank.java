@@ -276,6 +276,11 @@ public final class CategorizerBank {
         return out;
     }
 
+    /** Whether a categoriser of this task was loaded (optional tasks such as a region's incident-type model). */
+    public boolean has(String task) {
+        return tasks.contains(task);
+    }
+
     public List<String> labels(String task) {
         return List.of(labels[model(task)]);
     }

@@ -85,6 +85,9 @@ class ImportImCommandTest {
                 .isEqualTo(new CategorizerStore().loadMeta(out.resolve("topic")).version());
         assertThat(a.path("modelVersions").path("agency").asText())
                 .isEqualTo(new CategorizerStore().loadMeta(out.resolve("agency")).version());
+        // the region's incident-type model is loaded beside the shipped ones
+        assertThat(a.path("modelVersions").path("incident_type").asText())
+                .isEqualTo(new CategorizerStore().loadMeta(out.resolve("incident_type")).version());
     }
 
     @Test
