@@ -61,14 +61,15 @@ class ImExportTest {
 
     @Test
     void incidentsComeOutInImColumnsAndAnAgencyGetsOnlyItsOwn() throws IOException {
+        // texts and dates of their own: no other test's complaint joins these incidents, which this test answers
         String source = "im-export-" + UUID.randomUUID();
         asAdmin().contentType(ContentType.JSON).body("""
                 [{"source": "%1$s", "externalId": "1", "url": "https://vk.com/wall-1_101", "author": "id1",
-                  "text": "В Новомосковске на улице Комсомольской огромные ямы, дорогу не ремонтируют третий год",
-                  "publishedAt": "2026-11-20T10:00:00Z"},
+                  "text": "В Новомосковске на улице Трудовые резервы провалился асфальт у остановки, огромные ямы на полдороги",
+                  "publishedAt": "2026-09-15T10:00:00Z"},
                  {"source": "%1$s", "externalId": "2", "url": "https://vk.com/wall-1_102", "author": "id2",
-                  "text": "В Туле на Металлургов третий день нет горячей воды в доме 12, управляющая компания не отвечает",
-                  "publishedAt": "2026-11-20T11:00:00Z"}]""".formatted(source)).post("/api/posts").then().statusCode(200);
+                  "text": "В Туле на Зеленстрое в доме 7 неделю нет горячей воды, управляющая компания не отвечает",
+                  "publishedAt": "2026-09-15T11:00:00Z"}]""".formatted(source)).post("/api/posts").then().statusCode(200);
         long roads = incidentOf(source, "1");
         long water = incidentOf(source, "2");
         asAdmin().contentType(ContentType.JSON).body(Map.of("to", "assigned", "agency", "adm-novomoskovsk"))
