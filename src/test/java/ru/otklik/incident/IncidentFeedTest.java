@@ -104,8 +104,13 @@ class IncidentFeedTest {
         Set<Integer> unique = new HashSet<>(seen);
         assertThat(unique).hasSize(seen.size());
         assertThat(seen).hasSizeGreaterThanOrEqualTo(7);
-        given().queryParam("status", "closed").queryParam("municipality", "aleksin").get("/api/incidents").then()
-                .body("items.size()", equalTo(0)).body("next", equalTo(null));
+        // the filters combine: exactly the closed Aleksin incidents (other tests may have loaded closed history
+        // there; this test's are all new)
+        JsonPath closed = given().queryParam("status", "closed").queryParam("municipality", "aleksin")
+                .queryParam("limit", 200).get("/api/incidents").then().statusCode(200).extract().jsonPath();
+        assertThat(closed.getList("items.id", Long.class)).containsExactlyInAnyOrderElementsOf(db.rows(
+                "select id from incident where status = 'closed' and municipality_code = 'aleksin'").stream()
+                .map(r -> ((Number) r.get("id")).longValue()).toList());
     }
 
     private List<Integer> incidentsIn(String municipalityCode) {
@@ -158,8 +163,9 @@ class IncidentFeedTest {
         } while (cursor != null);
         assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(before);
 
+        // this walk's 19 incidents, the two changed mid-walk first (other tests may add Efremov history after them)
         List<Integer> after = incidentsIn("efremov");
-        assertThat(after).hasSize(19);
+        assertThat(after).hasSizeGreaterThanOrEqualTo(19).containsAll(before);
         assertThat(after.subList(0, 2)).containsExactlyInAnyOrder(before.get(0), before.get(before.size() - 1));
     }
 

@@ -10,6 +10,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,10 +54,14 @@ class ConsoleBrowserTest {
         // REST Assured learns the random test port only before each test; the data is made before all of them
         RestAssured.port = base.getPort();
         analyst = TestCredentials.user(Roles.ANALYST, null);
+        // Published just ahead of every other test's posts: the review queue lists the newest first, so these
+        // are on its first page, and no other test's incident is within their grouping window.
+        Instant soon = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
         complaint = ingest("1", "В Новомосковске на улице Комсомольской огромные ямы, а на остановке автобусы "
-                + "не ходят по расписанию. Дорогу не ремонтируют третий год!", "2026-11-20T10:00:00Z");
-        ingest("2", "В Алексине третью неделю нет горячей воды, управляющая компания не отвечает", "2026-11-20T09:00:00Z");
-        ingest("3", "Бродячие собаки у школы в Кимовске, стая собак пугает детей", "2026-11-20T08:00:00Z");
+                + "не ходят по расписанию. Дорогу не ремонтируют третий год!", soon.toString());
+        ingest("2", "В Алексине третью неделю нет горячей воды, управляющая компания не отвечает",
+                soon.minus(Duration.ofHours(1)).toString());
+        ingest("3", "Бродячие собаки у школы в Кимовске, стая собак пугает детей", soon.minus(Duration.ofHours(2)).toString());
     }
 
     @AfterAll
