@@ -31,6 +31,8 @@ import ru.otklik.security.Roles;
 public class ImExportResource {
 
     private static final int DEFAULT_DAYS = 90;
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     private final IncidentExport export;
     private final CurrentUser user;
@@ -87,7 +89,12 @@ public class ImExportResource {
             return fallback;
         }
         try {
-            return LocalDate.parse(value.strip());
+            LocalDate date = LocalDate.parse(value.strip());
+            // a year such as +999999999 parses, then overflows the day after it and PostgreSQL's range
+            if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+                throw ApiException.badRequest("Параметр " + name + ": дата вне диапазона " + EARLIEST + " — " + LATEST);
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("Параметр " + name + ": ожидается дата YYYY-MM-DD, получено «"
                     + value.replace("\u0000", "") + "»");

@@ -115,6 +115,8 @@ class ImExportTest {
         assertThat(own).containsKey(roads).doesNotContainKey(water);
         assertThat(own.values()).allSatisfy(r -> assertThat(r.get(ImColumn.EXECUTOR.header())).contains("Новомосковск"));
 
+        asAdmin().queryParam("to", "+999999999-12-31").get("/api/incidents/export.csv").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("диапазона"));
         asAdmin().queryParam("from", "2026-13-01").get("/api/incidents/export.csv").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("from"));
         asAdmin().queryParam("from", "2026-12-01").queryParam("to", "2026-11-01").get("/api/incidents/export.xlsx")
