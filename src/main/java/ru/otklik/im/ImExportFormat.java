@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -60,7 +61,7 @@ public enum ImExportFormat {
                         } else if (value instanceof Number number) {
                             cell.setCellValue(number.doubleValue());
                         } else {
-                            cell.setCellValue(value.toString());
+                            cell.setCellValue(fitCell(value.toString()));
                         }
                     }
                 }
@@ -109,4 +110,12 @@ public enum ImExportFormat {
     }
 
     public abstract void write(List<ImExportRow> rows, OutputStream out) throws IOException;
+
+    /** Excel's limit on a cell's text: POI refuses a longer string, and a post may hold up to 100,000 characters. */
+    static final int MAX_CELL_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+
+    /** The text as it fits one Excel cell: a longer one is cut, and its last character «…» says so. */
+    static String fitCell(String text) {
+        return text.length() <= MAX_CELL_TEXT ? text : text.substring(0, MAX_CELL_TEXT - 1) + "…";
+    }
 }
