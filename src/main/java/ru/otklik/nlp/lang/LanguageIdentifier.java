@@ -23,7 +23,8 @@ import ru.otklik.nlp.ner.FastGisModel;
  * the 183-language model says Chechen, Bulgarian, Mongolian or Kyrgyz for ordinary Russian (18 % of real
  * Russian tweets were lost that way). So links, @mentions and VK mention ids are removed first (they are
  * not evidence; emoji, digits and the # of a hashtag are not letters anyway), and a Cyrillic text is
- * Russian unless
+ * Russian unless it has enough letters to tell ({@value #ENOUGH_LETTERS} Cyrillic letters or more: «Њет.» or
+ * «Пісюна вам!» is a Russian writer's joke as often as not) and
  * <ul>
  *   <li>letters of other Cyrillic alphabets (і ї є ґ ў, Serbian and Macedonian ј љ њ ђ ћ џ ѓ ќ ѕ, Kazakh,
  *       Kyrgyz, Tatar, Bashkir, Mongolian, Tajik, Uzbek, Yakut ә ө ү ұ қ ң ғ һ …) make up at least
@@ -42,6 +43,8 @@ public final class LanguageIdentifier {
     private static final int MAX_CHARS = 400;
     static final int OTHER_ALPHABET_PERCENT = 3;
     static final int LONG_TEXT = 60;
+    /** Fewer Cyrillic letters than this are too few to outweigh the region's prior for Russian. */
+    static final int ENOUGH_LETTERS = 10;
     /** Lower-case letters of Cyrillic alphabets other than Russian's. */
     private static final String OTHER_ALPHABETS = "іїєґўђјљњћџѓќѕәөүұқңғһҗҙҡҫӣӯҳҷҕҥӏ";
     /** Letters Russian has and Bulgarian, Ukrainian, Serbian and Macedonian lack. */
@@ -81,6 +84,9 @@ public final class LanguageIdentifier {
         }
         if (n.cyrillic() == 0 || n.cyrillic() < n.all() - n.cyrillic()) {
             return code(detector.get().predictLanguage(text).getLang());
+        }
+        if (n.cyrillic() < ENOUGH_LETTERS) {
+            return "ru";
         }
         if (n.otherAlphabet() * 100 >= n.cyrillic() * OTHER_ALPHABET_PERCENT) {
             return code(detector.get().predictLanguage(text).getLang());

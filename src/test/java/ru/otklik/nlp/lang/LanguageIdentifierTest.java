@@ -30,6 +30,9 @@ class LanguageIdentifierTest {
             "Посмотрите эту публикацию пользователя @home_plants в Instagram https://t.co/abc",
             "у нас отменили последние 2 пары так как ДЕНЬ ОСВІТЯНИНА, кто придумал",
             "Подскажите, когда дадут горячую воду на Пролетарской улице, уже третью неделю ждём",
+            "@RRHarisov Њет.",
+            "Пісюна вам!) https://t.co/OM7AyB56P5",
+            "@yorokobi00 Хха дөхххх",
     })
     void cyrillicWithoutStrongEvidenceIsRussian(String post) {
         assertThat(IDENTIFIER.detect(post)).isEqualTo("ru");
