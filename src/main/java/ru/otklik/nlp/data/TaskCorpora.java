@@ -147,6 +147,9 @@ public final class TaskCorpora {
                         "appeals as social posts", informal.dev(), "news+ud", concat(news.dev(), ud.dev())));
     }
 
+    /** The dev view of the published Skoltech task (inappropriate ≥ 0.5), every row of val.csv's dev side. */
+    static final String SKOLTECH_VIEW = "skoltech inappropriate (≥ 0.5) dev";
+
     private TaskCorpus conflict() throws IOException {
         List<LabeledText> russeTrain = data.russe("train.tsv");
         List<LabeledText> russeDev = data.russe("dev.tsv");
@@ -162,7 +165,8 @@ public final class TaskCorpora {
                 "none: russe neutral_comment1 paraphrases; skoltech inappropriate ≤ 0.25; kursk appeals; "
                         + "rusentitweet non-negative tweets (sample)",
                 "dev: russe-detox-2022 dev.tsv + 20% CRC32 split of the rest"),
-                views("russe dev", russeDev, "all", all.dev()));
+                views("russe dev", russeDev, "all", all.dev(),
+                        SKOLTECH_VIEW, Split.byId(data.skoltechInappropriate()).dev()));
     }
 
     private TaskCorpus sentiment() throws IOException {
