@@ -124,8 +124,32 @@ public final class SharedDatasets {
      * conflict, ≤ 0.25 as none; the uncertain middle is left out.
      */
     public List<LabeledText> skoltech() throws IOException {
-        Path file = root.resolve("skoltech-inappropriate-sensitive/Version1/appropriateness/val.csv");
         List<LabeledText> out = new ArrayList<>();
+        readSkoltech((id, text, score) -> {
+            if (score <= 0.25 || score >= 0.75) {
+                out.add(new LabeledText(id, text, score >= 0.75 ? "conflict" : "none"));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Every Skoltech appropriateness row with the published task's label: conflict when inappropriate ≥ 0.5,
+     * else none. Same ids as {@link #skoltech()}, so a CRC32 split puts each row on the same side in both.
+     */
+    public List<LabeledText> skoltechInappropriate() throws IOException {
+        List<LabeledText> out = new ArrayList<>();
+        readSkoltech((id, text, score) -> out.add(new LabeledText(id, text, score >= 0.5 ? "conflict" : "none")));
+        return out;
+    }
+
+    private interface ScoredRow {
+        void accept(String id, String text, double inappropriate);
+    }
+
+    /** Rows with a text and a numeric score; id {@code skol-<hex of the text's hashCode>}. */
+    private void readSkoltech(ScoredRow sink) throws IOException {
+        Path file = root.resolve("skoltech-inappropriate-sensitive/Version1/appropriateness/val.csv");
         for (Map<String, String> row : Csv.read(file, ',')) {
             String text = row.getOrDefault("text", "");
             double score;
@@ -134,13 +158,10 @@ public final class SharedDatasets {
             } catch (NumberFormatException e) {
                 continue;
             }
-            if (text.isBlank() || (score > 0.25 && score < 0.75)) {
-                continue;
+            if (!text.isBlank()) {
+                sink.accept("skol-" + Integer.toHexString(text.hashCode()), text, score);
             }
-            out.add(new LabeledText("skol-" + Integer.toHexString(text.hashCode()), text,
-                    score >= 0.75 ? "conflict" : "none"));
         }
-        return out;
     }
 
     /** Directory of the Universal Dependencies Taiga v2.7 release. */

@@ -73,7 +73,10 @@ public final class CategorizerBuild {
             dev.put("baseline." + view + ".macroF1", round(m.macroF1()));
             dev.put("baseline." + view + ".accuracy", round(m.accuracy()));
         });
-        addConflictRecall(task, tuned, base, dev);
+        if (task.equals("conflict")) {
+            addConflictScores("", tuned, dev);
+            addConflictScores("baseline.", base, dev);
+        }
         return dev;
     }
 
@@ -92,19 +95,13 @@ public final class CategorizerBuild {
         return out;
     }
 
-    private static void addConflictRecall(String task, Map<String, Metrics> tuned, Map<String, Metrics> base,
-                                          Map<String, Double> dev) {
-        if (!task.equals("conflict")) {
-            return;
-        }
-        tuned.forEach((view, m) -> {
-            if (m.perClass().containsKey("conflict")) {
-                dev.put(view + ".conflictRecall", round(m.perClass().get("conflict").recall()));
-            }
-        });
-        base.forEach((view, m) -> {
-            if (m.perClass().containsKey("conflict")) {
-                dev.put("baseline." + view + ".conflictRecall", round(m.perClass().get("conflict").recall()));
+    /** Recall and F1 of the conflict class per view: the figures the RUSSE and Skoltech tasks are quoted by. */
+    private static void addConflictScores(String prefix, Map<String, Metrics> scores, Map<String, Double> dev) {
+        scores.forEach((view, m) -> {
+            Metrics.ClassScore conflict = m.perClass().get("conflict");
+            if (conflict != null) {
+                dev.put(prefix + view + ".conflictRecall", round(conflict.recall()));
+                dev.put(prefix + view + ".conflictF1", round(conflict.f1()));
             }
         });
     }
