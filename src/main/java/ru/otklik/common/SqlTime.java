@@ -19,4 +19,9 @@ public final class SqlTime {
         OffsetDateTime value = row.getOffsetDateTime(column);
         return value == null ? null : value.toInstant();
     }
+
+    public static Instant get(Row row, int column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
 }

@@ -77,7 +77,7 @@ public class PostIngestService {
             } else {
                 PostDraft d = item.draft();
                 rows.add(new PostRow(i, item.sourceId(), d, ContentHash.of(d.title(), d.text()),
-                        pseudonymizer.pseudonymOf(d.authorHandle())));
+                        pseudonymizer.pseudonymOf(d.authorHandle()), linker.fingerprint(d.text())));
             }
         }
         if (rows.isEmpty()) {
@@ -86,8 +86,8 @@ public class PostIngestService {
         return new PostUpsertSql(conn, now).upsert(rows)
                 .invoke(stored -> stored.forEach((index, outcome) -> outcomes[index] = outcome))
                 .chain(() -> linker.link(conn, rows.stream()
-                        .filter(r -> outcomes[r.index()].status() != UpsertStatus.UNCHANGED)
-                        .map(r -> new NearDuplicateLinker.Text(outcomes[r.index()].postId(), r.draft().text(),
+                        .filter(r -> r.simhash() != null && outcomes[r.index()].status() != UpsertStatus.UNCHANGED)
+                        .map(r -> new NearDuplicateLinker.Fingerprint(outcomes[r.index()].postId(), r.simhash(),
                                 r.draft().publishedAt()))
                         .toList()))
                 .replaceWith(() -> Arrays.asList(outcomes));

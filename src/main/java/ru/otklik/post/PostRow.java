@@ -8,8 +8,10 @@ package ru.otklik.post;
  * @param draft       the post as handed over
  * @param contentHash {@link ContentHash} of its title and text
  * @param pseudonym   the author's pseudonym, null without a handle
+ * @param simhash     the text's fingerprint for near-duplicate linking, null when it is not compared
+ *                    ({@link ru.otklik.crawler.dedup.NearDuplicateLinker#fingerprint}); stored with the row itself
  */
-record PostRow(int index, long sourceId, PostDraft draft, String contentHash, String pseudonym) {
+record PostRow(int index, long sourceId, PostDraft draft, String contentHash, String pseudonym, Long simhash) {
 
     /** The natural key: one row per source and external id. */
     record Key(long sourceId, String externalId) {

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -14,6 +16,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +185,70 @@ class IncidentFeedTest {
                 .then().statusCode(200).body("items[0].priority", equalTo("high"));
         given().queryParam("municipality", "donskoy").queryParam("updated_since", "2999-01-01T00:00:00Z")
                 .get("/api/incidents").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    /**
+     * The feed's items are built as JSON by its page SQL; the incident's own page builds its view in Java and
+     * Jackson writes it. Both must say the same, field for field: names, nulls, escapes, numbers, and timestamps
+     * whose fraction is whole, milliseconds or microseconds.
+     */
+    @Test
+    void feedItemsReadAsTheIncidentsOwnView() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        ids.add(incident("'adm-kimovskiy'", "'kimovskiy'", "'Яма \"на\" дороге \\ C:\\ 🚧' || chr(10) || 'вторая строка'",
+                "'2026-03-01T10:00:00Z'", "'2026-03-01T10:00:00.123Z'", "'2026-03-01T10:00:00.123456Z'",
+                "'Ответ: «отремонтировано»\t'", "4", "1.0", "0.1", "'question'"));
+        ids.add(incident("null", "null", "'Без ведомства'", "'2026-03-02T00:00:00.000001Z'", "null", "null", "null",
+                "null", "null", "0.3333333333333333", "'problem'"));
+        // a post of its own, analysed already: the analysis must not group it into another incident
+        long post = ((Number) db.rows("""
+                with s as (insert into source (key, kind, title, origin)
+                           values ('feed-view-' || gen_random_uuid(), 'api', 'feed view', 'api') returning id)
+                insert into post (source_id, external_id, text, content_hash, published_at, fetched_at, analysis_state)
+                select id, 'p1', 'Яма', 'x', now(), now(), 'done' from s
+                returning id""").get(0).get("id")).longValue();
+        db.update("insert into incident_post (incident_id, post_id, added_at) values (?, ?, now())", ids.get(0), post);
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode feed = json.readTree(given().queryParam("limit", 200)
+                .queryParam("updated_since", "2026-01-01T00:00:00Z").get("/api/incidents").then().statusCode(200)
+                .contentType(ContentType.JSON).extract().asString());
+        for (long id : ids) {
+            JsonNode item = null;
+            for (JsonNode i : feed.get("items")) {
+                if (i.get("id").asLong() == id) {
+                    item = i;
+                }
+            }
+            assertThat(item).as("incident %d in the feed", id).isNotNull();
+            JsonNode own = json.readTree(given().get("/api/incidents/" + id).then()
+                    .statusCode(200).extract().asString()).get("incident");
+            // numbers by value: PostgreSQL writes the double 1.0 as 1, Jackson as 1.0
+            Comparator<JsonNode> byValue = (a, b) -> a.isNumber() && b.isNumber()
+                    ? Double.compare(a.asDouble(), b.asDouble()) : a.equals(b) ? 0 : 1;
+            assertThat(item.equals(byValue, own)).as("feed %s%nown  %s", item, own).isTrue();
+            List<String> feedFields = new ArrayList<>();
+            item.fieldNames().forEachRemaining(feedFields::add);
+            List<String> ownFields = new ArrayList<>();
+            own.fieldNames().forEachRemaining(ownFields::add);
+            assertThat(feedFields).containsExactlyElementsOf(ownFields);
+        }
+        assertThat(feed.get("items").findValuesAsText("updatedAt")).isNotEmpty();
+    }
+
+    /** An incident stored as SQL literals (its timestamps go to every time column), returning its id. */
+    private long incident(String agency, String municipality, String title, String seen, String due, String calendar,
+                          String answer, String rating, String satisfaction, String conflict, String type) {
+        return ((Number) db.rows("""
+                insert into incident (status, topic, agency_code, municipality_code, priority, title, first_seen_at,
+                                      last_seen_at, first_response_due_at, deadline_at, first_response_due_calendar_at,
+                                      deadline_calendar_at, first_response_at, post_count, reach, conflict_score,
+                                      growth, reopen_count, answer_text, answer_url, rating, satisfaction,
+                                      incident_type, created_at, updated_at)
+                values ('answered', 'roads', %s, %s, 'high', %s, %s, %s, %s, %s, %s, %s, %s, 1, 12345678901, %s, 2, 1,
+                        %s, 'https://example.invalid/a?b="c"', %s, %s, %s, %s, now())
+                returning id""".formatted(agency, municipality, title, seen, seen, due, seen, calendar, calendar, due,
+                conflict, answer, rating, satisfaction, type, seen)).get(0).get("id")).longValue();
     }
 
     @Test

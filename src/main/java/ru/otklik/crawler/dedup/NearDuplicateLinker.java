@@ -25,14 +25,11 @@ import ru.otklik.crawler.CrawlerConfig;
 @ApplicationScoped
 public class NearDuplicateLinker {
 
-    /** A stored post's text to fingerprint. */
-    public record Text(long postId, String text, Instant publishedAt) {
+    /** A stored post's {@link #fingerprint}, stored with the post itself. */
+    public record Fingerprint(long postId, long simhash, Instant publishedAt) {
     }
 
-    private static final String SET_HASHES = """
-            update post set simhash = u.h from unnest($1::bigint[], $2::bigint[]) as u(id, h)
-            where post.id = u.id
-            returning post.id, post.original_id""";
+    private static final String OWN_ORIGINALS = "select id, original_id from post where id = any($1::bigint[])";
 
     /** Up to 50 candidates per post, earliest first; each band condition matches an index of V11/V62. */
     private static final String CANDIDATES = """
@@ -85,27 +82,36 @@ public class NearDuplicateLinker {
                 reposts.values().toArray(String[]::new))).replaceWithVoid();
     }
 
-    /** Sets the posts' SimHashes and, for copies of earlier posts, their originals. */
-    public Uni<Void> link(SqlConnection conn, List<Text> texts) {
-        Map<Long, Text> byPost = new LinkedHashMap<>();
-        if (config.enabled()) {
-            // a post stored twice in one batch is fingerprinted by its last text
-            texts.stream().filter(t -> SimHash.normalisedLength(t.text()) >= config.minTextLength())
-                    .forEach(t -> byPost.put(t.postId(), t));
+    /**
+     * The SimHash a post is stored with, or null when texts are not compared (linking off, or a text too short to
+     * tell a copy from a coincidence). The upsert writes it with the row, so a batch is not written twice.
+     */
+    public Long fingerprint(String text) {
+        if (!config.enabled()) {
+            return null;
         }
+        List<String> words = SimHash.words(text);
+        return SimHash.normalisedLength(words) < config.minTextLength() ? null : SimHash.of(words);
+    }
+
+    /** Links the stored, fingerprinted posts that copy earlier posts to their originals. */
+    public Uni<Void> link(SqlConnection conn, List<Fingerprint> posts) {
+        Map<Long, Fingerprint> byPost = new LinkedHashMap<>();
+        // a post stored twice in one batch is linked by its last text, the one it was stored with
+        posts.forEach(p -> byPost.put(p.postId(), p));
         if (byPost.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Text> batch = List.copyOf(byPost.values());
-        Long[] ids = batch.stream().map(Text::postId).toArray(Long[]::new);
-        Long[] hashes = batch.stream().map(t -> SimHash.of(t.text())).toArray(Long[]::new);
+        List<Fingerprint> batch = List.copyOf(byPost.values());
+        Long[] ids = batch.stream().map(Fingerprint::postId).toArray(Long[]::new);
+        Long[] hashes = batch.stream().map(Fingerprint::simhash).toArray(Long[]::new);
         Tuple candidates = Tuple.tuple().addValue(ids).addValue(hashes)
                 .addValue(batch.stream().map(t -> SqlTime.of(t.publishedAt().minus(config.window())))
                         .toArray(OffsetDateTime[]::new))
                 .addValue(batch.stream().map(t -> SqlTime.of(t.publishedAt().plus(config.window())))
                         .toArray(OffsetDateTime[]::new))
                 .addValue(config.maxDistance());
-        return conn.preparedQuery(SET_HASHES).execute(Tuple.of(ids, hashes)).chain(own -> {
+        return conn.preparedQuery(OWN_ORIGINALS).execute(Tuple.of(ids)).chain(own -> {
             Originals originals = new Originals();
             own.forEach(row -> originals.known(row.getLong("id"), row.getLong("original_id")));
             return conn.preparedQuery(CANDIDATES).execute(candidates).map(rows -> {
@@ -149,7 +155,7 @@ public class NearDuplicateLinker {
         }
     }
 
-    private static void attach(Text post, List<Candidate> candidates, Originals originals) {
+    private static void attach(Fingerprint post, List<Candidate> candidates, Originals originals) {
         if (candidates.isEmpty()) {
             return;
         }

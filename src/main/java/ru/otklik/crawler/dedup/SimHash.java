@@ -37,18 +37,44 @@ public final class SimHash {
 
     /** The normalised text's length in characters, to decide whether it is long enough to compare. */
     public static int normalisedLength(String text) {
-        return String.join(" ", words(text)).length();
+        return normalisedLength(words(text));
+    }
+
+    /** The length of the words joined by single spaces. */
+    public static int normalisedLength(List<String> words) {
+        int length = Math.max(0, words.size() - 1);
+        for (String w : words) {
+            length += w.length();
+        }
+        return length;
     }
 
     public static long of(String text) {
-        List<String> words = words(text);
+        return of(words(text));
+    }
+
+    /**
+     * The hash of a text's {@link #words}. A run of words is hashed as the bytes of the words joined by a space,
+     * streamed rather than joined: ingest fingerprints every post, and building the strings was most of its cost.
+     */
+    public static long of(List<String> words) {
+        byte[][] utf8 = new byte[words.size()][];
+        for (int i = 0; i < utf8.length; i++) {
+            utf8[i] = words.get(i).getBytes(StandardCharsets.UTF_8);
+        }
         int[] votes = new int[64];
         for (int run = 1; run <= MAX_RUN; run++) {
-            for (int i = 0; i + run <= words.size(); i++) {
-                long h = hash(String.join(" ", words.subList(i, i + run)));
-                for (int bit = 0; bit < 64; bit++) {
-                    votes[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+            for (int i = 0; i + run <= utf8.length; i++) {
+                long h = FNV_OFFSET;
+                for (int k = i; k < i + run; k++) {
+                    if (k > i) {
+                        h = fnv(h, (byte) ' ');
+                    }
+                    for (byte b : utf8[k]) {
+                        h = fnv(h, b);
+                    }
                 }
+                vote(votes, mix(h));
             }
         }
         long result = 0;
@@ -60,6 +86,12 @@ public final class SimHash {
         return result;
     }
 
+    private static void vote(int[] votes, long h) {
+        for (int bit = 0; bit < 64; bit++) {
+            votes[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+        }
+    }
+
     public static int distance(long a, long b) {
         return Long.bitCount(a ^ b);
     }
@@ -69,13 +101,22 @@ public final class SimHash {
         return (hash >> (9 * i)) & (i == BANDS - 1 ? 1023 : 511);
     }
 
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
     /** FNV-1a over UTF-8, then the SplitMix64 finaliser: FNV alone lets similar shingles share high bits. */
     static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xFF;
-            h *= 0x100000001b3L;
+            h = fnv(h, b);
         }
+        return mix(h);
+    }
+
+    private static long fnv(long h, byte b) {
+        return (h ^ (b & 0xFF)) * 0x100000001b3L;
+    }
+
+    private static long mix(long h) {
         h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
         h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
         return h ^ (h >>> 31);

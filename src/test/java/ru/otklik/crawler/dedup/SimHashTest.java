@@ -42,4 +42,28 @@ class SimHashTest {
             assertTrue(java.util.stream.IntStream.range(0, SimHash.BANDS).anyMatch(b -> SimHash.band(fx, b) == SimHash.band(fy, b)));
         }
     }
+
+    /** Hashes already stored must still match: the streamed runs hash as the joined words always did. */
+    @Test
+    void streamedRunsHashAsTheJoinedWords() {
+        for (String text : java.util.List.of(ORIGINAL, "Ёлка — 2 шт. на ул. Мира, д. 5; «Тула»!", "", "один",
+                "Репост: " + ORIGINAL + " https://vk.com/wall-1_2 #Тула 😀")) {
+            java.util.List<String> words = SimHash.words(text);
+            int[] votes = new int[64];
+            for (int run = 1; run <= SimHash.MAX_RUN; run++) {
+                for (int i = 0; i + run <= words.size(); i++) {
+                    long h = SimHash.hash(String.join(" ", words.subList(i, i + run)));
+                    for (int bit = 0; bit < 64; bit++) {
+                        votes[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+                    }
+                }
+            }
+            long joined = 0;
+            for (int bit = 0; bit < 64; bit++) {
+                joined |= votes[bit] > 0 ? 1L << bit : 0;
+            }
+            assertEquals(joined, SimHash.of(text), text);
+            assertEquals(String.join(" ", words).length(), SimHash.normalisedLength(text), text);
+        }
+    }
 }
