@@ -4,10 +4,11 @@
 # and the incident feed, each next to its limit measured on the same server in the same run, while sampling the
 # service's RSS every second. Prints a growth table (10^4 → 10^6 seeded posts) and the final table.
 #
-#   bench/run.sh [--quick] [--shared DIR] [--out DIR]
+#   bench/run.sh [--quick] [--ingest N] [--shared DIR] [--out DIR]
 #
 # --quick: 10^4 posts only, 1,000 ingested, short runs (a few minutes; for development). Without it: 10^4,
-# 10^5 and 10^6 posts, 10,000 ingested per level (an hour or more while the drain is slow).
+# 10^5 and 10^6 posts, 10,000 ingested per level (an hour or more while the drain is slow). --ingest N: N posts
+# ingested per level instead (in batches of 1,000, so N > 1,000 lets the drain overlap the ingest).
 # Only loopback traffic; everything it starts is stopped on exit.
 set -euo pipefail
 # the whole script is one compound command, read before it runs: editing the file during a run cannot change it
@@ -16,14 +17,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 QUICK=0
+INGEST_ARG=
 SHARED=${OTKLIK_SHARED:-../shared}
 OUT=target/bench
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) QUICK=1 ;;
+        --ingest) INGEST_ARG=$2; shift ;;
         --shared) SHARED=$2; shift ;;
         --out) OUT=$2; shift ;;
-        *) echo "usage: bench/run.sh [--quick] [--shared DIR] [--out DIR]" >&2; exit 2 ;;
+        *) echo "usage: bench/run.sh [--quick] [--ingest N] [--shared DIR] [--out DIR]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -33,6 +36,7 @@ if [ "$QUICK" = 1 ]; then
 else
     LEVELS=(10000 100000 1000000); INGEST=10000; STEADY_SECONDS=60; LOAD_SECONDS=20; PGBENCH_SCALE=10; DRAIN_TIMEOUT=3600; LATENCY_WAIT=600
 fi
+[ -n "$INGEST_ARG" ] && INGEST=$INGEST_ARG
 STEADY_RATE=100
 RSS_LIMIT_MB=512
 DATASET=$SHARED/datasets/kursk-citizen-appeals/train_dataset_train.csv

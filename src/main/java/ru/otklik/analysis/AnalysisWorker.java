@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
@@ -102,17 +103,36 @@ public class AnalysisWorker {
 
     /** Processes batches until a claim comes back empty; returns how many posts were analysed. */
     Uni<Integer> drain() {
-        return next(Uni.createFrom().voidItem(), 0);
+        return Uni.createFrom().deferred(() -> {
+            Pipeline pipeline = new Pipeline();
+            // a repetition, not a recursion: each step's batch is released once it is stored. Chaining the next
+            // step inside the previous one kept every batch of a round (texts and analyses) reachable until the
+            // queue was empty: 5,000 queued posts filled the heap and the JVM spent the drain in full GCs.
+            return Multi.createBy().repeating().uni(() -> step(pipeline)).until(more -> !more)
+                    .collect().last()
+                    .chain(() -> pipeline.storing)
+                    .map(ignored -> pipeline.done);
+        });
+    }
+
+    /** The batch being stored while the next one is analysed, and how many posts the round has analysed. */
+    private static final class Pipeline {
+        Uni<Void> storing = Uni.createFrom().voidItem();
+        int done;
     }
 
     /**
-     * Claims and analyses the next batch while the previous one ({@code storing}) is being stored, then
-     * starts storing this one once the previous is done.
+     * Claims and analyses the next batch while the previous one is being stored, then starts storing this one
+     * once the previous is done; false when the queue is empty.
      */
-    private Uni<Integer> next(Uni<Void> storing, int done) {
-        return queue.claim().chain(posts -> posts.isEmpty() ? storing.replaceWith(done)
-                : Uni.combine().all().unis(timed("analysed", posts.size(), analyse(posts)), storing).asTuple()
-                .chain(analysed -> next(started(store(analysed.getItem1())), done + posts.size())));
+    private Uni<Boolean> step(Pipeline pipeline) {
+        return queue.claim().chain(posts -> posts.isEmpty() ? Uni.createFrom().item(false)
+                : Uni.combine().all().unis(timed("analysed", posts.size(), analyse(posts)), pipeline.storing).asTuple()
+                .map(analysed -> {
+                    pipeline.storing = started(store(analysed.getItem1()));
+                    pipeline.done += posts.size();
+                    return true;
+                }));
     }
 
     /**

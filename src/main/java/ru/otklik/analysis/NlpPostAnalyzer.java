@@ -2,6 +2,7 @@ package ru.otklik.analysis;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,11 @@ import ru.otklik.nlp.rules.TopicRules;
  * ({@link IncidentDecider}: model ≥ {@code otklik.analysis.complaint-threshold} or a rule). The agency must be
  * one of the region's; a learned agency the routing table does not know (the shipped model learned from
  * another region's history) gives way to the routing table.
+ *
+ * <p>Created at start, not on the first post: loading the models takes seconds (tens on a busy machine), and
+ * lazily that time fell into the first analysis round, so the first posts after a start waited for it.
  */
+@Startup
 @ApplicationScoped
 public class NlpPostAnalyzer implements PostAnalyzer {
 
