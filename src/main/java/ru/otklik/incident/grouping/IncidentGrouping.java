@@ -179,7 +179,7 @@ public class IncidentGrouping {
         members.stream()
                 .sorted(Comparator.comparing(MemberRow::addedAt).thenComparing(MemberRow::postId).reversed())
                 .forEach(m -> latest.computeIfAbsent(m.incidentId(), k -> new ArrayList<>())
-                        .add(vectors.getOrDefault(m.postId(), new TermVector(Map.of()))));
+                        .add(vectors.getOrDefault(m.postId(), TermVector.EMPTY)));
         Map<Long, Group> groups = new LinkedHashMap<>();
         for (CandidateRow r : rows) {
             groups.putIfAbsent(r.id(), new Group(r.id(), r.id(), r.topic(), r.municipality(),
@@ -237,7 +237,7 @@ public class IncidentGrouping {
 
         private GroupingCandidate candidate() {
             if (terms == null) {
-                terms = latest.stream().reduce(new TermVector(Map.of()), TermVector::plus);
+                terms = latest.stream().reduce(TermVector.EMPTY, TermVector::plus);
             }
             return new GroupingCandidate(key, topic, municipality, status, lastSeenAt, terms);
         }

@@ -20,14 +20,29 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * stemming) and cosine similarity between two bags. Stemming lets "яма на дороге" and "ямы на
  * дорогах" meet; stop words keep "и", "на", "в" from making every complaint look alike.
  */
-public record TermVector(Map<String, Integer> counts) {
+public final class TermVector {
 
     private static final String GENERIC_WORDS = "grouping/generic-words.txt";
     private static final Analyzer ANALYZER = new RussianAnalyzer();
     private static final Set<String> GENERIC = genericStems();
+    public static final TermVector EMPTY = new TermVector(Map.of());
 
-    public TermVector {
-        counts = Map.copyOf(counts);
+    private final Map<String, Integer> counts;
+    /** Kept with the bag: grouping compares an incident's vector with every complaint of a batch. */
+    private final double norm;
+
+    public TermVector(Map<String, Integer> counts) {
+        this.counts = Map.copyOf(counts);
+        double sum = 0;
+        for (int count : this.counts.values()) {
+            sum += (double) count * count;
+        }
+        this.norm = Math.sqrt(sum);
+    }
+
+    /** Stem → how many times it occurs. */
+    public Map<String, Integer> counts() {
+        return counts;
     }
 
     public static TermVector of(String text) {
@@ -94,21 +109,31 @@ public record TermVector(Map<String, Integer> counts) {
         if (isEmpty() || other.isEmpty()) {
             return 0;
         }
+        // walk the smaller bag: a post has a few stems, an incident the sum of its latest posts'
+        Map<String, Integer> small = counts.size() <= other.counts.size() ? counts : other.counts;
+        Map<String, Integer> large = small == counts ? other.counts : counts;
         double dot = 0;
-        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
-            Integer theirs = other.counts.get(entry.getKey());
+        for (Map.Entry<String, Integer> entry : small.entrySet()) {
+            Integer theirs = large.get(entry.getKey());
             if (theirs != null) {
                 dot += (double) entry.getValue() * theirs;
             }
         }
-        return dot / (norm() * other.norm());
+        return dot / (norm * other.norm);
     }
 
-    private double norm() {
-        double sum = 0;
-        for (int count : counts.values()) {
-            sum += (double) count * count;
-        }
-        return Math.sqrt(sum);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TermVector other && counts.equals(other.counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return counts.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "TermVector" + counts;
     }
 }

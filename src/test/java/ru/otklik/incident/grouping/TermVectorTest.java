@@ -1,0 +1,28 @@
+package ru.otklik.incident.grouping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TermVectorTest {
+
+    @Test
+    void cosineIsTheSameWhicheverBagIsWalkedAndMatchesTheHandComputedValue() {
+        TermVector post = new TermVector(Map.of("ям", 1, "дорог", 1));
+        TermVector incident = new TermVector(Map.of("ям", 3, "дорог", 1, "асфальт", 2, "лен", 1));
+        // dot = 1·3 + 1·1 = 4; |post| = √2; |incident| = √(9 + 1 + 4 + 1) = √15
+        double expected = 4 / (Math.sqrt(2) * Math.sqrt(15));
+        assertEquals(expected, post.cosine(incident), 1e-12);
+        assertEquals(expected, incident.cosine(post), 1e-12);
+    }
+
+    @Test
+    void aSumKeepsItsOwnNormAndAnEmptyBagIsLikeNothing() {
+        TermVector sum = new TermVector(Map.of("ям", 1)).plus(new TermVector(Map.of("ям", 1, "двор", 2)));
+        assertEquals(new TermVector(Map.of("ям", 2, "двор", 2)), sum);
+        assertEquals(1.0, sum.cosine(new TermVector(Map.of("ям", 5, "двор", 5))), 1e-12);
+        assertEquals(0.0, sum.cosine(TermVector.EMPTY));
+        assertEquals(0.0, TermVector.EMPTY.cosine(sum));
+    }
+}
