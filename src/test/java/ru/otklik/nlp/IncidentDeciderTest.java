@@ -135,4 +135,13 @@ class IncidentDeciderTest {
             assertThat(decide(CALM, NO_TOPIC, text).incident()).as(text).isFalse();
         }
     }
+
+    @Test
+    void anIncidentTakesTheModelsBestRubricWhenItsFirstAnswerIsNone() {
+        LabelScore transport = new LabelScore("transport", 0.3);
+        IncidentDecider.Decision d = decider.decide(SURE, NO_TOPIC, transport, null, List.of(), "18й опять битком");
+        assertThat(d.topic()).isEqualTo(transport);
+        assertThat(decider.decide(CALM, NO_TOPIC, transport, null, List.of(), "погода супер").topic())
+                .isEqualTo(NO_TOPIC);
+    }
 }
