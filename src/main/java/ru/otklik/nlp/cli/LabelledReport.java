@@ -61,6 +61,11 @@ final class LabelledReport {
         md.add("");
         md.addAll(IncidentEvaluation.markdown(judged));
         md.add("");
+        md.add("Since 2026-12-04 the complaint, topic and incident_type models train on the dev rows (`train --all`, "
+                + "never a test row), so the dev figures show what the models learnt, not how they generalise: quote "
+                + "test, and choose the weight and threshold with `train --tune-weights` on a held-out dev fold "
+                + "(docs/nlp.md).");
+        md.add("");
         md.add("Threshold of the complaint model on dev (rules decide as they do at any threshold):");
         md.add("");
         md.add("| threshold | problem recall | question recall | false alarms |");
