@@ -22,7 +22,8 @@ import ru.otklik.nlp.rules.TopicRules;
  *       otherwise a question mark without a problem rule makes it a question. {@code null} when not an
  *       incident.</li>
  *   <li><b>Topic</b>: the topic model when it is sure (p ≥ 0.5) of a rubric topic; otherwise the topic most
- *       topic rules agree on; otherwise the model's label however unsure.</li>
+ *       topic rules agree on; otherwise the model's label however unsure — for an incident, its most probable
+ *       rubric topic rather than {@code none}.</li>
  * </ul>
  */
 public final class IncidentDecider {
@@ -71,6 +72,16 @@ public final class IncidentDecider {
      */
     public Decision decide(LabelScore modelComplaint, LabelScore modelTopic, LabelScore modelType,
                            List<RuleMatch> matches, String clean) {
+        return decide(modelComplaint, modelTopic, modelTopic, modelType, matches, clean);
+    }
+
+    /**
+     * @param bestRubric the topic model's most probable rubric topic (not {@code none}): an incident has a
+     *                   topic, so when the model's first answer is {@code none} and no rule names one, an
+     *                   incident takes this
+     */
+    public Decision decide(LabelScore modelComplaint, LabelScore modelTopic, LabelScore bestRubric,
+                           LabelScore modelType, List<RuleMatch> matches, String clean) {
         List<RuleMatch> topicRules = TopicRules.topicMatches(matches);
         List<RuleMatch> typeMatches = TopicRules.typeMatches(matches);
         boolean modelSure = modelTopic.score() >= SURE_TOPIC && !"none".equals(modelTopic.label());
@@ -91,6 +102,9 @@ public final class IncidentDecider {
                 : new LabelScore("none", "none".equals(modelComplaint.label()) ? modelComplaint.score()
                         : TextAnalyzer.round(1 - modelComplaint.score()));
         String type = incident ? type(topicRules, typeRules, modelType, clean) : null;
+        if (incident && topicByModel && "none".equals(topic.label()) && bestRubric != null) {
+            topic = bestRubric;
+        }
         String decidedBy = byModel || !(incident || announced) ? "model" : "rule";
         return new Decision(complaint, type, topic, decidedBy, modelComplaint,
                 topicByModel ? "model" : "rule", modelTopic);

@@ -27,7 +27,7 @@ import ru.otklik.nlp.train.UdTextModelTrainer;
 public final class NlpModels {
 
     /** A region's incident-type model (problem / question), trained by {@code import-im}; optional. */
-    public static final String INCIDENT_TYPE = "incident_type";
+    public static final String INCIDENT_TYPE = TaskCorpora.INCIDENT_TYPE;
     /** Tasks whose categoriser is used when present and never required. */
     static final List<String> OPTIONAL_TASKS = List.of(INCIDENT_TYPE);
 

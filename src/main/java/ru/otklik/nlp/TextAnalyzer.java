@@ -114,7 +114,8 @@ public final class TextAnalyzer {
         List<RuleMatch> matches = rules.match(norm.clean());
         // a region's own incident-type model (import-im) decides problem or question where no analyst rule does
         LabelScore modelType = models.categorizers().has(NlpModels.INCIDENT_TYPE) ? label(NlpModels.INCIDENT_TYPE, scores, top) : null;
-        IncidentDecider.Decision incident = incidents.decide(modelComplaint, modelTopic, modelType, matches, norm.clean());
+        IncidentDecider.Decision incident = incidents.decide(modelComplaint, modelTopic, bestRubric(scores, modelTopic),
+                modelType, matches, norm.clean());
         List<Entity> entities = models.entities().find(norm.clean());
         PlaceFinder.Result found = places.find(norm.clean(), entities);
         AgencyDecider.Decision decision = agency.decide(matches, modelTopic, found.municipality(), agencyModel);
@@ -135,6 +136,22 @@ public final class TextAnalyzer {
         Prediction p = scores.prediction(task);
         top.put(task, p.topFeatures());
         return new LabelScore(p.label(), round(p.score()));
+    }
+
+    /** The topic model's most probable label other than {@code none}. */
+    private LabelScore bestRubric(CategorizerBank.Scores scores, LabelScore modelTopic) {
+        if (!"none".equals(modelTopic.label())) {
+            return modelTopic;
+        }
+        List<String> labels = models.categorizers().labels("topic");
+        double[] probs = scores.probabilities("topic");
+        int best = -1;
+        for (int i = 0; i < labels.size(); i++) {
+            if (!"none".equals(labels.get(i)) && (best < 0 || probs[i] > probs[best])) {
+                best = i;
+            }
+        }
+        return best < 0 ? modelTopic : new LabelScore(labels.get(best), round(probs[best]));
     }
 
     /**

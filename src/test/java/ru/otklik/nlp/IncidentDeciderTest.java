@@ -94,4 +94,54 @@ class IncidentDeciderTest {
         assertThat(decider.decide(SURE, ROADS, new LabelScore("problem", 0.7), none, "а что с остановкой?")
                 .incidentType()).isEqualTo("problem");
     }
+
+    @Test
+    void requestsQuestionsAndBreakdownsResidentsWriteAreIncidents() {
+        for (String text : List.of("скосите траву на Комсомольской, выше детей уже vk.com/photo-1_2",
+                "в 841м терминал не работает, а налом не берут. как ехать?",
+                "у старого рынка собаки кидаются на людей, страшно ходить",
+                "ростелеком третий день без интернета в посёлке, поддержка не отвечает",
+                "компенсацию за капремонт пенсионерам перестали перечислять, никто не объясняет")) {
+            assertThat(decide(CALM, NO_TOPIC, text).incidentType()).as(text).isEqualTo("problem");
+        }
+        for (String text : List.of("поставьте пожалуйста павильон на остановке, стоим под дождём",
+                "[club57214|Минтранс], когда пустят электричку Тула — Новомосковск по выходным?",
+                "Кто разрешил строить гаражи на входе в лес? Есть ли документы?",
+                "Подскажите, сколько сейчас рассматривают заявление на выплату? подала в сентябре",
+                "а разрешено ли продавать алкоголь в ларьке у школы?",
+                "можно ли поставить почтомат в посёлке, раз отделение закрыли?")) {
+            assertThat(decide(CALM, NO_TOPIC, text).incidentType()).as(text).isEqualTo("question");
+        }
+    }
+
+    @Test
+    void repliesThanksAndAnnouncementsStayNoneEvenWhenTheModelIsSure() {
+        for (String text : List.of("Ваше обращение передано в управляющую компанию, ответ будет дан в течение 10 дней",
+                "Здравствуйте! Информация передана в МБУ «Спецавто», вопрос взят на контроль",
+                "спасибо администрации за новую площадку во дворе!",
+                "Низкий поклон нашей УК за покраску подъездов",
+                "Вниманию пассажиров: 9 мая автобусы маршрутов 5 и 18 пойдут в объезд через ул. Советская",
+                "наконец-то починили дорогу на Металлургов, спасибо кто добился")) {
+            IncidentDecider.Decision d = decide(SURE, ROADS, text);
+            assertThat(d.incident()).as(text).isFalse();
+            assertThat(d.complaintDecidedBy()).as(text).isEqualTo("rule");
+        }
+        // Sarcastic thanks is still a complaint, and the model's say stands.
+        assertThat(decide(SURE, ROADS, "спасибо за очередное озеро во дворе, до подъезда только вплавь").incident())
+                .isTrue();
+        for (String text : List.of("поставьте лайк, если согласны", "подскажите, где купить хороший телефон",
+                "когда выйдет новый сезон сериала?", "кто будет на вечеринке в субботу?",
+                "Тульская область получила дополнительные средства на ремонт дорог")) {
+            assertThat(decide(CALM, NO_TOPIC, text).incident()).as(text).isFalse();
+        }
+    }
+
+    @Test
+    void anIncidentTakesTheModelsBestRubricWhenItsFirstAnswerIsNone() {
+        LabelScore transport = new LabelScore("transport", 0.3);
+        IncidentDecider.Decision d = decider.decide(SURE, NO_TOPIC, transport, null, List.of(), "18й опять битком");
+        assertThat(d.topic()).isEqualTo(transport);
+        assertThat(decider.decide(CALM, NO_TOPIC, transport, null, List.of(), "погода супер").topic())
+                .isEqualTo(NO_TOPIC);
+    }
 }

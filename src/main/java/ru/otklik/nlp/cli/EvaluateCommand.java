@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ru.otklik.nlp.ModelsDir;
 import ru.otklik.nlp.categorize.CategorizerStore;
 import ru.otklik.nlp.categorize.DocCategorizer;
+import ru.otklik.nlp.data.LabelledTraining;
 import ru.otklik.nlp.data.SharedDatasets;
 import ru.otklik.nlp.data.TaskCorpora;
 import ru.otklik.nlp.data.TaskCorpus;
@@ -28,7 +29,8 @@ import ru.otklik.nlp.train.CategorizerBuild;
 import ru.otklik.nlp.train.FeatureCache;
 
 /**
- * {@code evaluate [--data DIR] [--models DIR] [--report FILE] [--labelled DIR] [--only tasks,labelled]}:
+ * {@code evaluate [--data DIR] [--models DIR] [--report FILE] [--labelled DIR] [--only tasks,labelled]
+ * [--misses FILE]}:
  * scores every shipped model on its dev splits and prints a Markdown report (per-class precision/recall/F1,
  * macro-F1) with the model versions and the baseline figures recorded at training time, then the service's
  * incident decision on the hand-labelled social-media set ({@link LabelledReport}) and the share of RuSentiTweet's
@@ -55,7 +57,10 @@ final class EvaluateCommand {
             throw new CliArgs.UsageException("--only takes a comma-separated list of " + TaskCorpora.TASKS
                     + " and " + LABELLED);
         }
-        TaskCorpora corpora = TaskCorpora.at(args.datasets());
+        Path labelledDir = Path.of(args.option("labelled").orElse(LABELLED));
+        // The dev views leave out the texts the labelled set trained, as at training time.
+        TaskCorpora corpora = TaskCorpora.at(args.datasets(), Files.isDirectory(labelledDir)
+                ? Optional.of(LabelledTraining.read(labelledDir, Optional.of(args.datasets()), 1)) : Optional.empty());
         CategorizerBuild scorer = new CategorizerBuild(new FeatureCache(), err);
         List<String> md = new ArrayList<>();
         md.add("# Otklik NLP models — evaluation report");
@@ -97,6 +102,11 @@ final class EvaluateCommand {
                 }
             });
         }
+        if (CategorizerStore.exists(models.resolve(TaskCorpora.INCIDENT_TYPE))) {
+            DocCategorizer type = new CategorizerStore().load(models.resolve(TaskCorpora.INCIDENT_TYPE));
+            versions.add("| " + TaskCorpora.INCIDENT_TYPE + " | `" + type.version() + "` | " + type.meta().trainDocs()
+                    + " docs, " + type.meta().vocabulary() + " features (scored below as type accuracy) |");
+        }
         md.add("## Model versions");
         md.add("");
         md.add("| model | version | size |");
@@ -111,8 +121,8 @@ final class EvaluateCommand {
         md.add("");
         md.add(summary.toString());
         if (only.isEmpty() || only.contains(LABELLED)) {
-            md.addAll(new LabelledReport(err).run(models, Path.of(args.option("labelled").orElse(LABELLED)),
-                    Optional.of(args.datasets())));
+            md.addAll(new LabelledReport(err).run(models, labelledDir,
+                    Optional.of(args.datasets()), args.option("misses").map(Path::of)));
         }
         md.addAll(crossValidation(models));
         md.addAll(RussianCoverage.onRuSentiTweetDev(new SharedDatasets(args.datasets()), new LanguageIdentifier())

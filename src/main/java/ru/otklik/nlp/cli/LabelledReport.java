@@ -31,7 +31,8 @@ final class LabelledReport {
         this.err = err;
     }
 
-    List<String> run(Path models, Path labelled, Optional<Path> datasets) throws IOException {
+    /** @param misses where to write the dev rows the decision got wrong (TSV), if anywhere */
+    List<String> run(Path models, Path labelled, Optional<Path> datasets, Optional<Path> misses) throws IOException {
         if (!Files.isDirectory(labelled)) {
             err.printf("[evaluate] no labelled set at %s: skipped%n", labelled.toAbsolutePath());
             return List.of();
@@ -45,6 +46,9 @@ final class LabelledReport {
             PostAnalysis a = analyzer.analyze(p.id(), p.text());
             judged.add(new Judged(p, a));
         }
+        if (misses.isPresent()) {
+            writeMisses(judged, misses.get());
+        }
         List<String> md = new ArrayList<>();
         md.add("## Incidents on the hand-labelled social-media set (`labelled/`)");
         md.add("");
@@ -56,6 +60,11 @@ final class LabelledReport {
                         : " (" + read.unresolved() + " more had no text: `../shared/datasets` missing or a ref unknown)"));
         md.add("");
         md.addAll(IncidentEvaluation.markdown(judged));
+        md.add("");
+        md.add("Since 2026-12-04 the complaint, topic and incident_type models train on the dev rows (`train --all`, "
+                + "never a test row), so the dev figures show what the models learnt, not how they generalise: quote "
+                + "test, and choose the weight and threshold with `train --tune-weights` on a held-out dev fold "
+                + "(docs/nlp.md).");
         md.add("");
         md.add("Threshold of the complaint model on dev (rules decide as they do at any threshold):");
         md.add("");
@@ -71,8 +80,49 @@ final class LabelledReport {
         return md;
     }
 
+    /**
+     * The dev rows the decision got wrong, one a line: missed incidents, false alarms, wrong types and wrong
+     * topics, with the models' own answers and the matched rules — what an analyst reads to fix rules. Test
+     * rows are never written: they are not to be tuned on.
+     */
+    private void writeMisses(List<Judged> judged, Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("kind\tid\tgold\tgold_topic\tdecided\ttopic\tmodel_complaint\tmodel_topic\trules\ttext");
+        for (Judged j : judged) {
+            LabelledPosts.Post p = j.post();
+            if (p.test()) {
+                continue;
+            }
+            PostAnalysis a = j.analysis();
+            String decided = a.incidentType() == null ? "none" : a.incidentType();
+            String topic = a.topic() == null ? "" : a.topic().label();
+            String kind;
+            if (p.isIncident() && a.incidentType() == null) {
+                kind = "miss";
+            } else if (!p.isIncident() && a.incidentType() != null) {
+                kind = "false-alarm";
+            } else if (p.isIncident() && !p.incident().equals(decided)) {
+                kind = "type";
+            } else if (p.isIncident() && !p.topic().isEmpty() && !p.topic().equals(topic)) {
+                kind = "topic";
+            } else {
+                continue;
+            }
+            PostAnalysis.Explanation e = a.explanation();
+            lines.add(String.join("\t", kind, p.id(), p.incident(), p.topic(), decided, topic,
+                    e == null ? "" : score(e.modelComplaint()), e == null ? "" : score(e.modelTopic()),
+                    e == null ? "" : String.join(",", e.matchedRules()), p.text().replaceAll("\\s+", " ")));
+        }
+        Files.write(file, lines, java.nio.charset.StandardCharsets.UTF_8);
+        err.printf("[evaluate] %d dev rows the decision got wrong written to %s%n", lines.size() - 1, file);
+    }
+
+    private static String score(PostAnalysis.LabelScore s) {
+        return s == null ? "" : String.format(Locale.ROOT, "%s %.3f", s.label(), s.score());
+    }
+
     /** The judgement the decision would have made at another threshold: only the model's own say changes. */
-    private static Judged atThreshold(Judged j, double threshold) {
+    static Judged atThreshold(Judged j, double threshold) {
         PostAnalysis a = j.analysis();
         if (!a.analysed() || "rule".equals(a.explanation().complaintDecidedBy())) {
             return j;

@@ -27,7 +27,7 @@ public final class NlpCli {
             CliArgs parsed = CliArgs.parse(args);
             return switch (parsed.command()) {
                 case "analyze" -> new AnalyzeCommand(stdout, stderr).run(parsed, System.in);
-                case "train" -> new TrainCommand(stderr).run(parsed);
+                case "train" -> new TrainCommand(stdout, stderr).run(parsed);
                 case "evaluate" -> new EvaluateCommand(stdout, stderr).run(parsed);
                 case "crossval" -> new CrossvalCommand(stdout, stderr).run(parsed);
                 case "import-im" -> new ImportImCommand(stderr).run(parsed);
@@ -64,8 +64,13 @@ public final class NlpCli {
                 usage:
                   analyze [--models DIR]                      JSONL {"id","text"} on stdin → analyses on stdout
                   train --task T --input FILE --text-field X --label-field Y --out DIR
-                                                              T: complaint, topic, conflict, sentiment, agency
+                        [--labelled DIR] [--labelled-weight N]
+                                                              T: complaint, topic, incident_type, conflict,
+                                                              sentiment, agency
                   train --all [--data ../shared/datasets] [--out nlp-models] [--only text,ner,topic,...] [--l2 X]
+                        [--labelled labelled] [--labelled-weight N]
+                  train --tune-weights 0,5,10 [--only complaint,topic,incident_type] [--fold 0] [--folds 5]
+                        [--out DIR] [--reuse]                 weight of the labelled dev rows, on a held-out fold
                   evaluate [--data ../shared/datasets] [--models nlp-models] [--report nlp-models/REPORT.md]
                   crossval --task T [--data ../shared/datasets | --input FILE --text-field X --label-field Y
                            | --from predictions.jsonl] [--folds 5] [--out predictions.jsonl]

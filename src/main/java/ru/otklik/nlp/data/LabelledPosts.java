@@ -25,8 +25,12 @@ import org.jsoup.nodes.Element;
  */
 public final class LabelledPosts {
 
-    /** One labelled text. {@code incident} is problem, question or none; {@code topic} is empty for none. */
-    public record Post(String id, String split, String source, String text, String incident, String topic) {
+    /**
+     * One labelled text. {@code incident} is problem, question or none; {@code topic} is empty for none;
+     * {@code ref} says where the text comes from (empty when nowhere).
+     */
+    public record Post(String id, String split, String source, String ref, String text, String incident,
+                       String topic) {
 
         public boolean isIncident() {
             return !"none".equals(incident);
@@ -86,7 +90,8 @@ public final class LabelledPosts {
                     unresolved++;
                     continue;
                 }
-                posts.add(new Post(row.get("id"), row.get("split"), row.get("source"), text, row.get("incident"),
+                posts.add(new Post(row.get("id"), row.get("split"), row.get("source"), row.getOrDefault("ref", ""),
+                        text, row.get("incident"),
                         row.getOrDefault("topic", "")));
             }
         }

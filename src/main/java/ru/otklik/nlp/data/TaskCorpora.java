@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -19,7 +20,13 @@ import java.util.zip.CRC32;
  */
 public final class TaskCorpora {
 
+    /** The categorisers every models directory has. */
     public static final List<String> TASKS = List.of("complaint", "topic", "conflict", "sentiment", "agency");
+    /** The incident-type model (problem / question): optional in a models directory, learnt from labelled/ only. */
+    public static final String INCIDENT_TYPE = "incident_type";
+    /** Every task {@code train} can build. */
+    public static final List<String> TRAINABLE = List.of("complaint", "topic", INCIDENT_TYPE, "conflict",
+            "sentiment", "agency");
 
     /** SPb has 54k short, duplicated housing appeals; a sample keeps it from drowning the Kursk topics. */
     private static final int SPB_TRAIN = 4000;
@@ -61,15 +68,31 @@ public final class TaskCorpora {
     private final SharedDatasets data;
     private final Rubricator rubricator;
     private final SocialStyle style = new SocialStyle();
+    private final Optional<LabelledTraining> labelled;
 
     public TaskCorpora(SharedDatasets data, Path rubricatorTsv) throws IOException {
+        this(data, rubricatorTsv, Optional.empty());
+    }
+
+    /**
+     * @param labelled the dev rows of the hand-labelled set, added (weighted) to complaint and topic and the
+     *                 only data of incident_type; their texts are left out of every dev view
+     */
+    public TaskCorpora(SharedDatasets data, Path rubricatorTsv, Optional<LabelledTraining> labelled)
+            throws IOException {
         this.data = data;
         this.rubricator = Rubricator.load(rubricatorTsv);
+        this.labelled = labelled;
     }
 
     /** The corpora of {@code ../shared/datasets}-style directory, with the rubricator beside it. */
     public static TaskCorpora at(Path datasets) throws IOException {
-        return new TaskCorpora(new SharedDatasets(datasets), datasets.getParent().resolve("rubricator.tsv"));
+        return at(datasets, Optional.empty());
+    }
+
+    public static TaskCorpora at(Path datasets, Optional<LabelledTraining> labelled) throws IOException {
+        return new TaskCorpora(new SharedDatasets(datasets), datasets.getParent().resolve("rubricator.tsv"),
+                labelled);
     }
 
     public TaskCorpus build(String task) throws IOException {
@@ -79,6 +102,7 @@ public final class TaskCorpora {
             case "conflict" -> conflict();
             case "sentiment" -> sentiment();
             case "agency" -> agency();
+            case INCIDENT_TYPE -> incidentType();
             default -> throw new IllegalArgumentException("unknown task " + task);
         };
     }
@@ -101,8 +125,8 @@ public final class TaskCorpora {
             spbRare.addAll(sample(filter(spb.train(), t -> t.label().equals(code)), SPB_RARE_TOPIC_CAP));
         }
         Split informalK = informal(k, t -> true, k.train().size());
-        Split all = k.plus(none).plus(new Split(spbRare, List.of())).plus(informalK);
-        return new TaskCorpus("topic", all, List.of(
+        Split all = k.plus(none).plus(new Split(spbRare, List.of())).plus(informalK).plus(inDomain("topic"));
+        List<String> sources = new ArrayList<>(List.of(
                 "kursk-citizen-appeals/train_dataset_train.csv: Категория → rubricator kursk_category ("
                         + kursk.size() + " rows, category 12 'Тестовая' dropped)",
                 "rusentitweet/rusentitweet_train.csv as 'none' (off-rubric everyday tweets), sample "
@@ -110,9 +134,51 @@ public final class TaskCorpora {
                 "spb-our-city-appeals: " + spbRare.size() + " appeals whose portal reason is street trading "
                         + "(→ trade) or a construction-site fence (→ construction), at most "
                         + SPB_RARE_TOPIC_CAP + " each, training side of the CRC32 split",
-                "the Kursk training appeals again, rewritten as social posts (SocialStyle), same rubric"),
-                views("kursk", k.dev(), "kursk+none", concat(k.dev(), none.dev()), "kursk as social posts",
-                        informalK.dev()));
+                "the Kursk training appeals again, rewritten as social posts (SocialStyle), same rubric"));
+        Map<String, List<LabeledText>> views = views("kursk", k.dev(), "kursk+none", concat(k.dev(), none.dev()),
+                "kursk as social posts", informalK.dev());
+        labelled.ifPresent(l -> {
+            sources.add(describe(l, "incidents under their guideline topic"));
+            // A written post paraphrases a Kursk dev appeal: the view without those appeals shows whether the
+            // paraphrases, rather than the model, move the Kursk figures.
+            views.put("kursk, appeals not paraphrased in labelled/", filter(k.dev(),
+                    t -> !l.kurskRefs().contains(t.id().substring("kursk-".length()))));
+        });
+        return new TaskCorpus("topic", all, sources, unseen(views));
+    }
+
+    /**
+     * Problem against question, learnt from the incidents of the labelled set's dev rows only (no other
+     * corpus has the type). It has no dev view: the labelled set's test part, scored by {@code evaluate},
+     * reports its type accuracy.
+     */
+    private TaskCorpus incidentType() throws IOException {
+        LabelledTraining l = labelled.orElseThrow(() -> new IOException(
+                "incident_type is learnt from the labelled set: give --labelled DIR"));
+        List<LabeledText> rows = l.withWeight(1).incidentType();
+        return new TaskCorpus(INCIDENT_TYPE, new Split(rows, List.of()), List.of(
+                describe(l.withWeight(1), "incidents as problem or question")), Map.of());
+    }
+
+    /** The labelled dev rows of a task as training examples (none without a labelled set). */
+    private Split inDomain(String task) {
+        return new Split(labelled.map(l -> l.forTask(task)).orElse(List.of()), List.of());
+    }
+
+    private static String describe(LabelledTraining l, String what) {
+        return "labelled/*.tsv dev rows (never a test row): " + l.rows().size() + " texts, " + what
+                + ", each repeated " + l.weight() + " times";
+    }
+
+    /** The dev views without any text the labelled rows put into training. */
+    private Map<String, List<LabeledText>> unseen(Map<String, List<LabeledText>> views) {
+        if (labelled.isEmpty()) {
+            return views;
+        }
+        Set<String> seen = labelled.get().texts();
+        Map<String, List<LabeledText>> out = new LinkedHashMap<>();
+        views.forEach((name, list) -> out.put(name, filter(list, t -> !seen.contains(t.text()))));
+        return out;
     }
 
     /**
@@ -135,16 +201,20 @@ public final class TaskCorpora {
         Split news = capped(Split.byId(data.newsPassages("none")), NEWS_TRAIN, NEWS_DEV);
         Split newsInformal = informal(news, t -> crc(t.id() + "#style") % 3 == 0, NEWS_TRAIN);
         Split ud = capped(Split.byId(data.udSentences("none")), UD_TRAIN, UD_DEV);
-        Split all = k.plus(spb).plus(informal).plus(tweets).plus(calm).plus(news).plus(newsInformal).plus(ud);
-        return new TaskCorpus("complaint", all, List.of(
+        Split all = k.plus(spb).plus(informal).plus(tweets).plus(calm).plus(news).plus(newsInformal).plus(ud)
+                .plus(inDomain("complaint"));
+        List<String> sources = new ArrayList<>(List.of(
                 "complaint: kursk-citizen-appeals train side + spb-our-city-appeals sample, each also rewritten "
                         + "as a social post (SocialStyle; " + informal.train().size() + " texts)",
                 "none: rusentitweet_train.csv except 'negative' tweets that name a civic subject + skoltech "
                         + "appropriateness val.csv rows with inappropriate ≤ 0.25 (sample) + "
                         + news.train().size() + " NEREL train news passages (" + newsInformal.train().size()
-                        + " also in social style) + " + ud.train().size() + " UD Taiga/GSD/PUD sentences"),
-                views("all", all.dev(), "kursk+spb appeals", concat(k.dev(), spb.dev()),
-                        "appeals as social posts", informal.dev(), "news+ud", concat(news.dev(), ud.dev())));
+                        + " also in social style) + " + ud.train().size() + " UD Taiga/GSD/PUD sentences"));
+        labelled.ifPresent(l -> sources.add(describe(l, "incidents as complaint, the rest (news, announcements, "
+                + "thanks, adverts, chatter) as none")));
+        return new TaskCorpus("complaint", all, sources, unseen(views("all", all.dev(), "kursk+spb appeals",
+                concat(k.dev(), spb.dev()), "appeals as social posts", informal.dev(), "news+ud",
+                concat(news.dev(), ud.dev()))));
     }
 
     /** The dev view of the published Skoltech task (inappropriate ≥ 0.5), every row of val.csv's dev side. */

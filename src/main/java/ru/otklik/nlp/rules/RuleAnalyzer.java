@@ -14,6 +14,15 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class RuleAnalyzer extends Analyzer {
 
+    /**
+     * Components per field: the default strategy reuses the first field's components for every field, so
+     * whichever field was analysed first decided for both whether words are stemmed (a rule's
+     * {@code word:почините} then matched «починили», and its stemmed subjects missed inflected forms).
+     */
+    public RuleAnalyzer() {
+        super(PER_FIELD_REUSE_STRATEGY);
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();

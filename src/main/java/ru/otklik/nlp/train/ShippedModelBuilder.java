@@ -5,8 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import ru.otklik.nlp.categorize.TrainingConfig;
+import ru.otklik.nlp.data.LabelledTraining;
 import ru.otklik.nlp.data.SharedDatasets;
 import ru.otklik.nlp.data.TaskCorpora;
 import ru.otklik.nlp.data.TaskCorpus;
@@ -19,20 +21,25 @@ import ru.otklik.nlp.data.TaskCorpus;
 public final class ShippedModelBuilder {
 
     /** Every buildable component, in build order. */
-    public static final List<String> ALL = List.of("text", "ner", "complaint", "topic", "conflict", "sentiment",
-            "agency");
+    public static final List<String> ALL = List.of("text", "ner", "complaint", "topic", TaskCorpora.INCIDENT_TYPE,
+            "conflict", "sentiment", "agency");
 
     private final PrintStream progress;
     private final Double l2Override;
+    private final Optional<LabelledTraining> labelled;
 
     public ShippedModelBuilder(PrintStream progress) {
-        this(progress, null);
+        this(progress, null, Optional.empty());
     }
 
-    /** @param l2Override an L2 cost for every categoriser of this run (for tuning), or {@code null} */
-    public ShippedModelBuilder(PrintStream progress, Double l2Override) {
+    /**
+     * @param l2Override an L2 cost for every categoriser of this run (for tuning), or {@code null}
+     * @param labelled   the labelled set's dev rows for complaint, topic and incident_type
+     */
+    public ShippedModelBuilder(PrintStream progress, Double l2Override, Optional<LabelledTraining> labelled) {
         this.progress = progress;
         this.l2Override = l2Override;
+        this.labelled = labelled;
     }
 
     /**
@@ -50,9 +57,9 @@ public final class ShippedModelBuilder {
         if (parts.contains("ner")) {
             new NerelNameFinderTrainer(progress).trainAndSave(data.nerel(), out.resolve("text"), out.resolve("ner"));
         }
-        List<String> tasks = TaskCorpora.TASKS.stream().filter(parts::contains).toList();
+        List<String> tasks = TaskCorpora.TRAINABLE.stream().filter(parts::contains).toList();
         if (!tasks.isEmpty()) {
-            TaskCorpora corpora = new TaskCorpora(data, datasets.getParent().resolve("rubricator.tsv"));
+            TaskCorpora corpora = new TaskCorpora(data, datasets.getParent().resolve("rubricator.tsv"), labelled);
             CategorizerBuild build = new CategorizerBuild(new FeatureCache(), progress);
             for (String task : tasks) {
                 progress.printf("== %s (%.0f s elapsed)%n", task, (System.nanoTime() - start) / 1e9);
@@ -79,6 +86,8 @@ public final class ShippedModelBuilder {
             case "agency" -> t.withMaxFeatures(25_000).withMinDf(2).withL2(0.003);
             case "topic" -> t.withMaxFeatures(60_000).withL2(0.003);
             case "sentiment" -> t.withMaxFeatures(80_000).withL2(0.15).withOversamplePower(0.25);
+            // A few hundred short posts: keep words seen once, and a small table.
+            case TaskCorpora.INCIDENT_TYPE -> t.withMaxFeatures(30_000).withMinDf(1);
             default -> t.withMaxFeatures(100_000);
         };
     }

@@ -87,4 +87,31 @@ class ByoTrainingTest {
         assertThat(NlpCli.run(new String[] {"frobnicate"})).isEqualTo(2);
         assertThat(NlpCli.run(new String[] {"train", "--all", "--only", "topic,weather", "--out", "o"})).isEqualTo(2);
     }
+
+    @Test
+    void aRegionsIncidentTypesCanBeTrainedWithTheLabelledSetsDevRowsOnly() throws Exception {
+        Path input = tmp.resolve("types.csv");
+        Files.writeString(input, "text,type\nкогда уберут снег во дворе на Мира?,problem\n"
+                + "будет ли автобус до Рассвета?,question\n");
+        Path labelled = tmp.resolve("labelled");
+        Files.createDirectories(labelled);
+        // post-1 and post-2 are on the dev side by their ids, post-3 on the test side.
+        Files.writeString(labelled.resolve("a.tsv"), "id\tsplit\tsource\tref\ttext\tincident\ttopic\n"
+                + "post-1\tdev\twritten\t\tфонари во дворе не горят\tproblem\thousing_utilities\n"
+                + "post-2\tdev\twritten\t\tподскажите, когда дадут горячую воду?\tquestion\thousing_utilities\n"
+                + "post-3\ttest\twritten\t\tяма на Ленина\tproblem\troads\n");
+        int rc = NlpCli.run(new String[] {"train", "--task", "incident_type", "--input", input.toString(),
+                "--text-field", "text", "--label-field", "type", "--labelled", labelled.toString(),
+                "--labelled-weight", "2", "--out", tmp.resolve("m").toString()});
+        assertThat(rc).isZero();
+        // 2 rows of the region + 2 dev rows × 2; the test row never.
+        assertThat(new CategorizerStore().load(tmp.resolve("m/incident_type")).meta().trainDocs()).isEqualTo(6);
+
+        Files.writeString(labelled.resolve("a.tsv"), "id\tsplit\tsource\tref\ttext\tincident\ttopic\n"
+                + "post-3\tdev\twritten\t\tяма на Ленина\tproblem\troads\n");
+        assertThat(NlpCli.run(new String[] {"train", "--task", "incident_type", "--input", input.toString(),
+                "--text-field", "text", "--label-field", "type", "--labelled", labelled.toString(),
+                "--out", tmp.resolve("m2").toString()})).isEqualTo(2);
+        assertThat(CategorizerStore.exists(tmp.resolve("m2/incident_type"))).isFalse();
+    }
 }
