@@ -57,8 +57,8 @@ class ConsoleBrowserTest {
         // Published just ahead of every other test's posts: the review queue lists the newest first, so these
         // are on its first page, and no other test's incident is within their grouping window.
         Instant soon = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
-        complaint = ingest("1", "В Новомосковске на улице Комсомольской огромные ямы, а на остановке автобусы "
-                + "не ходят по расписанию. Дорогу не ремонтируют третий год!", soon.toString());
+        complaint = ingest("1", "В Новомосковске на улице Комсомольской огромные ямы у остановки, автобусы их "
+                + "объезжают по встречной. Дорогу не ремонтируют третий год!", soon.toString());
         ingest("2", "В Алексине третью неделю нет горячей воды, управляющая компания не отвечает",
                 soon.minus(Duration.ofHours(1)).toString());
         ingest("3", "Бродячие собаки у школы в Кимовске, стая собак пугает детей", soon.minus(Duration.ofHours(2)).toString());
@@ -170,7 +170,7 @@ class ConsoleBrowserTest {
         browser.driver.findElement(By.cssSelector("#assign-form button")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("answer-form")));
         WebElement answer = browser.driver.findElement(By.name("answerText"));
-        answer.sendKeys("Ямочный ремонт на Комсомольской запланирован на следующую неделю, расписание автобусов проверено.");
+        answer.sendKeys("Ямочный ремонт на Комсомольской запланирован на следующую неделю, движение автобусов у остановки проверено.");
         browser.driver.findElement(By.cssSelector("#answer-form button")).click();
         WebElement given = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("answer")));
         assertThat(given.getText()).contains("Ямочный ремонт");
