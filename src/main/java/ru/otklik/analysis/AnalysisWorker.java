@@ -14,10 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import ru.otklik.alert.DatabaseNotifications;
 import ru.otklik.common.DatabaseUnavailable;
+import ru.otklik.common.Rounds;
 import ru.otklik.incident.grouping.TermVector;
 import ru.otklik.search.SearchService;
 
@@ -41,9 +41,7 @@ public class AnalysisWorker {
     private final io.vertx.core.Vertx vertx;
     private final WorkerExecutor executor;
     private final int workers;
-    private final AtomicBoolean running = new AtomicBoolean();
-    /** Set when a wake-up came during a round, so the round is followed by another. */
-    private final AtomicBoolean wokenDuringRound = new AtomicBoolean();
+    private final Rounds rounds = new Rounds(this::round, AnalysisWorker::logFailure);
 
     public AnalysisWorker(AnalysisQueue queue, AnalysisStore store, PostAnalyzer analyzer, SearchService search,
                           DatabaseNotifications notifications, Vertx vertx, AnalysisConfig config) {
@@ -70,27 +68,25 @@ public class AnalysisWorker {
 
     /** Starts a round unless one is running; a running round is told to go once more. */
     public void wake() {
-        if (!running.compareAndSet(false, true)) {
-            wokenDuringRound.set(true);
-            return;
-        }
-        wokenDuringRound.set(false);
+        rounds.wake();
+    }
+
+    /**
+     * One round on a fresh duplicated context: Hibernate Reactive only runs on a context marked safe (isolated),
+     * and a fresh duplicate is not marked yet. Rounds never overlap, so when one starts none of this node's claims
+     * is in flight: it first takes back what a killed run or a failed round left claimed (and other nodes' claims
+     * past the timeout).
+     */
+    private Uni<Integer> round() {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        // Hibernate Reactive only runs on a context marked safe (isolated); a fresh duplicate is not marked yet
         VertxContextSafetyToggle.setContextSafe(context, true);
-        // Rounds never overlap, so when one starts none of this node's claims is in flight: it first takes back
-        // what a killed run or a failed round left claimed (and other nodes' claims past the timeout).
-        context.runOnContext(ignored -> queue.releaseStale().onFailure().recoverWithNull()
-                .chain(() -> drain())
-                // a failed round's batches (one storing, the next analysed) go back at once; if the database is
-                // away, the next round returns them
-                .onFailure().call(e -> queue.releaseStale().onFailure().recoverWithNull())
-                .onTermination().invoke(() -> running.set(false))
-                .subscribe().with(n -> {
-                    if (wokenDuringRound.getAndSet(false)) {
-                        wake();
-                    }
-                }, AnalysisWorker::logFailure));
+        return Uni.createFrom().<Integer>emitter(emitter -> context.runOnContext(ignored ->
+                queue.releaseStale().onFailure().recoverWithNull()
+                        .chain(() -> drain())
+                        // a failed round's batches (one storing, the next analysed) go back at once; if the
+                        // database is away, the next round returns them
+                        .onFailure().call(e -> queue.releaseStale().onFailure().recoverWithNull())
+                        .subscribe().with(emitter::complete, emitter::fail)));
     }
 
     private static void logFailure(Throwable e) {

@@ -12,9 +12,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import ru.otklik.alert.DatabaseNotifications;
+import ru.otklik.common.Rounds;
 
 /**
  * Delivers outbox rows to webhooks: claims due rows, sends each signed, and records the outcome with the
@@ -33,9 +34,8 @@ public class OutboxDispatcher {
     private final ObjectMapper json;
     private final Clock clock;
     private final Backoff backoff;
-    private final AtomicBoolean running = new AtomicBoolean();
-    /** Set when a wake-up came during a round, so the round is followed by another. */
-    private final AtomicBoolean wokenDuringRound = new AtomicBoolean();
+    private final Rounds rounds = new Rounds(this::round,
+            e -> LOG.error("Webhook round failed; the outbox rows stay and are retried", e));
 
     public OutboxDispatcher(OutboxStore outbox, WebhookSender sender, WebhookConfig config,
                             DatabaseNotifications notifications, ObjectMapper json, Clock clock) {
@@ -61,27 +61,23 @@ public class OutboxDispatcher {
 
     /** Starts a round unless one is running; a running round is told to go once more. */
     public void wake() {
-        if (!running.compareAndSet(false, true)) {
-            wokenDuringRound.set(true);
-            return;
-        }
-        wokenDuringRound.set(false);
-        outbox.releaseStale(clock.instant(), config.claimTimeout())
-                .chain(() -> drain())
-                .onTermination().invoke(() -> running.set(false))
-                .subscribe().with(n -> {
-                    if (wokenDuringRound.getAndSet(false)) {
-                        wake();
-                    }
-                }, e -> LOG.error("Webhook round failed; the outbox rows stay and are retried", e));
+        rounds.wake();
     }
 
-    /** Claims and delivers until a claim comes back short. */
+    private Uni<Integer> round() {
+        return outbox.releaseStale(clock.instant(), config.claimTimeout()).chain(() -> drain());
+    }
+
+    /**
+     * Claims and delivers until a claim comes back short; returns how many rows were claimed. A repetition, not a
+     * recursion: a chain with each claim inside the previous one kept every delivered payload of a long backlog
+     * (webhooks down for hours) reachable until the outbox was empty.
+     */
     Uni<Integer> drain() {
-        return outbox.claim(clock.instant(), config.batchSize()).chain(batch -> batch.isEmpty()
-                ? Uni.createFrom().item(0)
-                : deliverAll(batch).chain(() -> batch.size() < config.batchSize() ? Uni.createFrom().item(batch.size())
-                        : drain().map(rest -> batch.size() + rest)));
+        return Multi.createBy().repeating()
+                .uni(() -> outbox.claim(clock.instant(), config.batchSize()).call(this::deliverAll).map(List::size))
+                .whilst(claimed -> claimed == config.batchSize())
+                .collect().with(Collectors.summingInt(Integer::intValue));
     }
 
     private Uni<Void> deliverAll(List<ClaimedDelivery> batch) {
