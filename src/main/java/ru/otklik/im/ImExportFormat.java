@@ -116,6 +116,14 @@ public enum ImExportFormat {
 
     /** The text as it fits one Excel cell: a longer one is cut, and its last character «…» says so. */
     static String fitCell(String text) {
-        return text.length() <= MAX_CELL_TEXT ? text : text.substring(0, MAX_CELL_TEXT - 1) + "…";
+        if (text.length() <= MAX_CELL_TEXT) {
+            return text;
+        }
+        int cut = MAX_CELL_TEXT - 1;
+        // never split an emoji's surrogate pair: a lone surrogate is not a valid XML character
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return text.substring(0, cut) + "…";
     }
 }

@@ -42,6 +42,15 @@ class ImExportFormatTest {
     }
 
     @Test
+    void aCutNeverSplitsAnEmoji() {
+        // one letter first, so the cell's last place falls on the first half of a pair
+        String cut = ImExportFormat.fitCell("я" + "😡".repeat(20_000));
+        assertThat(cut).endsWith("…").hasSizeLessThanOrEqualTo(32_767);
+        assertThat(Character.isHighSurrogate(cut.charAt(cut.length() - 2))).isFalse();
+        assertThat(cut.codePoints().filter(c -> c == "😡".codePointAt(0)).count() * 2 + 2).isEqualTo(cut.length());
+    }
+
+    @Test
     void aTextThatFitsIsLeftAsItIs() {
         assertThat(ImExportFormat.fitCell("уберите снег")).isEqualTo("уберите снег");
         assertThat(ImExportFormat.fitCell("я".repeat(32_767))).hasSize(32_767).doesNotContain("…");
