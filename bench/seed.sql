@@ -83,6 +83,16 @@ from bench.seed_incident si join incident i on i.id = si.id
 where si.j > :have_incidents;
 commit;
 
+-- the near-duplicate lookup reads hashes from post_fingerprint (V66), which the service fills as it stores a post;
+-- seeded posts get theirs here (an older schema without the table has nothing to fill)
+select to_regclass('post_fingerprint') is not null as has_fingerprints \gset
+\if :has_fingerprints
+insert into post_fingerprint (post_id, simhash, published_at)
+select id, simhash, published_at from post
+where simhash is not null and id > (select coalesce(max(post_id), 0) from post_fingerprint);
+vacuum analyze post_fingerprint;
+\endif
+
 vacuum analyze post;
 vacuum analyze post_analysis;
 vacuum analyze incident;

@@ -27,23 +27,30 @@ import ru.otklik.common.SqlTime;
  */
 final class PostUpsertSql {
 
+    /** New rows, and the fingerprints of those that have one (V66) in the same statement. */
     private static final String INSERT = """
-            insert into post (source_id, external_id, url, author_handle, author_name, author_pseudonym, title, text,
-                              content_hash, version, published_at, fetched_at, likes, reposts, comments, views,
-                              parent_external_id, parent_id, raw, simhash, analysis_state, created_at, updated_at)
-            select r.source_id, r.external_id, r.url, r.author_handle, r.author_name, r.author_pseudonym, r.title,
-                   r.text, r.content_hash, 1, r.published_at, $18, r.likes, r.reposts, r.comments, r.views,
-                   r.parent_external_id,
-                   (select p.id from post p where p.source_id = r.source_id and p.external_id = r.parent_external_id),
-                   r.raw::jsonb, r.simhash, 'pending', $18, $18
-            from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                        $8::text[], $9::text[], $10::timestamptz[], $11::bigint[], $12::bigint[], $13::bigint[],
-                        $14::bigint[], $15::text[], $16::text[], $17::bigint[])
-                 as r(source_id, external_id, url, author_handle, author_name, author_pseudonym, title, text,
-                      content_hash, published_at, likes, reposts, comments, views, parent_external_id, raw, simhash)
-            order by r.source_id, r.external_id
-            on conflict (source_id, external_id) do nothing
-            returning id, source_id, external_id""";
+            with created as (
+                insert into post (source_id, external_id, url, author_handle, author_name, author_pseudonym, title,
+                                  text, content_hash, version, published_at, fetched_at, likes, reposts, comments, views,
+                                  parent_external_id, parent_id, raw, simhash, analysis_state, created_at, updated_at)
+                select r.source_id, r.external_id, r.url, r.author_handle, r.author_name, r.author_pseudonym, r.title,
+                       r.text, r.content_hash, 1, r.published_at, $18, r.likes, r.reposts, r.comments, r.views,
+                       r.parent_external_id,
+                       (select p.id from post p
+                        where p.source_id = r.source_id and p.external_id = r.parent_external_id),
+                       r.raw::jsonb, r.simhash, 'pending', $18, $18
+                from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::text[], $9::text[], $10::timestamptz[], $11::bigint[], $12::bigint[], $13::bigint[],
+                            $14::bigint[], $15::text[], $16::text[], $17::bigint[])
+                     as r(source_id, external_id, url, author_handle, author_name, author_pseudonym, title, text,
+                          content_hash, published_at, likes, reposts, comments, views, parent_external_id, raw, simhash)
+                order by r.source_id, r.external_id
+                on conflict (source_id, external_id) do nothing
+                returning id, source_id, external_id, simhash, published_at),
+            fingerprints as (
+                insert into post_fingerprint (post_id, simhash, published_at)
+                select id, simhash, published_at from created where simhash is not null)
+            select id, source_id, external_id from created""";
 
     /** A comment and its parent may come in one batch: the insert above cannot see rows it inserts itself. */
     private static final String LINK_PARENTS = """
@@ -62,19 +69,29 @@ final class PostUpsertSql {
             insert into post_version (post_id, version, title, text, content_hash, replaced_at)
             select id, version, title, text, content_hash, $2 from post where id = any($1::bigint[])""";
 
+    /** Stored rows rewritten; a fingerprint follows its post's text and date, and goes when the text is too short. */
     private static final String UPDATE = """
-            update post p set url = u.url, author_name = u.author_name, title = u.title, text = u.text,
-                   content_hash = u.content_hash, published_at = u.published_at, fetched_at = $16, updated_at = $16,
-                   likes = u.likes, reposts = u.reposts, comments = u.comments, views = u.views,
-                   parent_external_id = u.parent_external_id, raw = u.raw::jsonb, simhash = u.simhash,
-                   version = p.version + case when u.edited then 1 else 0 end,
-                   analysis_state = case when u.edited then 'pending' else p.analysis_state end
-            from unnest($1::bigint[], $2::boolean[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                        $8::timestamptz[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::text[],
-                        $14::text[], $15::bigint[])
-                 as u(id, edited, url, author_name, title, text, content_hash, published_at, likes, reposts,
-                      comments, views, parent_external_id, raw, simhash)
-            where p.id = u.id""";
+            with updated as (
+                update post p set url = u.url, author_name = u.author_name, title = u.title, text = u.text,
+                       content_hash = u.content_hash, published_at = u.published_at, fetched_at = $16, updated_at = $16,
+                       likes = u.likes, reposts = u.reposts, comments = u.comments, views = u.views,
+                       parent_external_id = u.parent_external_id, raw = u.raw::jsonb, simhash = u.simhash,
+                       version = p.version + case when u.edited then 1 else 0 end,
+                       analysis_state = case when u.edited then 'pending' else p.analysis_state end
+                from unnest($1::bigint[], $2::boolean[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::timestamptz[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::text[],
+                            $14::text[], $15::bigint[])
+                     as u(id, edited, url, author_name, title, text, content_hash, published_at, likes, reposts,
+                          comments, views, parent_external_id, raw, simhash)
+                where p.id = u.id
+                returning p.id, p.simhash, p.published_at),
+            kept as (
+                insert into post_fingerprint (post_id, simhash, published_at)
+                select id, simhash, published_at from updated where simhash is not null
+                on conflict (post_id) do update set simhash = excluded.simhash, published_at = excluded.published_at
+                where (post_fingerprint.simhash, post_fingerprint.published_at)
+                      is distinct from (excluded.simhash, excluded.published_at))
+            delete from post_fingerprint f using updated u where f.post_id = u.id and u.simhash is null""";
 
     private final SqlConnection conn;
     private final OffsetDateTime now;

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import ru.otklik.common.SqlTime;
 import ru.otklik.crawler.CrawlerConfig;
 
@@ -29,27 +31,33 @@ public class NearDuplicateLinker {
     public record Fingerprint(long postId, long simhash, Instant publishedAt) {
     }
 
-    private static final String OWN_ORIGINALS = "select id, original_id from post where id = any($1::bigint[])";
+    /**
+     * One band's candidates of post {@code n}: an index-only scan of that band's V66 index, bounded by the window,
+     * the distance checked on the hash the index holds.
+     */
+    private static final String BAND = """
+            select f.post_id, f.published_at from post_fingerprint f
+            where ((f.simhash >> %d) & %d) = ((n.h >> %d) & %d) and f.published_at between n.from_at and n.to_at
+              and bit_count((f.simhash # n.h)::bit(64)) <= $5""";
 
-    /** Up to 50 candidates per post, earliest first; each band condition matches an index of V11/V62. */
-    private static final String CANDIDATES = """
-            select n.id as post_id, c.id, c.published_at, c.original_id
+    /**
+     * Every post's current original and up to 50 candidates, earliest first, in one statement: the candidates of
+     * the seven bands merged, and only those few read from post for their own originals.
+     */
+    static final String CANDIDATES = """
+            select n.id as post_id, own.original_id as own_original, c.id, c.published_at, c.original_id
             from unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) with ordinality
                  as n(id, h, from_at, to_at, ord)
-            cross join lateral (
-                select p.id, p.published_at, p.original_id from post p
-                where p.simhash is not null and p.id <> n.id
-                  and (((p.simhash >> 0) & 511) = ((n.h >> 0) & 511) or ((p.simhash >> 9) & 511) = ((n.h >> 9) & 511)
-                       or ((p.simhash >> 18) & 511) = ((n.h >> 18) & 511)
-                       or ((p.simhash >> 27) & 511) = ((n.h >> 27) & 511)
-                       or ((p.simhash >> 36) & 511) = ((n.h >> 36) & 511)
-                       or ((p.simhash >> 45) & 511) = ((n.h >> 45) & 511)
-                       or ((p.simhash >> 54) & 1023) = ((n.h >> 54) & 1023))
-                  and bit_count((p.simhash # n.h)::bit(64)) <= $5
-                  and p.published_at between n.from_at and n.to_at
-                order by p.published_at, p.id
-                limit 50) c
-            order by n.ord, c.published_at, c.id""";
+            join post own on own.id = n.id
+            left join lateral (
+                select b.post_id as id, b.published_at, p.original_id
+                from (%s) b join post p on p.id = b.post_id
+                where b.post_id <> n.id
+                order by b.published_at, b.post_id
+                limit 50) c on true
+            order by n.ord, c.published_at, c.id""".formatted(IntStream.range(0, SimHash.BANDS)
+            .mapToObj(i -> BAND.formatted(SimHash.shift(i), SimHash.mask(i), SimHash.shift(i), SimHash.mask(i)))
+            .collect(Collectors.joining("\nunion\n")));
 
     /** Copies of a post that turned out to be a copy itself now point at the new original. */
     private static final String REROOT = """
@@ -111,19 +119,21 @@ public class NearDuplicateLinker {
                 .addValue(batch.stream().map(t -> SqlTime.of(t.publishedAt().plus(config.window())))
                         .toArray(OffsetDateTime[]::new))
                 .addValue(config.maxDistance());
-        return conn.preparedQuery(OWN_ORIGINALS).execute(Tuple.of(ids)).chain(own -> {
+        return conn.preparedQuery(CANDIDATES).execute(candidates).map(rows -> {
             Originals originals = new Originals();
-            own.forEach(row -> originals.known(row.getLong("id"), row.getLong("original_id")));
-            return conn.preparedQuery(CANDIDATES).execute(candidates).map(rows -> {
-                Map<Long, List<Candidate>> found = new HashMap<>();
-                for (Row row : rows) {
-                    Candidate c = new Candidate(row.getLong("id"), SqlTime.get(row, "published_at"));
-                    originals.known(c.id(), row.getLong("original_id"));
-                    found.computeIfAbsent(row.getLong("post_id"), k -> new ArrayList<>()).add(c);
+            Map<Long, List<Candidate>> found = new HashMap<>();
+            for (Row row : rows) {
+                long post = row.getLong("post_id");
+                originals.known(post, row.getLong("own_original"));
+                Long id = row.getLong("id");
+                if (id != null) {
+                    originals.known(id, row.getLong("original_id"));
+                    found.computeIfAbsent(post, k -> new ArrayList<>())
+                            .add(new Candidate(id, SqlTime.get(row, "published_at")));
                 }
-                batch.forEach(t -> attach(t, found.getOrDefault(t.postId(), List.of()), originals));
-                return originals;
-            });
+            }
+            batch.forEach(t -> attach(t, found.getOrDefault(t.postId(), List.of()), originals));
+            return originals;
         }).chain(originals -> write(conn, originals));
     }
 

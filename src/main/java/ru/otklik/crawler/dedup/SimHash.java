@@ -96,9 +96,19 @@ public final class SimHash {
         return Long.bitCount(a ^ b);
     }
 
-    /** Band {@code i} (0 = lowest bits), as the V11 expression indexes compute it: {@code (simhash >> 9i) & mask}. */
+    /** Band {@code i} (0 = lowest bits), as the V66 expression indexes compute it: {@code (simhash >> shift) & mask}. */
     public static long band(long hash, int i) {
-        return (hash >> (9 * i)) & (i == BANDS - 1 ? 1023 : 511);
+        return (hash >> shift(i)) & mask(i);
+    }
+
+    /** Where band {@code i} starts: 9 bits a band. */
+    static int shift(int i) {
+        return 9 * i;
+    }
+
+    /** Band {@code i}'s bits: 9, or 10 for the last, so the seven bands cover all 64. */
+    static int mask(int i) {
+        return i == BANDS - 1 ? 1023 : 511;
     }
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;

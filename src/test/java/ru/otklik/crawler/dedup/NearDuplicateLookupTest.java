@@ -1,0 +1,133 @@
+package ru.otklik.crawler.dedup;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import ru.otklik.testing.TestDb;
+
+/**
+ * Near-duplicates posted through {@code POST /api/posts} in separate batches are linked through the fingerprints
+ * of V66, which follow their posts' edits, and the lookup finds its candidates in the band indexes alone.
+ */
+@QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
+class NearDuplicateLookupTest {
+
+    @Inject
+    TestDb db;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** A complaint with a word of its own, so no other test's post is within its distance. */
+    private static String complaint(String tag) {
+        return "Жители дома 5 на улице Садовой " + tag + " третью неделю сидят без отопления, батареи ледяные, "
+                + "управляющая компания обещает прислать слесаря и не присылает, просим администрацию вмешаться";
+    }
+
+    private static long post(String source, String id, String text, String publishedAt, String expectedStatus) {
+        String body = """
+                [{"source": "%s", "externalId": "%s", "text": "%s", "publishedAt": "%s"}]"""
+                .formatted(source, id, text, publishedAt);
+        return given().contentType(ContentType.JSON).body(body).post("/api/posts").then().statusCode(200)
+                .extract().jsonPath().getLong("items.find { it.status == '%s' }.postId".formatted(expectedStatus));
+    }
+
+    private Long originalOf(long id) {
+        Object original = db.rows("select original_id from post where id = ?", id).get(0).get("original_id");
+        return original == null ? null : ((Number) original).longValue();
+    }
+
+    private long fingerprints(long id) {
+        return db.count("select count(*) from post_fingerprint f join post p on p.id = f.post_id "
+                + "where f.post_id = ? and f.simhash = p.simhash and f.published_at = p.published_at", id);
+    }
+
+    @Test
+    void copiesInLaterBatchesAreLinkedAndFingerprintsFollowEdits() {
+        String tag = "метка" + UUID.randomUUID().toString().replace("-", "");
+        String text = complaint(tag);
+        String source = "dedup-" + UUID.randomUUID();
+        long first = post(source, "1", text, "2025-06-10T09:00:00Z", "created");
+        long other = post(source, "2", "В парке Победы высадили сто двадцать молодых лип и установили новые скамейки "
+                + "вдоль главной аллеи " + tag, "2025-06-10T09:30:00Z", "created");
+        long copy = post(source, "3", "Репост: " + text + " #Курск", "2025-06-10T12:00:00Z", "created");
+        assertThat(originalOf(first)).isNull();
+        assertThat(originalOf(other)).as("a different text is not a copy").isNull();
+        assertThat(originalOf(copy)).isEqualTo(first);
+
+        // a backfilled earlier copy becomes the original of the whole group
+        long earliest = post(source, "0", text + " Помогите!", "2025-06-09T20:00:00Z", "created");
+        assertThat(originalOf(earliest)).isNull();
+        assertThat(originalOf(first)).isEqualTo(earliest);
+        assertThat(originalOf(copy)).isEqualTo(earliest);
+
+        // beyond the 14-day window the same text is a new post, not a copy
+        long late = post(source, "4", text, "2025-07-20T09:00:00Z", "created");
+        assertThat(originalOf(late)).isNull();
+
+        // an edit that turns the other post into a copy moves its fingerprint, and the link follows
+        assertThat(post(source, "2", text + " Срочно", "2025-06-10T09:30:00Z", "updated")).isEqualTo(other);
+        assertThat(fingerprints(other)).isEqualTo(1);
+        assertThat(originalOf(other)).isEqualTo(earliest);
+        // a text edited below the comparable length leaves the lookup
+        post(source, "2", "Уже починили", "2025-06-10T09:30:00Z", "updated");
+        assertThat(db.count("select count(*) from post_fingerprint where post_id = ?", other)).isZero();
+        assertThat(db.count("select count(*) from post where id = ? and simhash is null", other)).isEqualTo(1);
+        for (long id : List.of(first, copy, earliest, late)) {
+            assertThat(fingerprints(id)).as("post %d's fingerprint", id).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The lookup's band conditions match V66's expression indexes and everything it reads from post_fingerprint is
+     * in them: on a table of 20,000 fingerprints over two weeks (inside a transaction that is rolled back), the
+     * planner reads every band by an index-only scan of its own index, not by walking the table.
+     */
+    @Test
+    void theLookupReadsEachBandFromItsCoveringIndex() throws Exception {
+        List<String> plan = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("""
+                    with s as (insert into source (key, kind, title, origin)
+                               values ('lookup-plan-%s', 'api', 'plan', 'api') returning id),
+                         p as (insert into post (source_id, external_id, text, content_hash, published_at, fetched_at,
+                                                 simhash, analysis_state)
+                               select s.id, 'plan-' || g, 'text', md5(g::text), now() - make_interval(mins => g), now(),
+                                      hashtextextended('plan-' || g, 0), 'done'
+                               from s, generate_series(1, 20000) g
+                               returning id, simhash, published_at)
+                    insert into post_fingerprint (post_id, simhash, published_at) select id, simhash, published_at from p
+                    """.formatted(UUID.randomUUID()));
+            st.execute("analyze post_fingerprint");
+            st.execute("prepare lookup(bigint[], bigint[], timestamptz[], timestamptz[], int) as "
+                    + NearDuplicateLinker.CANDIDATES);
+            try (ResultSet rs = st.executeQuery("explain (costs off) execute lookup(array[1], array[123456789], "
+                    + "array[now() - interval '14 days'], array[now() + interval '14 days'], 6)")) {
+                while (rs.next()) {
+                    plan.add(rs.getString(1));
+                }
+            }
+            c.rollback();
+        }
+        String text = String.join("\n", plan);
+        for (int band = 0; band < SimHash.BANDS; band++) {
+            assertThat(text).as(text).contains("Index Only Scan using post_fingerprint_b" + band + "_idx");
+        }
+        assertThat(text).as(text).doesNotContain("Seq Scan on post_fingerprint")
+                .doesNotContain("Index Scan using post_fingerprint_pkey");
+    }
+}
