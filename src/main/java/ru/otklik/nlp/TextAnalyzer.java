@@ -113,9 +113,12 @@ public final class TextAnalyzer {
 
         List<RuleMatch> matches = rules.match(norm.clean());
         // a region's own incident-type model (import-im) decides problem or question where no analyst rule does
-        LabelScore modelType = models.categorizers().has(NlpModels.INCIDENT_TYPE) ? label(NlpModels.INCIDENT_TYPE, scores, top) : null;
-        IncidentDecider.Decision incident = incidents.decide(modelComplaint, modelTopic, bestRubric(scores, modelTopic),
-                modelType, matches, norm.clean());
+        LabelScore modelType = optional(NlpModels.INCIDENT_TYPE, scores, top);
+        // the in-domain incident model (residents' posts against news, official replies and adverts) beside
+        // the complaint model; IncidentDecider blends the two
+        LabelScore modelIncident = optional(NlpModels.INCIDENT, scores, top);
+        IncidentDecider.Decision incident = incidents.decide(modelComplaint, modelIncident, modelTopic,
+                bestRubric(scores, modelTopic), modelType, matches, norm.clean());
         List<Entity> entities = models.entities().find(norm.clean());
         PlaceFinder.Result found = places.find(norm.clean(), entities);
         AgencyDecider.Decision decision = agency.decide(matches, modelTopic, found.municipality(), agencyModel);
@@ -136,6 +139,12 @@ public final class TextAnalyzer {
         Prediction p = scores.prediction(task);
         top.put(task, p.topFeatures());
         return new LabelScore(p.label(), round(p.score()));
+    }
+
+    /** The label of an optional model, or {@code null} when the models directory has none. */
+    private LabelScore optional(String task, CategorizerBank.Scores scores,
+                                Map<String, List<Prediction.FeatureWeight>> top) {
+        return models.categorizers().has(task) ? label(task, scores, top) : null;
     }
 
     /** The topic model's most probable label other than {@code none}. */
