@@ -146,6 +146,20 @@ public final class IncidentDecider {
         return 1 / (1 + Math.exp(-(w * logit(base) + (1 - w) * logit(complaintProbability(modelIncident)))));
     }
 
+    /**
+     * An incident model's answer as {@code complaint} / {@code none}: the probability of an incident is
+     * 1 − p({@code none}), whatever the model's other labels ({@code complaint}, or {@code problem} and
+     * {@code question}).
+     */
+    public static LabelScore incidentAnswer(List<String> labels, double[] probabilities) {
+        int none = labels.indexOf(NONE);
+        if (none < 0) {
+            throw new IllegalArgumentException("an incident model needs a none label, has " + labels);
+        }
+        double p = probabilities[none];
+        return p >= 0.5 ? new LabelScore(NONE, TextAnalyzer.round(p)) : new LabelScore("complaint", TextAnalyzer.round(1 - p));
+    }
+
     private static double complaintProbability(LabelScore s) {
         return "complaint".equals(s.label()) ? s.score() : 1 - s.score();
     }

@@ -113,10 +113,16 @@ public final class TextAnalyzer {
 
         List<RuleMatch> matches = rules.match(norm.clean());
         // a region's own incident-type model (import-im) decides problem or question where no analyst rule does
-        LabelScore modelType = optional(NlpModels.INCIDENT_TYPE, scores, top);
+        LabelScore modelType = models.categorizers().has(NlpModels.INCIDENT_TYPE)
+                ? label(NlpModels.INCIDENT_TYPE, scores, top) : null;
         // the in-domain incident model (residents' posts against news, official replies and adverts) beside
         // the complaint model; IncidentDecider blends the two
-        LabelScore modelIncident = optional(NlpModels.INCIDENT, scores, top);
+        LabelScore modelIncident = null;
+        if (models.categorizers().has(NlpModels.INCIDENT)) {
+            top.put(NlpModels.INCIDENT, scores.prediction(NlpModels.INCIDENT).topFeatures());
+            modelIncident = IncidentDecider.incidentAnswer(models.categorizers().labels(NlpModels.INCIDENT),
+                    scores.probabilities(NlpModels.INCIDENT));
+        }
         IncidentDecider.Decision incident = incidents.decide(modelComplaint, modelIncident, modelTopic,
                 bestRubric(scores, modelTopic), modelType, matches, norm.clean());
         List<Entity> entities = models.entities().find(norm.clean());
@@ -139,12 +145,6 @@ public final class TextAnalyzer {
         Prediction p = scores.prediction(task);
         top.put(task, p.topFeatures());
         return new LabelScore(p.label(), round(p.score()));
-    }
-
-    /** The label of an optional model, or {@code null} when the models directory has none. */
-    private LabelScore optional(String task, CategorizerBank.Scores scores,
-                                Map<String, List<Prediction.FeatureWeight>> top) {
-        return models.categorizers().has(task) ? label(task, scores, top) : null;
     }
 
     /** The topic model's most probable label other than {@code none}. */

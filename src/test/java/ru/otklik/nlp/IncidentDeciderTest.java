@@ -190,4 +190,15 @@ class IncidentDeciderTest {
         assertThat(new IncidentDecider(0.9, new IncidentDecider.Blend(0.5, 0))
                 .decide(CALM, sureNone, NO_TOPIC, NO_TOPIC, null, rules.match(news), news).incident()).isTrue();
     }
+
+    @Test
+    void anIncidentModelsAnswerIsOneMinusItsNone() {
+        assertThat(IncidentDecider.incidentAnswer(List.of("complaint", "none"), new double[] {0.3, 0.7}))
+                .isEqualTo(new LabelScore("none", 0.7));
+        // problem and question together outweigh none although neither alone does
+        assertThat(IncidentDecider.incidentAnswer(List.of("none", "problem", "question"), new double[] {0.4, 0.35, 0.25}))
+                .isEqualTo(new LabelScore("complaint", 0.6));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IncidentDecider.incidentAnswer(
+                List.of("problem", "question"), new double[] {0.5, 0.5})).isInstanceOf(IllegalArgumentException.class);
+    }
 }

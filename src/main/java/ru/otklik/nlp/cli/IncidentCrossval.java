@@ -27,6 +27,7 @@ import ru.otklik.nlp.data.LabelledPosts;
 import ru.otklik.nlp.data.LabelledTraining;
 import ru.otklik.nlp.data.TaskCorpora;
 import ru.otklik.nlp.eval.DecisionGrid;
+import ru.otklik.nlp.features.Features;
 import ru.otklik.nlp.eval.DecisionGrid.Point;
 import ru.otklik.nlp.eval.DecisionGrid.Row;
 import ru.otklik.nlp.lang.LanguageIdentifier;
@@ -37,7 +38,7 @@ import ru.otklik.nlp.train.FeatureCache;
 import ru.otklik.nlp.train.ShippedModelBuilder;
 
 /**
- * {@code crossval --task incident [--folds 5] [--labelled-weight 1] [--extras 0] [--l2 0.002] [--models DIR]
+ * {@code crossval --task incident [--folds 5] [--labelled-weight 1] [--extras 0] [--l2 0.002] [--by-type true|false] [--models DIR]
  * [--labelled DIR] [--data DIR] [--max-false-alarms 0.02] [--out rows.tsv]}: K-fold cross-validation of the
  * whole incident decision over the labelled set's <em>dev</em> rows (test rows are never read into training nor
  * scored here).
@@ -89,7 +90,11 @@ final class IncidentCrossval {
         DocCategorizer complaint = new CategorizerStore().load(models.resolve("complaint"));
         Map<String, Fixed> fixed = fixedSignals(dev, models, complaint, cache);
         Map<String, LabelScore> types = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT_TYPE,
-                List.of(), 1, ShippedModelBuilder.configFor(TaskCorpora.INCIDENT_TYPE));
+                LabelledTraining::incidentType, List.of(), 1, ShippedModelBuilder.configFor(TaskCorpora.INCIDENT_TYPE));
+        // --by-type: the incident model learns problem / question / none instead of complaint / none
+        boolean byType = args.option("by-type").map(Boolean::parseBoolean).orElse(TaskCorpora.INCIDENT_BY_TYPE);
+        java.util.function.Function<LabelledTraining, List<LabeledText>> incidentRows = byType
+                ? LabelledTraining::byIncidentType : LabelledTraining::complaint;
 
         List<String> md = new ArrayList<>();
         md.add("## incident decision: " + folds + "-fold cross-validation over the labelled dev rows ("
@@ -118,9 +123,10 @@ final class IncidentCrossval {
                             : TaskCorpora.at(data, Optional.empty()).incidentExtras(extras).split().train();
                     TrainingConfig config = ShippedModelBuilder.configFor(TaskCorpora.INCIDENT).withL2(l2);
                     Map<String, LabelScore> incident = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT,
-                            more, weight, config);
+                            incidentRows, more, weight, config);
                     List<Row> rows = rows(dev, fixed, incident, types);
-                    String name = String.format(Locale.ROOT, "extras %d, weight %d, L2 %s", extras, weight, l2);
+                    String name = String.format(Locale.ROOT, "%sextras %d, weight %d, L2 %s",
+                            byType ? "by type, " : "", extras, weight, l2);
                     Optional<Point> best = DecisionGrid.best(DecisionGrid.sweep(rows, WEIGHTS, FLOORS, THRESHOLDS),
                             budget);
                     Point modelOnly = DecisionGrid.best(DecisionGrid.sweep(rows, List.of(0.0), List.of(0.0),
@@ -131,7 +137,7 @@ final class IncidentCrossval {
                     if (best.isPresent()) {
                         md.add(DecisionGrid.markdownRow("**" + name + ": best blend**", best.get()));
                         err.println(md.get(md.size() - 1));
-                        if (chosen == null || recall(best.get()) > recall(chosen)) {
+                        if (chosen == null || DecisionGrid.recall(best.get()) > DecisionGrid.recall(chosen)) {
                             chosen = best.get();
                             chosenRows = rows;
                         }
@@ -212,17 +218,21 @@ final class IncidentCrossval {
 
     /** Every dev row's answer from a model of {@code task} trained without the row's fold. */
     private Map<String, LabelScore> outOfFold(LabelledTraining dev, int folds, FeatureCache cache,
-                                              CategorizerTrainer trainer, String task, List<LabeledText> more,
-                                              int weight, TrainingConfig config) {
+                                              CategorizerTrainer trainer, String task,
+                                              java.util.function.Function<LabelledTraining, List<LabeledText>> rowsOf,
+                                              List<LabeledText> more, int weight, TrainingConfig config) {
         Map<String, LabelScore> out = new HashMap<>();
         for (int k = 0; k < folds; k++) {
-            List<LabeledText> train = new ArrayList<>(dev.withoutFold(k, folds).withWeight(weight).forTask(task));
+            List<LabeledText> train = new ArrayList<>(rowsOf.apply(dev.withoutFold(k, folds).withWeight(weight)));
             train.addAll(more);
             long t0 = System.nanoTime();
             DocCategorizer model = trainer.train(task, cache.features(train),
                     train.stream().map(LabeledText::label).toList(), config, List.of());
             for (LabelledPosts.Post p : dev.onlyFold(k, folds).rows()) {
-                out.put(p.id(), score(model.predict(cache.features(p.text()))));
+                Features f = cache.features(p.text());
+                out.put(p.id(), task.equals(TaskCorpora.INCIDENT)
+                        ? IncidentDecider.incidentAnswer(model.labels(), model.probabilities(f))
+                        : score(model.predict(f)));
             }
             err.printf("[crossval] %s fold %d: %d training rows, %.0f s%n", task, k, train.size(),
                     (System.nanoTime() - t0) / 1e9);
@@ -244,10 +254,6 @@ final class IncidentCrossval {
     /** Rounded as the analysis rounds what it passes to the decision. */
     private static LabelScore score(Prediction p) {
         return new LabelScore(p.label(), Math.round(p.score() * 1000) / 1000.0);
-    }
-
-    private static double recall(Point p) {
-        return p.all().problemRecall() + p.all().questionRecall();
     }
 
     private static String fmt(LabelScore s) {

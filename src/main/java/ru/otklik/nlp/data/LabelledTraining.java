@@ -104,6 +104,11 @@ public final class LabelledTraining {
         return weighted(dev, p -> p.isIncident() ? "complaint" : "none");
     }
 
+    /** Every row under its own label: {@code problem}, {@code question} or {@code none}. */
+    public List<LabeledText> byIncidentType() {
+        return weighted(dev, LabelledPosts.Post::incident);
+    }
+
     /** Incidents with a topic, under their topic. */
     public List<LabeledText> topic() {
         return weighted(dev.stream().filter(p -> p.isIncident() && !p.topic().isEmpty()).toList(),
@@ -115,10 +120,11 @@ public final class LabelledTraining {
         return weighted(dev.stream().filter(LabelledPosts.Post::isIncident).toList(), LabelledPosts.Post::incident);
     }
 
-    /** The rows of one task: complaint, incident (the in-domain model: same labels as complaint), topic or incident_type. */
+    /** The rows of one task: complaint, incident (the in-domain model), topic or incident_type. */
     public List<LabeledText> forTask(String task) {
         return switch (task) {
-            case "complaint", TaskCorpora.INCIDENT -> complaint();
+            case "complaint" -> complaint();
+            case TaskCorpora.INCIDENT -> TaskCorpora.INCIDENT_BY_TYPE ? byIncidentType() : complaint();
             case "topic" -> topic();
             case "incident_type" -> incidentType();
             default -> throw new IllegalArgumentException("the labelled set trains complaint, incident, topic and incident_type, not "

@@ -88,9 +88,18 @@ public final class DecisionGrid {
     public static Optional<Point> best(List<Point> points, double maxFalseAlarms) {
         return points.stream()
                 .filter(p -> p.all().falseAlarms() <= maxFalseAlarms)
-                .max(Comparator.<Point>comparingDouble(p -> p.all().problemRecall() + p.all().questionRecall())
+                .max(Comparator.<Point>comparingDouble(DecisionGrid::recall)
                         .thenComparingDouble(Point::threshold)
                         .thenComparingDouble(p -> -p.blend().ruleFloor()));
+    }
+
+    /** Problem recall plus question recall, a type with no row counting 0 (not NaN, which would win). */
+    public static double recall(Point p) {
+        return orZero(p.all().problemRecall()) + orZero(p.all().questionRecall());
+    }
+
+    private static double orZero(double v) {
+        return Double.isNaN(v) ? 0 : v;
     }
 
     /** A Markdown table row: weight, floor, threshold, recalls, false alarms (all, written, tweets), type. */
