@@ -52,7 +52,7 @@ import ru.otklik.nlp.train.ShippedModelBuilder;
 final class IncidentCrossval {
 
     static final List<Double> WEIGHTS = List.of(0.0, 0.25, 0.4, 0.5, 0.6, 0.75, 1.0);
-    static final List<Double> FLOORS = List.of(0.0, 0.02, 0.05, 0.1, 0.2);
+    static final List<Double> FLOORS = List.of(0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4);
     static final List<Double> THRESHOLDS = thresholds();
 
     private final PrintStream out;
@@ -157,7 +157,7 @@ final class IncidentCrossval {
                     chosen.blend().baseWeight(), chosen.blend().ruleFloor()));
             md.add("");
             md.add(DecisionGrid.MARKDOWN_HEADER);
-            for (double t : List.of(0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)) {
+            for (double t : List.of(0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, chosen.threshold(), 0.97)) {
                 md.add(DecisionGrid.markdownRow("", DecisionGrid.at(chosenRows, chosen.blend(), t)));
             }
         }
@@ -262,7 +262,7 @@ final class IncidentCrossval {
 
     private static List<Double> thresholds() {
         List<Double> out = new ArrayList<>();
-        for (int i = 10; i <= 95; i += 5) {
+        for (int i = 30; i <= 99; i++) {
             out.add(i / 100.0);
         }
         return out;
