@@ -39,7 +39,7 @@ import ru.otklik.nlp.train.ShippedModelBuilder;
 
 /**
  * {@code crossval --task incident [--folds 5] [--labelled-weight 1] [--extras 0] [--l2 0.002] [--by-type true|false] [--models DIR]
- * [--labelled DIR] [--data DIR] [--max-false-alarms 0.02] [--out rows.tsv]}: K-fold cross-validation of the
+ * [--labelled DIR] [--data DIR] [--max-false-alarms 0.02] [--max-tweet-alarms 0.005] [--out rows.tsv]}: K-fold cross-validation of the
  * whole incident decision over the labelled set's <em>dev</em> rows (test rows are never read into training nor
  * scored here).
  *
@@ -74,6 +74,7 @@ final class IncidentCrossval {
         List<Double> l2s = list(args.option("l2").orElse(String.valueOf(
                 ShippedModelBuilder.configFor(TaskCorpora.INCIDENT).l2())), Double::valueOf);
         double budget = Double.parseDouble(args.option("max-false-alarms").orElse("0.02"));
+        double tweetBudget = Double.parseDouble(args.option("max-tweet-alarms").orElse("0.005"));
         if (folds < 2 || weights.stream().anyMatch(w -> w < 1)) {
             throw new CliArgs.UsageException("--folds must be ≥ 2 and --labelled-weight ≥ 1");
         }
@@ -103,14 +104,15 @@ final class IncidentCrossval {
         md.add("Generated " + LocalDate.now() + " by `java -jar target/quarkus-app/quarkus-run.jar "
                 + String.join(" ", args.raw()) + "`. Complaint model: `" + complaint.version() + "` (as shipped, "
                 + "never trained on a labelled row); incident and incident_type models: out-of-fold. Setting "
-                + "chosen: the most problem + question recall with false alarms ≤ " + budget + ".");
+                + "chosen: the most problem + question recall with false alarms ≤ " + budget + " over all none rows "
+                + "and ≤ " + tweetBudget + " over the tweets.");
         md.add("");
         md.add(DecisionGrid.MARKDOWN_HEADER);
         List<Row> baseRows = rows(dev, fixed, Map.of(), types);
         md.add(DecisionGrid.markdownRow("complaint model alone, rules as before",
                 DecisionGrid.at(baseRows, new IncidentDecider.Blend(1, 0), IncidentDecider.DEFAULT_THRESHOLD)));
         Optional<Point> baseBest = DecisionGrid.best(DecisionGrid.sweep(baseRows, List.of(1.0), FLOORS, THRESHOLDS),
-                budget);
+                budget, tweetBudget);
         baseBest.ifPresent(p -> md.add(DecisionGrid.markdownRow("complaint model alone, best threshold", p)));
         List<String> tsv = new ArrayList<>();
         Point chosen = null;
@@ -128,9 +130,9 @@ final class IncidentCrossval {
                     String name = String.format(Locale.ROOT, "%sextras %d, weight %d, L2 %s",
                             byType ? "by type, " : "", extras, weight, l2);
                     Optional<Point> best = DecisionGrid.best(DecisionGrid.sweep(rows, WEIGHTS, FLOORS, THRESHOLDS),
-                            budget);
+                            budget, tweetBudget);
                     Point modelOnly = DecisionGrid.best(DecisionGrid.sweep(rows, List.of(0.0), List.of(0.0),
-                            THRESHOLDS), budget).orElse(null);
+                            THRESHOLDS), budget, tweetBudget).orElse(null);
                     if (modelOnly != null) {
                         md.add(DecisionGrid.markdownRow(name + ": incident model alone + rules", modelOnly));
                     }
@@ -157,7 +159,9 @@ final class IncidentCrossval {
                     chosen.blend().baseWeight(), chosen.blend().ruleFloor()));
             md.add("");
             md.add(DecisionGrid.MARKDOWN_HEADER);
-            for (double t : List.of(0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, chosen.threshold(), 0.97)) {
+            java.util.SortedSet<Double> sweep = new java.util.TreeSet<>(List.of(0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.97));
+            sweep.add(chosen.threshold());
+            for (double t : sweep) {
                 md.add(DecisionGrid.markdownRow("", DecisionGrid.at(chosenRows, chosen.blend(), t)));
             }
         }

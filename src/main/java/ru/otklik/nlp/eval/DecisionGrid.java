@@ -82,12 +82,14 @@ public final class DecisionGrid {
 
     /**
      * The point with the most recall (problem recall + question recall) among those with false alarms at most
-     * {@code maxFalseAlarms}; ties go to the higher threshold, then the lower rule floor (fewer alarms to come
-     * on texts unlike the dev rows).
+     * {@code maxFalseAlarms} over all {@code none} rows and at most {@code maxTweetAlarms} over the tweets (a
+     * tweet group with no row passes); ties go to the higher threshold, then the lower rule floor (fewer alarms
+     * to come on texts unlike the dev rows).
      */
-    public static Optional<Point> best(List<Point> points, double maxFalseAlarms) {
+    public static Optional<Point> best(List<Point> points, double maxFalseAlarms, double maxTweetAlarms) {
         return points.stream()
                 .filter(p -> p.all().falseAlarms() <= maxFalseAlarms)
+                .filter(p -> !(p.tweets().falseAlarms() > maxTweetAlarms))
                 .max(Comparator.<Point>comparingDouble(DecisionGrid::recall)
                         .thenComparingDouble(Point::threshold)
                         .thenComparingDouble(p -> -p.blend().ruleFloor()));

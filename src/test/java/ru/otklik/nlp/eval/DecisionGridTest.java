@@ -56,11 +56,16 @@ class DecisionGridTest {
         List<Point> points = DecisionGrid.sweep(rows(), List.of(0.0, 1.0), List.of(0.0, 0.05),
                 List.of(0.3, 0.5, 0.7));
         assertThat(points).hasSize(12);
-        Point best = DecisionGrid.best(points, 0.0).orElseThrow();
+        Point best = DecisionGrid.best(points, 0.0, 0.0).orElseThrow();
         assertThat(best.blend()).isEqualTo(new Blend(0, 0.05));
         assertThat(best.threshold()).isEqualTo(0.5);
         assertThat(best.all().problemRecall()).isEqualTo(1.0);
-        assertThat(DecisionGrid.best(points, -0.01)).isEmpty();
+        assertThat(DecisionGrid.best(points, -0.01, 1)).isEmpty();
+        // a tweet alarm budget below what every point has rules every point out
+        List<Point> tweety = DecisionGrid.sweep(rows(), List.of(0.0), List.of(0.0), List.of(0.01));
+        assertThat(tweety.get(0).tweets().falseAlarms()).isEqualTo(1.0);
+        assertThat(DecisionGrid.best(tweety, 1, 0.5)).isEmpty();
+        assertThat(DecisionGrid.best(tweety, 1, 1)).isPresent();
         assertThat(DecisionGrid.markdownRow("x", best)).startsWith("| x | 0.00 | 0.05 | 0.50 | 1.000 | — | 0.000 |");
     }
 
