@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import ru.otklik.nlp.IncidentDecider;
-import ru.otklik.nlp.ModelsDir;
 import ru.otklik.nlp.PostAnalysis.LabelScore;
 import ru.otklik.nlp.TextAnalyzer;
 import ru.otklik.nlp.categorize.CategorizerStore;
@@ -65,14 +64,13 @@ final class IncidentCrossval {
 
     int run(CliArgs args) throws IOException {
         Path data = args.datasets();
-        Path models = args.option("models").map(Path::of).orElse(ModelsDir.resolve());
-        Path labelledDir = Path.of(args.option("labelled").orElse(EvaluateCommand.LABELLED));
+        Path models = args.models();
+        Path labelledDir = args.labelled();
         int folds = Integer.parseInt(args.option("folds").orElse("5"));
-        List<Integer> weights = list(args.option("labelled-weight").orElse("1"), Integer::valueOf);
-        List<Integer> extrasList = list(args.option("extras").orElse(String.valueOf(TaskCorpora.INCIDENT_EXTRAS)),
-                Integer::valueOf);
-        List<Double> l2s = list(args.option("l2").orElse(String.valueOf(
-                ShippedModelBuilder.configFor(TaskCorpora.INCIDENT).l2())), Double::valueOf);
+        List<Integer> weights = args.list("labelled-weight", "1", Integer::valueOf);
+        List<Integer> extrasList = args.list("extras", String.valueOf(TaskCorpora.INCIDENT_EXTRAS), Integer::valueOf);
+        List<Double> l2s = args.list("l2", String.valueOf(ShippedModelBuilder.configFor(TaskCorpora.INCIDENT).l2()),
+                Double::valueOf);
         double budget = Double.parseDouble(args.option("max-false-alarms").orElse("0.02"));
         double tweetBudget = Double.parseDouble(args.option("max-tweet-alarms").orElse("0.005"));
         if (folds < 2 || weights.stream().anyMatch(w -> w < 1)) {
@@ -268,14 +266,6 @@ final class IncidentCrossval {
         List<Double> out = new ArrayList<>();
         for (int i = 30; i <= 99; i++) {
             out.add(i / 100.0);
-        }
-        return out;
-    }
-
-    private static <T> List<T> list(String csv, java.util.function.Function<String, T> parse) {
-        List<T> out = new ArrayList<>();
-        for (String s : csv.split(",")) {
-            out.add(parse.apply(s.strip()));
         }
         return out;
     }

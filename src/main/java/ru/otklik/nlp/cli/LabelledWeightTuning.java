@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import ru.otklik.nlp.ModelsDir;
 import ru.otklik.nlp.TextAnalyzer;
 import ru.otklik.nlp.categorize.CategorizerStore;
 import ru.otklik.nlp.data.LabelledPosts;
@@ -47,9 +46,9 @@ final class LabelledWeightTuning {
 
     int run(CliArgs args) throws IOException {
         Path data = args.datasets();
-        Path models = args.option("models").map(Path::of).orElse(ModelsDir.resolve());
-        Path labelledDir = Path.of(args.option("labelled").orElse(EvaluateCommand.LABELLED));
-        List<Integer> weights = ints(args.required("tune-weights"));
+        Path models = args.models();
+        Path labelledDir = args.labelled();
+        List<Integer> weights = args.list("tune-weights", args.required("tune-weights"), Integer::valueOf);
         List<String> tasks = List.of(args.option("only").orElse("complaint,topic").split(","));
         if (!TUNABLE.containsAll(tasks) || weights.stream().anyMatch(w -> w < 0)) {
             throw new CliArgs.UsageException("--tune-weights takes weights ≥ 0 and --only a subset of " + TUNABLE);
@@ -121,13 +120,5 @@ final class LabelledWeightTuning {
 
     private static long count(List<LabelledPosts.Post> posts, String incident) {
         return posts.stream().filter(p -> p.incident().equals(incident)).count();
-    }
-
-    private static List<Integer> ints(String csv) {
-        List<Integer> out = new ArrayList<>();
-        for (String s : csv.split(",")) {
-            out.add(Integer.valueOf(s.strip()));
-        }
-        return out;
     }
 }
