@@ -63,8 +63,9 @@ public final class IncidentDecider {
      *
      * @param baseWeight weight w of the complaint model (appeals vs tweets and news) against the in-domain
      *                   incident model; 1 = the complaint model alone
-     * @param ruleFloor  a rule makes an incident only when the score is at least this: both models sure that a
-     *                   text is none (news, an official reply) overrule a rule's keywords
+     * @param ruleFloor  a rule makes an incident only when the score is at least this: the models sure that a
+     *                   text is none (news, an official reply) overrule a rule's keywords. Only with an incident
+     *                   model: the complaint model alone never overrules a rule
      */
     public record Blend(double baseWeight, double ruleFloor) {
 
@@ -120,8 +121,10 @@ public final class IncidentDecider {
         // An announcement (planned outage, schedule, warning) is worded like an appeal: it silences the models,
         // not the analysts' rules for problems and questions.
         boolean byModel = !announced && score >= threshold;
-        boolean byRule = score >= blend.ruleFloor()
-                && (!typeRules.isEmpty() || (!topicRules.isEmpty() && !announced));
+        // The floor was chosen for the blend: the complaint model alone (an older models directory) knows
+        // appeals, not residents' posts, and is not trusted to overrule a rule.
+        double floor = modelIncident == null ? 0 : blend.ruleFloor();
+        boolean byRule = score >= floor && (!typeRules.isEmpty() || (!topicRules.isEmpty() && !announced));
         boolean incident = byModel || byRule;
         double rounded = TextAnalyzer.round(score);
         LabelScore complaint = incident

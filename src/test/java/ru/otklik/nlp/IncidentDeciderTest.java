@@ -168,10 +168,13 @@ class IncidentDeciderTest {
     }
 
     @Test
-    void withoutAnInDomainModelTheComplaintModelDecidesAlone() {
-        IncidentDecider blended = new IncidentDecider(0.9, new IncidentDecider.Blend(0.25, 0));
+    void withoutAnInDomainModelTheComplaintModelDecidesAloneAndNeverOverrulesARule() {
+        IncidentDecider blended = new IncidentDecider(0.9, new IncidentDecider.Blend(0.25, 0.4));
         assertThat(blended.decide(SURE, null, ROADS, ROADS, null, List.of(), "опять").incident()).isTrue();
         assertThat(blended.decide(UNSURE, null, ROADS, ROADS, null, List.of(), "опять").incident()).isFalse();
+        String question = "хотелось бы, чтобы во дворе поставили горку";
+        assertThat(blended.decide(CALM, null, NO_TOPIC, NO_TOPIC, null, rules.match(question), question)
+                .incidentType()).isEqualTo("question");
     }
 
     @Test
