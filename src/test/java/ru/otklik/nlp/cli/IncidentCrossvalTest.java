@@ -3,9 +3,6 @@ package ru.otklik.nlp.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -34,9 +31,9 @@ class IncidentCrossvalTest {
         long devRows = lines.subList(1, 241).stream().filter(l -> !LabelledTraining.isTestId(l.split("\t")[0])).count();
         Path rows = tmp.resolve("rows.tsv");
 
-        String report = run("crossval", "--task", "incident", "--data", tmp.toString(), "--labelled",
-                labelled.toString(), "--models", "nlp-models", "--folds", "3", "--extras", "0",
-                "--max-false-alarms", "0.1", "--out", rows.toString());
+        String report = CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--labelled", labelled.toString(), "--models", "nlp-models", "--folds", "3", "--extras", "0",
+                "--max-false-alarms", "0.1", "--max-tweet-alarms", "1", "--out", rows.toString());
 
         assertThat(report).contains("## incident decision: 3-fold cross-validation over the labelled dev rows ("
                         + devRows + ")", "| complaint model alone, rules as before | 1.00 | 0.00 |",
@@ -55,19 +52,11 @@ class IncidentCrossvalTest {
 
     @Test
     void badSettingsAreAClearError() {
-        assertThatThrownBy(() -> run("crossval", "--task", "incident", "--data", tmp.toString(), "--folds", "1"))
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--folds", "1"))
                 .isInstanceOf(CliArgs.UsageException.class).hasMessage("--folds must be ≥ 2 and --labelled-weight ≥ 1");
-        assertThatThrownBy(() -> run("crossval", "--task", "incident", "--data", tmp.toString(), "--labelled",
-                tmp.resolve("nowhere").toString()))
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--labelled", tmp.resolve("nowhere").toString()))
                 .hasMessageStartingWith("labelled set not found at ");
-    }
-
-    private static String run(String... args) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        int rc = new CrossvalCommand(out, err).run(CliArgs.parse(args));
-        assertThat(rc).isZero();
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }
