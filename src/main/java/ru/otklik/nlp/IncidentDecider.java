@@ -12,11 +12,14 @@ import ru.otklik.nlp.rules.TopicRules;
  * (docs/incident-guideline.md).
  *
  * <ul>
- *   <li><b>Incident</b> ({@code complaint}): the complaint model is sure of it (probability ≥ the threshold), or
- *       an analyst's rule matched — a topic rule ({@code rules/topics.tsv}, which describes a problem) or an
- *       incident rule ({@code rules/incidents.tsv}: requests, questions and wishes addressed to authorities).
- *       The rules must keep working on sources unlike the texts the model learned from. An announcement rule
- *       (type {@code none}: planned outages, schedules, warnings) silences the model and the topic rules.</li>
+ *   <li><b>Incident</b> ({@code complaint}): the models are sure of it — the complaint model (appeals against
+ *       tweets and news) blended with the in-domain incident model (residents' posts against news, official
+ *       replies and adverts), score ≥ the threshold — or an analyst's rule matched and the models do not both
+ *       rule it out (score ≥ the {@link Blend#ruleFloor rule floor}): a topic rule ({@code rules/topics.tsv},
+ *       which describes a problem) or an incident rule ({@code rules/incidents.tsv}: requests, questions and
+ *       wishes addressed to authorities). The rules must keep working on sources unlike the texts the models
+ *       learned from. An announcement rule (type {@code none}: planned outages, schedules, official replies,
+ *       thanks) silences the models and the topic rules.</li>
  *   <li><b>Type</b>: {@code problem} when a topic rule or a problem rule matched, {@code question} when only
  *       question rules did; with no rule at all, the incident-type model when the models directory has one,
  *       otherwise a question mark without a problem rule makes it a question. {@code null} when not an
@@ -29,10 +32,11 @@ import ru.otklik.nlp.rules.TopicRules;
 public final class IncidentDecider {
 
     /**
-     * The complaint model's probability from which a post is an incident on the model's word alone, tuned on
-     * the dev part of the hand-labelled social-media set (docs/nlp.md, "Decision").
+     * The blended score (see {@link Blend}) from which a post is an incident on the models' word alone: the
+     * threshold with the most recall at ≤ 2 % false alarms (≤ 0.5 % on tweets), cross-validated over the labelled dev rows
+     * ({@code crossval --task incident}; docs/nlp.md, "The decision").
      */
-    public static final double DEFAULT_THRESHOLD = 0.9;
+    public static final double DEFAULT_THRESHOLD = 0.90;
 
     static final double SURE_TOPIC = 0.5;
 
@@ -53,35 +57,57 @@ public final class IncidentDecider {
         }
     }
 
+    /**
+     * How the two models' answers become one score: {@code σ(w·logit p_complaint + (1 − w)·logit p_incident)},
+     * and how low that score may be for an analyst's rule still to make an incident.
+     *
+     * @param baseWeight weight w of the complaint model (appeals vs tweets and news) against the in-domain
+     *                   incident model; 1 = the complaint model alone
+     * @param ruleFloor  a rule makes an incident only when the score is at least this: the models sure that a
+     *                   text is none (news, an official reply) overrule a rule's keywords. Only with an incident
+     *                   model: the complaint model alone never overrules a rule
+     */
+    public record Blend(double baseWeight, double ruleFloor) {
+
+        /** Chosen by cross-validation over the labelled dev rows (docs/nlp.md, "The decision"). */
+        public static final Blend DEFAULT = new Blend(0.4, 0.4);
+    }
+
     private final double threshold;
+    private final Blend blend;
 
     public IncidentDecider(double threshold) {
+        this(threshold, Blend.DEFAULT);
+    }
+
+    public IncidentDecider(double threshold, Blend blend) {
         this.threshold = threshold;
+        this.blend = blend;
     }
 
     public double threshold() {
         return threshold;
     }
 
+    /** Without an in-domain incident model and without a best rubric (tests, older model directories). */
+    public Decision decide(LabelScore modelComplaint, LabelScore modelTopic, LabelScore modelType,
+                           List<RuleMatch> matches, String clean) {
+        return decide(modelComplaint, null, modelTopic, modelTopic, modelType, matches, clean);
+    }
+
     /**
      * @param modelComplaint the complaint model's label and probability
+     * @param modelIncident  the in-domain incident model's label and probability, or {@code null} without one
      * @param modelTopic     the topic model's label and probability
+     * @param bestRubric     the topic model's most probable rubric topic (not {@code none}): an incident has a
+     *                       topic, so when the model's first answer is {@code none} and no rule names one, an
+     *                       incident takes this
      * @param modelType      the incident-type model's label and probability, or {@code null} without one
      * @param matches        every analyst rule that matched the text
      * @param clean          the cleaned text (case kept)
      */
-    public Decision decide(LabelScore modelComplaint, LabelScore modelTopic, LabelScore modelType,
-                           List<RuleMatch> matches, String clean) {
-        return decide(modelComplaint, modelTopic, modelTopic, modelType, matches, clean);
-    }
-
-    /**
-     * @param bestRubric the topic model's most probable rubric topic (not {@code none}): an incident has a
-     *                   topic, so when the model's first answer is {@code none} and no rule names one, an
-     *                   incident takes this
-     */
-    public Decision decide(LabelScore modelComplaint, LabelScore modelTopic, LabelScore bestRubric,
-                           LabelScore modelType, List<RuleMatch> matches, String clean) {
+    public Decision decide(LabelScore modelComplaint, LabelScore modelIncident, LabelScore modelTopic,
+                           LabelScore bestRubric, LabelScore modelType, List<RuleMatch> matches, String clean) {
         List<RuleMatch> topicRules = TopicRules.topicMatches(matches);
         List<RuleMatch> typeMatches = TopicRules.typeMatches(matches);
         boolean modelSure = modelTopic.score() >= SURE_TOPIC && !"none".equals(modelTopic.label());
@@ -91,16 +117,19 @@ public final class IncidentDecider {
 
         boolean announced = typeMatches.stream().anyMatch(m -> NONE.equals(m.label()));
         List<RuleMatch> typeRules = typeMatches.stream().filter(m -> !NONE.equals(m.label())).toList();
-        // An announcement (planned outage, schedule, warning) is worded like an appeal: it silences the model,
+        double score = score(modelComplaint, modelIncident);
+        // An announcement (planned outage, schedule, warning) is worded like an appeal: it silences the models,
         // not the analysts' rules for problems and questions.
-        boolean byModel = !announced && "complaint".equals(modelComplaint.label())
-                && modelComplaint.score() >= threshold;
-        boolean byRule = !typeRules.isEmpty() || (!topicRules.isEmpty() && !announced);
+        boolean byModel = !announced && score >= threshold;
+        // The floor was chosen for the blend: the complaint model alone (an older models directory) knows
+        // appeals, not residents' posts, and is not trusted to overrule a rule.
+        double floor = modelIncident == null ? 0 : blend.ruleFloor();
+        boolean byRule = score >= floor && (!typeRules.isEmpty() || (!topicRules.isEmpty() && !announced));
         boolean incident = byModel || byRule;
+        double rounded = TextAnalyzer.round(score);
         LabelScore complaint = incident
-                ? new LabelScore("complaint", byModel ? modelComplaint.score() : 1.0)
-                : new LabelScore("none", "none".equals(modelComplaint.label()) ? modelComplaint.score()
-                        : TextAnalyzer.round(1 - modelComplaint.score()));
+                ? new LabelScore("complaint", byModel ? rounded : 1.0)
+                : new LabelScore("none", TextAnalyzer.round(1 - score));
         String type = incident ? type(topicRules, typeRules, modelType, clean) : null;
         if (incident && topicByModel && "none".equals(topic.label()) && bestRubric != null) {
             topic = bestRubric;
@@ -108,6 +137,40 @@ public final class IncidentDecider {
         String decidedBy = byModel || !(incident || announced) ? "model" : "rule";
         return new Decision(complaint, type, topic, decidedBy, modelComplaint,
                 topicByModel ? "model" : "rule", modelTopic);
+    }
+
+    /** The models' joint probability that the text is an incident (the complaint model's alone without the other). */
+    double score(LabelScore modelComplaint, LabelScore modelIncident) {
+        double base = complaintProbability(modelComplaint);
+        if (modelIncident == null || blend.baseWeight() >= 1) {
+            return base;
+        }
+        double w = blend.baseWeight();
+        return 1 / (1 + Math.exp(-(w * logit(base) + (1 - w) * logit(complaintProbability(modelIncident)))));
+    }
+
+    /**
+     * An incident model's answer as {@code complaint} / {@code none}: the probability of an incident is
+     * 1 − p({@code none}), whatever the model's other labels ({@code complaint}, or {@code problem} and
+     * {@code question}).
+     */
+    public static LabelScore incidentAnswer(List<String> labels, double[] probabilities) {
+        int none = labels.indexOf(NONE);
+        if (none < 0) {
+            throw new IllegalArgumentException("an incident model needs a none label, has " + labels);
+        }
+        double p = probabilities[none];
+        return p >= 0.5 ? new LabelScore(NONE, TextAnalyzer.round(p)) : new LabelScore("complaint", TextAnalyzer.round(1 - p));
+    }
+
+    private static double complaintProbability(LabelScore s) {
+        return "complaint".equals(s.label()) ? s.score() : 1 - s.score();
+    }
+
+    /** Scores are rounded to 0.001 in the analysis: 0 and 1 are clipped so that one sure model cannot veto alone. */
+    private static double logit(double p) {
+        double q = Math.min(1 - 1e-4, Math.max(1e-4, p));
+        return Math.log(q / (1 - q));
     }
 
     private static String type(List<RuleMatch> topicRules, List<RuleMatch> typeRules, LabelScore modelType,

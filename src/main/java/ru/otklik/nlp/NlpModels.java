@@ -28,8 +28,10 @@ public final class NlpModels {
 
     /** A region's incident-type model (problem / question), trained by {@code import-im}; optional. */
     public static final String INCIDENT_TYPE = TaskCorpora.INCIDENT_TYPE;
+    /** The in-domain incident model (complaint / none), blended with the complaint model; optional. */
+    public static final String INCIDENT = TaskCorpora.INCIDENT;
     /** Tasks whose categoriser is used when present and never required. */
-    static final List<String> OPTIONAL_TASKS = List.of(INCIDENT_TYPE);
+    static final List<String> OPTIONAL_TASKS = List.of(INCIDENT, INCIDENT_TYPE);
 
     private final CategorizerBank categorizers;
     private final EntityFinder entities;

@@ -113,9 +113,18 @@ public final class TextAnalyzer {
 
         List<RuleMatch> matches = rules.match(norm.clean());
         // a region's own incident-type model (import-im) decides problem or question where no analyst rule does
-        LabelScore modelType = models.categorizers().has(NlpModels.INCIDENT_TYPE) ? label(NlpModels.INCIDENT_TYPE, scores, top) : null;
-        IncidentDecider.Decision incident = incidents.decide(modelComplaint, modelTopic, bestRubric(scores, modelTopic),
-                modelType, matches, norm.clean());
+        LabelScore modelType = models.categorizers().has(NlpModels.INCIDENT_TYPE)
+                ? label(NlpModels.INCIDENT_TYPE, scores, top) : null;
+        // the in-domain incident model (residents' posts against news, official replies and adverts) beside
+        // the complaint model; IncidentDecider blends the two
+        LabelScore modelIncident = null;
+        if (models.categorizers().has(NlpModels.INCIDENT)) {
+            top.put(NlpModels.INCIDENT, scores.prediction(NlpModels.INCIDENT).topFeatures());
+            modelIncident = IncidentDecider.incidentAnswer(models.categorizers().labels(NlpModels.INCIDENT),
+                    scores.probabilities(NlpModels.INCIDENT));
+        }
+        IncidentDecider.Decision incident = incidents.decide(modelComplaint, modelIncident, modelTopic,
+                bestRubric(scores, modelTopic), modelType, matches, norm.clean());
         List<Entity> entities = models.entities().find(norm.clean());
         PlaceFinder.Result found = places.find(norm.clean(), entities);
         AgencyDecider.Decision decision = agency.decide(matches, modelTopic, found.municipality(), agencyModel);

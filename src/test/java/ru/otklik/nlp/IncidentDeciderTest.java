@@ -139,9 +139,69 @@ class IncidentDeciderTest {
     @Test
     void anIncidentTakesTheModelsBestRubricWhenItsFirstAnswerIsNone() {
         LabelScore transport = new LabelScore("transport", 0.3);
-        IncidentDecider.Decision d = decider.decide(SURE, NO_TOPIC, transport, null, List.of(), "18й опять битком");
+        IncidentDecider.Decision d = decider.decide(SURE, null, NO_TOPIC, transport, null, List.of(), "18й опять битком");
         assertThat(d.topic()).isEqualTo(transport);
-        assertThat(decider.decide(CALM, NO_TOPIC, transport, null, List.of(), "погода супер").topic())
+        assertThat(decider.decide(CALM, null, NO_TOPIC, transport, null, List.of(), "погода супер").topic())
                 .isEqualTo(NO_TOPIC);
+    }
+
+    @Test
+    void theInDomainModelIsBlendedWithTheComplaintModel() {
+        // σ(0.5·logit 0.2 + 0.5·logit 0.98): a resident's post the appeal-trained model doubts, the in-domain one
+        // is sure of
+        IncidentDecider blended = new IncidentDecider(0.75, new IncidentDecider.Blend(0.5, 0));
+        LabelScore doubtful = new LabelScore("none", 0.8);
+        LabelScore inDomainSure = new LabelScore("complaint", 0.98);
+        String text = "у 4 подъезда темно как в погребе";
+        assertThat(blended.score(doubtful, inDomainSure)).isCloseTo(0.778, org.assertj.core.data.Offset.offset(0.001));
+        IncidentDecider.Decision d = blended.decide(doubtful, inDomainSure, NO_TOPIC, ROADS, null, List.of(), text);
+        assertThat(d.incidentType()).isEqualTo("problem");
+        assertThat(d.complaint()).isEqualTo(new LabelScore("complaint", 0.778));
+        assertThat(d.complaintDecidedBy()).isEqualTo("model");
+        assertThat(d.modelComplaint()).isEqualTo(doubtful);
+        // the complaint model's weight: at 1 the in-domain model has no say
+        assertThat(new IncidentDecider(0.75, new IncidentDecider.Blend(1, 0))
+                .decide(doubtful, inDomainSure, NO_TOPIC, ROADS, null, List.of(), text).incident()).isFalse();
+        // the in-domain model saying none pulls a sure complaint model under the threshold
+        assertThat(blended.decide(SURE, new LabelScore("none", 0.9), NO_TOPIC, ROADS, null, List.of(), text)
+                .complaint()).isEqualTo(new LabelScore("none", 0.408));
+    }
+
+    @Test
+    void withoutAnInDomainModelTheComplaintModelDecidesAloneAndNeverOverrulesARule() {
+        IncidentDecider blended = new IncidentDecider(0.9, new IncidentDecider.Blend(0.25, 0.4));
+        assertThat(blended.decide(SURE, null, ROADS, ROADS, null, List.of(), "опять").incident()).isTrue();
+        assertThat(blended.decide(UNSURE, null, ROADS, ROADS, null, List.of(), "опять").incident()).isFalse();
+        String question = "хотелось бы, чтобы во дворе поставили горку";
+        assertThat(blended.decide(CALM, null, NO_TOPIC, NO_TOPIC, null, rules.match(question), question)
+                .incidentType()).isEqualTo("question");
+    }
+
+    @Test
+    void bothModelsSureOfNoneOverruleARuleBelowTheFloor() {
+        // news of a breakdown: a topic rule's words, no resident asking anything
+        String news = "в Привокзальном районе затопило подвал многоэтажки, воду откачивает аварийка";
+        assertThat(TopicRules.topicMatches(rules.match(news))).isNotEmpty();
+        IncidentDecider floored = new IncidentDecider(0.9, new IncidentDecider.Blend(0.5, 0.05));
+        LabelScore sureNone = new LabelScore("none", 0.99);
+        assertThat(floored.decide(CALM, sureNone, NO_TOPIC, NO_TOPIC, null, rules.match(news), news).incident())
+                .isFalse();
+        // one model unsure: the rule stands
+        assertThat(floored.decide(CALM, new LabelScore("none", 0.6), NO_TOPIC, NO_TOPIC, null, rules.match(news),
+                news).incidentType()).isEqualTo("problem");
+        // no floor: the rule decides whatever the models say
+        assertThat(new IncidentDecider(0.9, new IncidentDecider.Blend(0.5, 0))
+                .decide(CALM, sureNone, NO_TOPIC, NO_TOPIC, null, rules.match(news), news).incident()).isTrue();
+    }
+
+    @Test
+    void anIncidentModelsAnswerIsOneMinusItsNone() {
+        assertThat(IncidentDecider.incidentAnswer(List.of("complaint", "none"), new double[] {0.3, 0.7}))
+                .isEqualTo(new LabelScore("none", 0.7));
+        // problem and question together outweigh none although neither alone does
+        assertThat(IncidentDecider.incidentAnswer(List.of("none", "problem", "question"), new double[] {0.4, 0.35, 0.25}))
+                .isEqualTo(new LabelScore("complaint", 0.6));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IncidentDecider.incidentAnswer(
+                List.of("problem", "question"), new double[] {0.5, 0.5})).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -57,6 +57,25 @@ public record CliArgs(String command, Map<String, String> options, Set<String> f
         return datasets;
     }
 
+    /** {@code --models}, by default the models directory of {@link ru.otklik.nlp.ModelsDir#resolve()}. */
+    public Path models() {
+        return option("models").map(Path::of).orElse(ru.otklik.nlp.ModelsDir.resolve());
+    }
+
+    /** {@code --labelled}, by default {@code labelled/}: the hand-labelled set. */
+    public Path labelled() {
+        return Path.of(option("labelled").orElse(EvaluateCommand.LABELLED));
+    }
+
+    /** A comma-separated option ({@code --l2 0.002,0.005}) parsed item by item, or its default. */
+    public <T> List<T> list(String key, String byDefault, java.util.function.Function<String, T> parse) {
+        List<T> out = new java.util.ArrayList<>();
+        for (String s : option(key).orElse(byDefault).split(",")) {
+            out.add(parse.apply(s.strip()));
+        }
+        return out;
+    }
+
     public boolean flag(String key) {
         return flags.contains(key);
     }

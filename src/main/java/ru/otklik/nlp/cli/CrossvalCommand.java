@@ -51,8 +51,11 @@ final class CrossvalCommand {
 
     int run(CliArgs args) throws IOException {
         String task = args.required("task");
+        if (task.equals(TaskCorpora.INCIDENT)) {
+            return new IncidentCrossval(out, err).run(args);
+        }
         if (!TaskCorpora.TASKS.contains(task)) {
-            throw new CliArgs.UsageException("--task must be one of " + TaskCorpora.TASKS);
+            throw new CliArgs.UsageException("--task must be one of " + TaskCorpora.TASKS + " or " + TaskCorpora.INCIDENT);
         }
         HeldOut heldOut = heldOut(task, args);
         List<Prediction> predictions = heldOut.predictions();

@@ -102,10 +102,13 @@ final class EvaluateCommand {
                 }
             });
         }
-        if (CategorizerStore.exists(models.resolve(TaskCorpora.INCIDENT_TYPE))) {
-            DocCategorizer type = new CategorizerStore().load(models.resolve(TaskCorpora.INCIDENT_TYPE));
-            versions.add("| " + TaskCorpora.INCIDENT_TYPE + " | `" + type.version() + "` | " + type.meta().trainDocs()
-                    + " docs, " + type.meta().vocabulary() + " features (scored below as type accuracy) |");
+        for (String task : List.of(TaskCorpora.INCIDENT, TaskCorpora.INCIDENT_TYPE)) {
+            if (CategorizerStore.exists(models.resolve(task))) {
+                DocCategorizer m = new CategorizerStore().load(models.resolve(task));
+                versions.add("| " + task + " | `" + m.version() + "` | " + m.meta().trainDocs() + " docs, "
+                        + m.meta().vocabulary() + " features (scored below: "
+                        + (task.equals(TaskCorpora.INCIDENT) ? "the incident decision" : "type accuracy") + ") |");
+            }
         }
         md.add("## Model versions");
         md.add("");
@@ -160,19 +163,24 @@ final class EvaluateCommand {
      * long to repeat on every evaluation, but the summary belongs next to the dev-split figures.
      */
     static List<String> crossValidation(Path models) throws IOException {
-        Path file = models.resolve("CROSSVAL.md");
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
         List<String> md = new ArrayList<>();
-        md.add("## Cross-validation (`CROSSVAL.md`, made by `crossval`; see docs/nlp.md)");
-        md.add("");
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            md.add(line.startsWith("#") ? "#" + line : line);
+        for (String name : List.of(INCIDENT_CROSSVAL, "CROSSVAL.md")) {
+            Path file = models.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            md.add("## Cross-validation (`" + name + "`, made by `crossval`; see docs/nlp.md)");
+            md.add("");
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                md.add(line.startsWith("#") ? "#" + line : line);
+            }
+            md.add("");
         }
-        md.add("");
         return md;
     }
+
+    /** The incident decision's cross-validation over the labelled dev rows ({@code crossval --task incident}). */
+    static final String INCIDENT_CROSSVAL = "INCIDENT-CV.md";
 
     private static String published(String task, String view, String metric) {
         return switch (task + "/" + view + "/" + metric) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import ru.otklik.nlp.ModelsDir;
 import ru.otklik.nlp.TextAnalyzer;
 import ru.otklik.nlp.categorize.CategorizerStore;
 import ru.otklik.nlp.data.LabelledPosts;
@@ -23,9 +22,10 @@ import ru.otklik.nlp.train.FeatureCache;
 import ru.otklik.nlp.train.ShippedModelBuilder;
 
 /**
- * {@code train --tune-weights 0,5,10 [--only complaint,topic,incident_type] [--fold 0] [--folds 5]
+ * {@code train --tune-weights 0,5,10 [--only topic,incident_type] [--fold 0] [--folds 5]
  * [--labelled DIR] [--data DIR] [--models DIR] [--out DIR] [--reuse]}: chooses how many times each labelled dev row is
- * repeated in training, and the complaint threshold, on dev rows the models have not seen.
+ * repeated in training (for topic; the complaint model no longer learns them, and the incident decision is
+ * cross-validated by {@code crossval --task incident}), on dev rows the models have not seen.
  *
  * <p>For each weight the chosen tasks are trained on the shipped corpora plus the labelled dev rows outside
  * one fold (CRC32 of {@code <id>#fold}), then the service's whole decision ({@link TextAnalyzer} with the
@@ -35,7 +35,7 @@ import ru.otklik.nlp.train.ShippedModelBuilder;
 final class LabelledWeightTuning {
 
     private static final double[] THRESHOLDS = {0.3, 0.5, 0.7, 0.8, 0.9, 0.95};
-    private static final List<String> TUNABLE = List.of("complaint", "topic", TaskCorpora.INCIDENT_TYPE);
+    private static final List<String> TUNABLE = List.of("topic", TaskCorpora.INCIDENT_TYPE);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -47,10 +47,10 @@ final class LabelledWeightTuning {
 
     int run(CliArgs args) throws IOException {
         Path data = args.datasets();
-        Path models = args.option("models").map(Path::of).orElse(ModelsDir.resolve());
-        Path labelledDir = Path.of(args.option("labelled").orElse(EvaluateCommand.LABELLED));
-        List<Integer> weights = ints(args.required("tune-weights"));
-        List<String> tasks = List.of(args.option("only").orElse("complaint,topic").split(","));
+        Path models = args.models();
+        Path labelledDir = args.labelled();
+        List<Integer> weights = args.list("tune-weights", args.required("tune-weights"), Integer::valueOf);
+        List<String> tasks = List.of(args.option("only").orElse("topic").split(","));
         if (!TUNABLE.containsAll(tasks) || weights.stream().anyMatch(w -> w < 0)) {
             throw new CliArgs.UsageException("--tune-weights takes weights ≥ 0 and --only a subset of " + TUNABLE);
         }
@@ -121,13 +121,5 @@ final class LabelledWeightTuning {
 
     private static long count(List<LabelledPosts.Post> posts, String incident) {
         return posts.stream().filter(p -> p.incident().equals(incident)).count();
-    }
-
-    private static List<Integer> ints(String csv) {
-        List<Integer> out = new ArrayList<>();
-        for (String s : csv.split(",")) {
-            out.add(Integer.valueOf(s.strip()));
-        }
-        return out;
     }
 }

@@ -65,16 +65,20 @@ public final class NlpCli {
                   analyze [--models DIR]                      JSONL {"id","text"} on stdin → analyses on stdout
                   train --task T --input FILE --text-field X --label-field Y --out DIR
                         [--labelled DIR] [--labelled-weight N]
-                                                              T: complaint, topic, incident_type, conflict,
-                                                              sentiment, agency
+                                                              T: complaint, topic, incident, incident_type,
+                                                              conflict, sentiment, agency
                   train --all [--data ../shared/datasets] [--out nlp-models] [--only text,ner,topic,...] [--l2 X]
                         [--labelled labelled] [--labelled-weight N]
-                  train --tune-weights 0,5,10 [--only complaint,topic,incident_type] [--fold 0] [--folds 5]
+                  train --tune-weights 0,5,10 [--only topic,incident_type] [--fold 0] [--folds 5]
                         [--out DIR] [--reuse]                 weight of the labelled dev rows, on a held-out fold
                   evaluate [--data ../shared/datasets] [--models nlp-models] [--report nlp-models/REPORT.md]
                   crossval --task T [--data ../shared/datasets | --input FILE --text-field X --label-field Y
                            | --from predictions.jsonl] [--folds 5] [--out predictions.jsonl]
                            [--compare other-predictions.jsonl]
+                  crossval --task incident [--folds 5] [--models nlp-models] [--labelled labelled] [--l2 0.002]
+                           [--labelled-weight 1] [--extras 0] [--by-type false] [--max-false-alarms 0.02]
+                           [--max-tweet-alarms 0.005] [--out rows.tsv]
+                                                              the incident decision over the labelled dev rows
                   import-im --input export.xlsx|export.csv --out DIR [--map topic-map.tsv] [--history] [--folds 5]
                                                               an «Инцидент Менеджмент» export → region's models""";
     }

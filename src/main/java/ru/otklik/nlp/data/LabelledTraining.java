@@ -76,6 +76,11 @@ public final class LabelledTraining {
         return Split.fold(id + "#fold", folds);
     }
 
+    /** The rows of {@code fold} (of {@code folds}) only: the rows a model trained {@link #withoutFold} has not seen. */
+    public LabelledTraining onlyFold(int fold, int folds) {
+        return new LabelledTraining(dev.stream().filter(p -> fold(p.id(), folds) == fold).toList(), weight);
+    }
+
     /** The same rows without those of {@code fold} (of {@code folds}), for choosing weights on unseen rows. */
     public LabelledTraining withoutFold(int fold, int folds) {
         return new LabelledTraining(dev.stream().filter(p -> fold(p.id(), folds) != fold).toList(), weight);
@@ -99,6 +104,11 @@ public final class LabelledTraining {
         return weighted(dev, p -> p.isIncident() ? "complaint" : "none");
     }
 
+    /** Every row under its own label: {@code problem}, {@code question} or {@code none}. */
+    public List<LabeledText> byIncidentType() {
+        return weighted(dev, LabelledPosts.Post::incident);
+    }
+
     /** Incidents with a topic, under their topic. */
     public List<LabeledText> topic() {
         return weighted(dev.stream().filter(p -> p.isIncident() && !p.topic().isEmpty()).toList(),
@@ -110,13 +120,14 @@ public final class LabelledTraining {
         return weighted(dev.stream().filter(LabelledPosts.Post::isIncident).toList(), LabelledPosts.Post::incident);
     }
 
-    /** The rows of one task: complaint, topic or incident_type. */
+    /** The rows of one task: complaint, incident (the in-domain model), topic or incident_type. */
     public List<LabeledText> forTask(String task) {
         return switch (task) {
             case "complaint" -> complaint();
+            case TaskCorpora.INCIDENT -> TaskCorpora.INCIDENT_BY_TYPE ? byIncidentType() : complaint();
             case "topic" -> topic();
             case "incident_type" -> incidentType();
-            default -> throw new IllegalArgumentException("the labelled set trains complaint, topic and incident_type, not "
+            default -> throw new IllegalArgumentException("the labelled set trains complaint, incident, topic and incident_type, not "
                     + task);
         };
     }

@@ -95,7 +95,8 @@ class CrossvalCommandTest {
                 .hasMessage("--folds must be at least 2, got 1");
     }
 
-    private static String run(String... args) throws Exception {
+    /** Runs {@code crossval} and returns its stdout; a non-zero exit fails the test. */
+    static String run(String... args) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);

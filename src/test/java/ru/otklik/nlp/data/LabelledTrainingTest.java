@@ -40,7 +40,9 @@ class LabelledTrainingTest {
         assertThat(l.topic()).extracting(LabeledText::label).containsExactly("housing_utilities", "housing_utilities");
         assertThat(l.incidentType()).extracting(LabeledText::label).containsExactly("problem", "question");
         assertThat(l.kurskRefs()).containsExactly("12");
-        for (String task : List.of("complaint", "topic", "incident_type")) {
+        assertThat(l.byIncidentType()).extracting(LabeledText::label).containsExactly("problem", "question", "none");
+        assertThat(l.forTask("incident")).extracting(LabeledText::label).containsExactly("complaint", "complaint", "none");
+        for (String task : List.of("complaint", "incident", "topic", "incident_type")) {
             assertThat(l.forTask(task)).extracting(LabeledText::text)
                     .doesNotContain("яма на Ленина, когда засыплют", "спасибо за новую площадку");
         }
@@ -65,6 +67,9 @@ class LabelledTrainingTest {
         assertThat(l.withWeight(1).complaint()).hasSize(3);
         int fold = LabelledTraining.fold("post-1", 5);
         assertThat(l.withoutFold(fold, 5).rows()).extracting(LabelledPosts.Post::id).doesNotContain("post-1");
+        assertThat(l.onlyFold(fold, 5).rows()).extracting(LabelledPosts.Post::id).contains("post-1")
+                .allMatch(id -> LabelledTraining.fold(id, 5) == fold);
+        assertThat(l.onlyFold(fold, 5).rows().size() + l.withoutFold(fold, 5).rows().size()).isEqualTo(3);
         assertThatThrownBy(() -> l.withWeight(0)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,0 +1,272 @@
+package ru.otklik.nlp.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import ru.otklik.nlp.IncidentDecider;
+import ru.otklik.nlp.PostAnalysis.LabelScore;
+import ru.otklik.nlp.TextAnalyzer;
+import ru.otklik.nlp.categorize.CategorizerStore;
+import ru.otklik.nlp.categorize.CategorizerTrainer;
+import ru.otklik.nlp.categorize.DocCategorizer;
+import ru.otklik.nlp.categorize.Prediction;
+import ru.otklik.nlp.categorize.TrainingConfig;
+import ru.otklik.nlp.data.LabeledText;
+import ru.otklik.nlp.data.LabelledPosts;
+import ru.otklik.nlp.data.LabelledTraining;
+import ru.otklik.nlp.data.TaskCorpora;
+import ru.otklik.nlp.eval.DecisionGrid;
+import ru.otklik.nlp.features.Features;
+import ru.otklik.nlp.eval.DecisionGrid.Point;
+import ru.otklik.nlp.eval.DecisionGrid.Row;
+import ru.otklik.nlp.lang.LanguageIdentifier;
+import ru.otklik.nlp.rules.TopicRules;
+import ru.otklik.nlp.text.NormalizedText;
+import ru.otklik.nlp.text.TextNormalizer;
+import ru.otklik.nlp.train.FeatureCache;
+import ru.otklik.nlp.train.ShippedModelBuilder;
+
+/**
+ * {@code crossval --task incident [--folds 5] [--labelled-weight 1] [--extras 0] [--l2 0.002] [--by-type true|false] [--models DIR]
+ * [--labelled DIR] [--data DIR] [--max-false-alarms 0.02] [--max-tweet-alarms 0.005] [--out rows.tsv]}: K-fold cross-validation of the
+ * whole incident decision over the labelled set's <em>dev</em> rows (test rows are never read into training nor
+ * scored here).
+ *
+ * <p>For every fold the in-domain incident model and the incident-type model are trained on the other folds'
+ * rows (plus the incident model's shared-corpus extras), so every dev row gets out-of-fold answers; the
+ * complaint model of {@code --models} is used as it is, so it must not have been trained on the labelled rows
+ * (the shipped one is not, since 2026-12-04 evening). Then {@link IncidentDecider} is scored over a grid of its
+ * settings and the setting with the most recall within the false-alarm budget is printed.
+ */
+final class IncidentCrossval {
+
+    static final List<Double> WEIGHTS = List.of(0.0, 0.25, 0.4, 0.5, 0.6, 0.75, 1.0);
+    static final List<Double> FLOORS = List.of(0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4);
+    static final List<Double> THRESHOLDS = thresholds();
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    IncidentCrossval(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(CliArgs args) throws IOException {
+        Path data = args.datasets();
+        Path models = args.models();
+        Path labelledDir = args.labelled();
+        int folds = Integer.parseInt(args.option("folds").orElse("5"));
+        List<Integer> weights = args.list("labelled-weight", "1", Integer::valueOf);
+        List<Integer> extrasList = args.list("extras", String.valueOf(TaskCorpora.INCIDENT_EXTRAS), Integer::valueOf);
+        List<Double> l2s = args.list("l2", String.valueOf(ShippedModelBuilder.configFor(TaskCorpora.INCIDENT).l2()),
+                Double::valueOf);
+        double budget = Double.parseDouble(args.option("max-false-alarms").orElse("0.02"));
+        double tweetBudget = Double.parseDouble(args.option("max-tweet-alarms").orElse("0.005"));
+        if (folds < 2 || weights.stream().anyMatch(w -> w < 1)) {
+            throw new CliArgs.UsageException("--folds must be ≥ 2 and --labelled-weight ≥ 1");
+        }
+        LabelledTraining dev;
+        try {
+            dev = LabelledTraining.read(labelledDir, Optional.of(data), 1);
+        } catch (IllegalArgumentException e) {
+            throw new CliArgs.UsageException(e.getMessage());
+        }
+        err.printf("[crossval] %d labelled dev rows, %d folds%n", dev.rows().size(), folds);
+
+        FeatureCache cache = new FeatureCache();
+        CategorizerTrainer trainer = new CategorizerTrainer();
+        DocCategorizer complaint = new CategorizerStore().load(models.resolve("complaint"));
+        Map<String, Fixed> fixed = fixedSignals(dev, models, complaint, cache);
+        Map<String, LabelScore> types = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT_TYPE,
+                LabelledTraining::incidentType, List.of(), 1, ShippedModelBuilder.configFor(TaskCorpora.INCIDENT_TYPE));
+        // --by-type: the incident model learns problem / question / none instead of complaint / none
+        boolean byType = args.option("by-type").map(Boolean::parseBoolean).orElse(TaskCorpora.INCIDENT_BY_TYPE);
+        java.util.function.Function<LabelledTraining, List<LabeledText>> incidentRows = byType
+                ? LabelledTraining::byIncidentType : LabelledTraining::complaint;
+
+        List<String> md = new ArrayList<>();
+        md.add("## incident decision: " + folds + "-fold cross-validation over the labelled dev rows ("
+                + dev.rows().size() + ")");
+        md.add("");
+        md.add("Generated " + LocalDate.now() + " by `java -jar target/quarkus-app/quarkus-run.jar "
+                + String.join(" ", args.raw()) + "`. Complaint model: `" + complaint.version() + "` (as shipped, "
+                + "never trained on a labelled row); incident and incident_type models: out-of-fold. Setting "
+                + "chosen: the most problem + question recall with false alarms ≤ " + budget + " over all none rows "
+                + "and ≤ " + tweetBudget + " over the tweets.");
+        md.add("");
+        md.add(DecisionGrid.MARKDOWN_HEADER);
+        List<Row> baseRows = rows(dev, fixed, Map.of(), types);
+        md.add(DecisionGrid.markdownRow("complaint model alone, rules as before",
+                DecisionGrid.at(baseRows, new IncidentDecider.Blend(1, 0), IncidentDecider.DEFAULT_THRESHOLD)));
+        Optional<Point> baseBest = DecisionGrid.best(DecisionGrid.sweep(baseRows, List.of(1.0), FLOORS, THRESHOLDS),
+                budget, tweetBudget);
+        baseBest.ifPresent(p -> md.add(DecisionGrid.markdownRow("complaint model alone, best threshold", p)));
+        List<String> tsv = new ArrayList<>();
+        Point chosen = null;
+        List<Row> chosenRows = null;
+        for (int extras : extrasList) {
+            for (int weight : weights) {
+                for (double l2 : l2s) {
+                    // without extras the shared datasets are not needed (a region's labelled set alone)
+                    List<LabeledText> more = extras == 0 ? List.of()
+                            : TaskCorpora.at(data, Optional.empty()).incidentExtras(extras).split().train();
+                    TrainingConfig config = ShippedModelBuilder.configFor(TaskCorpora.INCIDENT).withL2(l2);
+                    Map<String, LabelScore> incident = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT,
+                            incidentRows, more, weight, config);
+                    List<Row> rows = rows(dev, fixed, incident, types);
+                    String name = String.format(Locale.ROOT, "%sextras %d, weight %d, L2 %s",
+                            byType ? "by type, " : "", extras, weight, l2);
+                    Optional<Point> best = DecisionGrid.best(DecisionGrid.sweep(rows, WEIGHTS, FLOORS, THRESHOLDS),
+                            budget, tweetBudget);
+                    Point modelOnly = DecisionGrid.best(DecisionGrid.sweep(rows, List.of(0.0), List.of(0.0),
+                            THRESHOLDS), budget, tweetBudget).orElse(null);
+                    if (modelOnly != null) {
+                        md.add(DecisionGrid.markdownRow(name + ": incident model alone + rules", modelOnly));
+                    }
+                    if (best.isPresent()) {
+                        md.add(DecisionGrid.markdownRow("**" + name + ": best blend**", best.get()));
+                        err.println(md.get(md.size() - 1));
+                        if (chosen == null || DecisionGrid.recall(best.get()) > DecisionGrid.recall(chosen)) {
+                            chosen = best.get();
+                            chosenRows = rows;
+                        }
+                    }
+                    for (Row r : rows) {
+                        tsv.add(String.join("\t", name, r.post().id(), r.post().source(), r.post().incident(),
+                                String.valueOf(r.russian()), fmt(r.complaint()), fmt(r.incident()), fmt(r.type()),
+                                String.join(",", r.matches().stream().map(m -> m.ruleId() + ":" + m.label()).toList()),
+                                r.post().text().replaceAll("\\s+", " ")));
+                    }
+                }
+            }
+        }
+        if (chosen != null) {
+            md.add("");
+            md.add(String.format(Locale.ROOT, "Thresholds of the best blend (complaint weight %.2f, rule floor %.2f):",
+                    chosen.blend().baseWeight(), chosen.blend().ruleFloor()));
+            md.add("");
+            md.add(DecisionGrid.MARKDOWN_HEADER);
+            java.util.SortedSet<Double> sweep = new java.util.TreeSet<>(List.of(0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.97));
+            sweep.add(chosen.threshold());
+            for (double t : sweep) {
+                md.add(DecisionGrid.markdownRow("", DecisionGrid.at(chosenRows, chosen.blend(), t)));
+            }
+        }
+        md.add("");
+        md.addAll(ruleAudit(baseRows));
+        if (args.option("out").isPresent()) {
+            tsv.add(0, "config\tid\tsource\tgold\trussian\tcomplaint\tincident\ttype\trules\ttext");
+            Files.write(Path.of(args.option("out").get()), tsv, StandardCharsets.UTF_8);
+        }
+        out.println(String.join("\n", md));
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * Every rule that fires on a dev {@code none} row, with how often it fires on incidents: a rule that makes
+     * an incident of news or an official reply is a false-alarm source (the {@code none} rules silence, so
+     * they are listed by how many incidents they silence instead).
+     */
+    static List<String> ruleAudit(List<Row> rows) {
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        for (Row r : rows) {
+            for (ru.otklik.nlp.rules.RuleMatch m : r.matches()) {
+                int[] c = counts.computeIfAbsent(m.ruleId() + " (" + m.label() + ")", k -> new int[2]);
+                c[r.post().isIncident() ? 0 : 1]++;
+            }
+        }
+        List<String> md = new ArrayList<>();
+        md.add("Rules on the dev rows (a `none` rule silences the models: its incidents are what it silences):");
+        md.add("");
+        md.add("| rule | incidents | none | precision |");
+        md.add("|---|---:|---:|---:|");
+        counts.entrySet().stream()
+                .sorted((a, b) -> Integer.compare(b.getValue()[1], a.getValue()[1]))
+                .forEach(e -> md.add(String.format(Locale.ROOT, "| %s | %d | %d | %.2f |", e.getKey(), e.getValue()[0],
+                        e.getValue()[1], (double) e.getValue()[0] / (e.getValue()[0] + e.getValue()[1]))));
+        return md;
+    }
+
+    /** What does not change from fold to fold: language, the complaint model's answer, the rule matches. */
+    private record Fixed(boolean russian, LabelScore complaint, List<ru.otklik.nlp.rules.RuleMatch> matches,
+                         String clean) {
+    }
+
+    private Map<String, Fixed> fixedSignals(LabelledTraining dev, Path models, DocCategorizer complaint,
+                                            FeatureCache cache) {
+        TextNormalizer normalizer = new TextNormalizer();
+        LanguageIdentifier language = new LanguageIdentifier();
+        TopicRules rules = TopicRules.load(models.resolve(TextAnalyzer.RULES), models.resolve(TextAnalyzer.INCIDENT_RULES));
+        Map<String, Fixed> out = new HashMap<>();
+        for (LabelledPosts.Post p : dev.rows()) {
+            NormalizedText norm = normalizer.normalize(p.text());
+            out.put(p.id(), new Fixed("ru".equals(language.detect(norm.clean())),
+                    score(complaint.predict(cache.features(p.text()))), rules.match(norm.clean()), norm.clean()));
+        }
+        return out;
+    }
+
+    /** Every dev row's answer from a model of {@code task} trained without the row's fold. */
+    private Map<String, LabelScore> outOfFold(LabelledTraining dev, int folds, FeatureCache cache,
+                                              CategorizerTrainer trainer, String task,
+                                              java.util.function.Function<LabelledTraining, List<LabeledText>> rowsOf,
+                                              List<LabeledText> more, int weight, TrainingConfig config) {
+        Map<String, LabelScore> out = new HashMap<>();
+        for (int k = 0; k < folds; k++) {
+            List<LabeledText> train = new ArrayList<>(rowsOf.apply(dev.withoutFold(k, folds).withWeight(weight)));
+            train.addAll(more);
+            long t0 = System.nanoTime();
+            DocCategorizer model = trainer.train(task, cache.features(train),
+                    train.stream().map(LabeledText::label).toList(), config, List.of());
+            for (LabelledPosts.Post p : dev.onlyFold(k, folds).rows()) {
+                Features f = cache.features(p.text());
+                out.put(p.id(), task.equals(TaskCorpora.INCIDENT)
+                        ? IncidentDecider.incidentAnswer(model.labels(), model.probabilities(f))
+                        : score(model.predict(f)));
+            }
+            err.printf("[crossval] %s fold %d: %d training rows, %.0f s%n", task, k, train.size(),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        return out;
+    }
+
+    private static List<Row> rows(LabelledTraining dev, Map<String, Fixed> fixed, Map<String, LabelScore> incident,
+                                  Map<String, LabelScore> types) {
+        List<Row> rows = new ArrayList<>();
+        for (LabelledPosts.Post p : dev.rows()) {
+            Fixed f = fixed.get(p.id());
+            rows.add(new Row(p, f.russian(), f.complaint(), incident.get(p.id()), types.get(p.id()), f.matches(),
+                    f.clean()));
+        }
+        return rows;
+    }
+
+    /** Rounded as the analysis rounds what it passes to the decision. */
+    private static LabelScore score(Prediction p) {
+        return new LabelScore(p.label(), Math.round(p.score() * 1000) / 1000.0);
+    }
+
+    private static String fmt(LabelScore s) {
+        return s == null ? "" : s.label() + " " + s.score();
+    }
+
+    private static List<Double> thresholds() {
+        List<Double> out = new ArrayList<>();
+        for (int i = 30; i <= 99; i++) {
+            out.add(i / 100.0);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,119 @@
+package ru.otklik.nlp.eval;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import ru.otklik.nlp.IncidentDecider;
+import ru.otklik.nlp.PostAnalysis;
+import ru.otklik.nlp.PostAnalysis.LabelScore;
+import ru.otklik.nlp.data.LabelledPosts;
+import ru.otklik.nlp.eval.IncidentEvaluation.Judged;
+import ru.otklik.nlp.eval.IncidentEvaluation.Scores;
+import ru.otklik.nlp.rules.RuleMatch;
+
+/**
+ * Scores {@link IncidentDecider} over a grid of its settings (blend weight, rule floor, threshold) on
+ * labelled rows whose model answers are out-of-fold, and picks the setting to ship: the most recall (problems
+ * plus questions) with false alarms at most a given share. Pure: the rows carry every model answer and rule
+ * match the decision needs.
+ */
+public final class DecisionGrid {
+
+    /**
+     * One labelled row with what the decision sees.
+     *
+     * @param russian   whether the language identifier lets the text into the analysis
+     * @param complaint the complaint model's answer
+     * @param incident  the in-domain incident model's answer (out-of-fold), or {@code null}
+     * @param type      the incident-type model's answer (out-of-fold), or {@code null}
+     */
+    public record Row(LabelledPosts.Post post, boolean russian, LabelScore complaint, LabelScore incident,
+                      LabelScore type, List<RuleMatch> matches, String clean) {
+    }
+
+    /**
+     * The figures of one setting: over all rows, over the written rows' {@code none}, and over the tweets.
+     */
+    public record Point(IncidentDecider.Blend blend, double threshold, Scores all, Scores written, Scores tweets) {
+    }
+
+    private static final LabelScore NO_TOPIC = new LabelScore("none", 0);
+
+    private DecisionGrid() {
+    }
+
+    /** The decision's judgement of every row at one setting. */
+    public static List<Judged> judge(List<Row> rows, IncidentDecider.Blend blend, double threshold) {
+        IncidentDecider decider = new IncidentDecider(threshold, blend);
+        List<Judged> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            String type = null;
+            if (r.russian()) {
+                type = decider.decide(r.complaint(), r.incident(), NO_TOPIC, null, r.type(), r.matches(), r.clean())
+                        .incidentType();
+            }
+            out.add(new Judged(r.post(), new PostAnalysis(r.post().id(), r.russian() ? "ru" : "other", null, type, null,
+                    null, null, List.of(), null, null, Map.of())));
+        }
+        return out;
+    }
+
+    public static Point at(List<Row> rows, IncidentDecider.Blend blend, double threshold) {
+        List<Judged> judged = judge(rows, blend, threshold);
+        return new Point(blend, threshold, IncidentEvaluation.score(judged),
+                IncidentEvaluation.score(judged.stream().filter(j -> "written".equals(j.post().source())).toList()),
+                IncidentEvaluation.score(judged.stream().filter(j -> "rusentitweet".equals(j.post().source())).toList()));
+    }
+
+    public static List<Point> sweep(List<Row> rows, List<Double> weights, List<Double> floors, List<Double> thresholds) {
+        List<Point> out = new ArrayList<>();
+        for (double w : weights) {
+            for (double f : floors) {
+                for (double t : thresholds) {
+                    out.add(at(rows, new IncidentDecider.Blend(w, f), t));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The point with the most recall (problem recall + question recall) among those with false alarms at most
+     * {@code maxFalseAlarms} over all {@code none} rows and at most {@code maxTweetAlarms} over the tweets (a
+     * tweet group with no row passes); ties go to the higher threshold, then the lower rule floor (fewer alarms
+     * to come on texts unlike the dev rows).
+     */
+    public static Optional<Point> best(List<Point> points, double maxFalseAlarms, double maxTweetAlarms) {
+        return points.stream()
+                .filter(p -> p.all().falseAlarms() <= maxFalseAlarms)
+                .filter(p -> !(p.tweets().falseAlarms() > maxTweetAlarms))
+                .max(Comparator.<Point>comparingDouble(DecisionGrid::recall)
+                        .thenComparingDouble(Point::threshold)
+                        .thenComparingDouble(p -> -p.blend().ruleFloor()));
+    }
+
+    /** Problem recall plus question recall, a type with no row counting 0 (not NaN, which would win). */
+    public static double recall(Point p) {
+        return orZero(p.all().problemRecall()) + orZero(p.all().questionRecall());
+    }
+
+    private static double orZero(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    /** A Markdown table row: weight, floor, threshold, recalls, false alarms (all, written, tweets), type. */
+    public static String markdownRow(String label, Point p) {
+        return String.format(java.util.Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %s | %s | %s | %s | %s | %s |", label,
+                p.blend().baseWeight(), p.blend().ruleFloor(), p.threshold(),
+                IncidentEvaluation.pct(p.all().problemRecall()), IncidentEvaluation.pct(p.all().questionRecall()),
+                IncidentEvaluation.pct(p.all().falseAlarms()), IncidentEvaluation.pct(p.written().falseAlarms()),
+                IncidentEvaluation.pct(p.tweets().falseAlarms()), IncidentEvaluation.pct(p.all().typeAccuracy()));
+    }
+
+    public static final String MARKDOWN_HEADER = "| setting | complaint weight | rule floor | threshold | problem recall "
+            + "| question recall | false alarms | on written none | on tweets | type accuracy |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+}
