@@ -237,7 +237,7 @@ public class IncidentGrouping {
 
         private GroupingCandidate candidate() {
             if (terms == null) {
-                terms = latest.stream().reduce(TermVector.EMPTY, TermVector::plus);
+                terms = TermVector.sum(latest);
             }
             return new GroupingCandidate(key, topic, municipality, status, lastSeenAt, terms);
         }
