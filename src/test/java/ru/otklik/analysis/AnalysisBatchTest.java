@@ -65,6 +65,50 @@ class AnalysisBatchTest {
                 .isEqualTo(2);
     }
 
+    /**
+     * An incident from before this start (its post was never stemmed by this process, so grouping reads its text
+     * and stems it on the grouping thread, then goes on with the transaction on the event loop): a new complaint
+     * about the same potholes joins it, and its counters and event are written in the same transaction.
+     */
+    @Test
+    void aComplaintJoinsAnIncidentWhosePostsWereNeverStemmedHere() {
+        String text = "В Богородицке на улице Ленина огромные ямы на дороге, машины ломают подвеску";
+        AnalysisResult r = analyzer.analyze(text);
+        assertThat(r.isComplaint() && r.hasTopic()).as("the fixture must be a complaint with a topic").isTrue();
+        String source = "old-" + UUID.randomUUID();
+        long sourceId = ((Number) db.rows("insert into source (key, kind, title, origin) values (?, 'api', ?, 'api') "
+                + "returning id", source, source).get(0).get("id")).longValue();
+        long oldPost = ((Number) db.rows("""
+                insert into post (source_id, external_id, author_pseudonym, text, content_hash, published_at, fetched_at,
+                                  analysis_state, created_at, updated_at)
+                values (?, 'old', md5('old'), ?, md5(?), now() - interval '1 hour', now(), 'done', now(), now())
+                returning id""", sourceId, text, text).get(0).get("id")).longValue();
+        long incident = ((Number) db.rows("""
+                insert into incident (status, topic, municipality_code, priority, title, first_seen_at, last_seen_at,
+                                      first_response_due_at, deadline_at, post_count, reach, conflict_score,
+                                      created_at, updated_at)
+                values ('new', ?, ?, 'normal', 'Ямы на улице Ленина', now() - interval '1 hour',
+                        now() - interval '1 hour', now() + interval '1 day', now() + interval '8 days', 1, 0, 0,
+                        now(), now())
+                returning id""", r.topic().label(), r.municipality()).get(0).get("id")).longValue();
+        db.update("insert into incident_post (incident_id, post_id, added_at) values (?, ?, now() - interval '1 hour')",
+                incident, oldPost);
+
+        String body = """
+                [{"source": "%s", "externalId": "new", "author": "u", "text": "%s", "publishedAt": "%s"}]"""
+                .formatted(source, "Улица Ленина в Богородицке вся в ямах на дороге, машины ломают подвеску", Instant.now());
+        long post = asAdmin().contentType(ContentType.JSON).body(body).post("/api/posts").then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].postId");
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
+                "select count(*) from post where id = ? and analysis_state = 'done'", post) == 1);
+
+        assertThat(db.count("select count(*) from incident_post where post_id = ? and incident_id = ?", post, incident))
+                .as("the complaint joined the incident from before").isEqualTo(1);
+        assertThat(db.count("select post_count from incident where id = ?", incident)).isEqualTo(2);
+        assertThat(db.count("select count(*) from incident_event where incident_id = ? and type = 'post_joined'",
+                incident)).isEqualTo(1);
+    }
+
     private List<Long> ingest(String source) {
         StringBuilder body = new StringBuilder("[");
         for (int i = 0; i < TEXTS.length; i++) {

@@ -2,6 +2,7 @@ package ru.otklik.incident.grouping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +25,15 @@ class TermVectorTest {
         assertEquals(1.0, sum.cosine(new TermVector(Map.of("ям", 5, "двор", 5))), 1e-12);
         assertEquals(0.0, sum.cosine(TermVector.EMPTY));
         assertEquals(0.0, TermVector.EMPTY.cosine(sum));
+    }
+
+    @Test
+    void aSumOfManyBagsIsTheFoldOfTheirPairwiseSums() {
+        TermVector a = new TermVector(Map.of("ям", 1, "двор", 2));
+        TermVector b = new TermVector(Map.of("ям", 3, "лен", 1));
+        TermVector c = new TermVector(Map.of("асфальт", 4));
+        assertEquals(new TermVector(Map.of("ям", 4, "двор", 2, "лен", 1, "асфальт", 4)), TermVector.sum(List.of(a, b, c)));
+        assertEquals(a.plus(b).plus(c), TermVector.sum(List.of(c, b, a)));
+        assertEquals(TermVector.EMPTY, TermVector.sum(List.of()));
     }
 }
