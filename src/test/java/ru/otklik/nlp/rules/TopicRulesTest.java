@@ -25,9 +25,52 @@ class TopicRulesTest {
 
     @Test
     void matchesInflectedFormsThroughStems() {
-        List<RuleMatch> matches = rules.match("Во дворе огромные ямы, на дороге сплошные выбоины, не горят фонари");
+        List<RuleMatch> matches = rules.match("На дороге огромные ямы и сплошные выбоины, вечером не горят фонари");
         assertThat(matches).extracting(RuleMatch::label).containsOnly("roads", "housing_utilities");
-        assertThat(TopicRules.bestLabel(matches)).contains("roads");
+        assertThat(TopicRules.bestLabel(rules.match("На трассе огромные ямы и сплошные выбоины"))).contains("roads");
+    }
+
+    /** The guideline's boundaries (docs/incident-guideline.md, "Topic"), each checked both ways. */
+    @Test
+    void yardsAndPavementsAreHousingRoadsAreRoads() {
+        assertThat(TopicRules.bestLabel(rules.match("во дворе на Новомосковской асфальт весь в ямах")))
+                .contains("housing_utilities");
+        assertThat(TopicRules.bestLabel(rules.match("двор не чистят от снега, бабушки не могут выйти")))
+                .contains("housing_utilities");
+        assertThat(TopicRules.bestLabel(rules.match("тротуары не посыпают, гололёд, люди падают")))
+                .contains("housing_utilities");
+        assertThat(TopicRules.bestLabel(rules.match("проезд на Березовой с Нового года не чистят, машины буксуют")))
+                .contains("roads");
+        assertThat(TopicRules.bestLabel(rules.match("на дороге к заводу снег не убирают, гололёд"))).contains("roads");
+    }
+
+    @Test
+    void containerSitesAreEcologyAndSewageStenchIsHousing() {
+        assertThat(TopicRules.bestLabel(rules.match("мусор не вывозят неделю, баки переполнены")))
+                .contains("ecology");
+        assertThat(TopicRules.bestLabel(rules.match("контейнерная площадка на Седова — помойка, крысы бегают")))
+                .contains("ecology");
+        assertThat(TopicRules.bestLabel(rules.match("неделю воняет канализацией у дома, дышать нечем")))
+                .contains("housing_utilities");
+    }
+
+    @Test
+    void aPublicBuildingKeepsItsRubric() {
+        assertThat(TopicRules.bestLabel(rules.match("в библиотеке протекает крыша, книги в тазиках")))
+                .contains("culture");
+        assertThat(TopicRules.bestLabel(rules.match("в садике на Мира крыша течёт в группе"))).contains("education");
+        assertThat(TopicRules.bestLabel(rules.match("в доме на Мира крыша течёт третий год")))
+                .contains("housing_utilities");
+        assertThat(TopicRules.bestLabel(rules.match("школьный автобус в Архангельском не ходит с понедельника")))
+                .contains("education");
+    }
+
+    @Test
+    void familyBenefitsAreSocialProtectionSubsidiesSupportMeasures() {
+        assertThat(TopicRules.bestLabel(rules.match("отказали в пособии на ребёнка без объяснения причин")))
+                .contains("social_protection");
+        assertThat(TopicRules.bestLabel(rules.match("субсидию фермерам так и не выплатили, уже полгода")))
+                .contains("support_measures");
     }
 
     @Test
