@@ -47,7 +47,7 @@ final class LabelledReport {
             judged.add(new Judged(p, a));
         }
         if (misses.isPresent()) {
-            writeMisses(judged, misses.get());
+            writeJudgements(judged, misses.get(), false, err);
         }
         List<String> md = new ArrayList<>();
         md.add("## Incidents on the hand-labelled social-media set (`labelled/`)");
@@ -82,12 +82,13 @@ final class LabelledReport {
 
     /**
      * The dev rows the decision got wrong, one a line: missed incidents, false alarms, wrong types and wrong
-     * topics, with the models' own answers and the matched rules — what an analyst reads to fix rules. Test
+     * topics, with the models' own answers and the matched rules — what an analyst reads to fix rules; with
+     * {@code all}, the rows it got right too (kind {@code ok}), so that a rule's precision can be counted. Test
      * rows are never written: they are not to be tuned on.
      */
-    private void writeMisses(List<Judged> judged, Path file) throws IOException {
+    static void writeJudgements(List<Judged> judged, Path file, boolean all, PrintStream err) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("kind\tid\tgold\tgold_topic\tdecided\ttopic\tmodel_complaint\tmodel_topic\trules\ttext");
+        lines.add("kind\tid\tgold\tgold_topic\tdecided\ttopic\ttopic_by\tmodel_complaint\tmodel_topic\trules\ttext");
         for (Judged j : judged) {
             LabelledPosts.Post p = j.post();
             if (p.test()) {
@@ -105,16 +106,19 @@ final class LabelledReport {
                 kind = "type";
             } else if (p.isIncident() && !p.topic().isEmpty() && !p.topic().equals(topic)) {
                 kind = "topic";
+            } else if (all) {
+                kind = "ok";
             } else {
                 continue;
             }
             PostAnalysis.Explanation e = a.explanation();
             lines.add(String.join("\t", kind, p.id(), p.incident(), p.topic(), decided, topic,
-                    e == null ? "" : score(e.modelComplaint()), e == null ? "" : score(e.modelTopic()),
+                    e == null ? "" : e.topicDecidedBy(), e == null ? "" : score(e.modelComplaint()), e == null ? "" : score(e.modelTopic()),
                     e == null ? "" : String.join(",", e.matchedRules()), p.text().replaceAll("\\s+", " ")));
         }
         Files.write(file, lines, java.nio.charset.StandardCharsets.UTF_8);
-        err.printf("[evaluate] %d dev rows the decision got wrong written to %s%n", lines.size() - 1, file);
+        err.printf("[evaluate] %d dev rows%s written to %s%n", lines.size() - 1,
+                all ? "" : " the decision got wrong", file);
     }
 
     private static String score(PostAnalysis.LabelScore s) {

@@ -22,15 +22,18 @@ import ru.otklik.nlp.train.FeatureCache;
 import ru.otklik.nlp.train.ShippedModelBuilder;
 
 /**
- * {@code train --tune-weights 0,5,10 [--only topic,incident_type] [--fold 0] [--folds 5]
- * [--labelled DIR] [--data DIR] [--models DIR] [--out DIR] [--reuse]}: chooses how many times each labelled dev row is
- * repeated in training (for topic; the complaint model no longer learns them, and the incident decision is
- * cross-validated by {@code crossval --task incident}), on dev rows the models have not seen.
+ * {@code train --tune-weights 0,5,10 [--only topic,incident_type] [--fold 0|all] [--folds 5]
+ * [--labelled DIR] [--data DIR] [--models DIR] [--out DIR] [--reuse] [--misses FILE]}: chooses how many times
+ * each labelled dev row is repeated in training (for topic; the complaint model no longer learns them, and the
+ * incident decision is cross-validated by {@code crossval --task incident}), on dev rows the models have not seen.
  *
  * <p>For each weight the chosen tasks are trained on the shipped corpora plus the labelled dev rows outside
  * one fold (CRC32 of {@code <id>#fold}), then the service's whole decision ({@link TextAnalyzer} with the
- * shipped rules and the other shipped models) is scored on the rows of that fold. Weight 0 trains without the
- * labelled set (the previous recipe). Test rows are never read into training nor scored here.
+ * shipped rules and the other shipped models) is scored on the rows of that fold. {@code --fold all} does so
+ * for every fold in turn (K-fold cross-validation: every dev row is scored once by models that never saw it)
+ * and scores the pooled predictions; {@code --misses FILE} writes every pooled judgement with its kind of
+ * error (or {@code ok}), which is what topic rules are checked against. Weight 0 trains without the labelled
+ * set (the previous recipe), once for all folds. Test rows are never read into training nor scored here.
  */
 final class LabelledWeightTuning {
 
@@ -55,7 +58,9 @@ final class LabelledWeightTuning {
             throw new CliArgs.UsageException("--tune-weights takes weights ≥ 0 and --only a subset of " + TUNABLE);
         }
         int folds = Integer.parseInt(args.option("folds").orElse("5"));
-        int fold = Integer.parseInt(args.option("fold").orElse("0"));
+        String foldArg = args.option("fold").orElse("0");
+        List<Integer> foldList = foldArg.equals("all") ? java.util.stream.IntStream.range(0, folds).boxed().toList()
+                : List.of(Integer.parseInt(foldArg));
         Path work = args.option("out").map(Path::of).orElse(Files.createTempDirectory("otklik-tune"));
         LabelledTraining dev;
         try {
@@ -64,51 +69,44 @@ final class LabelledWeightTuning {
             throw new CliArgs.UsageException(e.getMessage());
         }
         List<LabelledPosts.Post> heldOut = dev.rows().stream()
-                .filter(p -> LabelledTraining.fold(p.id(), folds) == fold).toList();
-        err.printf("[tune] %d labelled dev rows; fold %d of %d held out: %d rows (%d incidents)%n", dev.rows().size(),
-                fold, folds, heldOut.size(), heldOut.stream().filter(LabelledPosts.Post::isIncident).count());
+                .filter(p -> foldList.contains(LabelledTraining.fold(p.id(), folds))).toList();
+        err.printf("[tune] %d labelled dev rows; fold %s of %d held out: %d rows (%d incidents)%n", dev.rows().size(),
+                foldArg, folds, heldOut.size(), heldOut.stream().filter(LabelledPosts.Post::isIncident).count());
         FeatureCache cache = new FeatureCache();
         CategorizerBuild build = new CategorizerBuild(cache, err);
         List<String> md = new ArrayList<>();
-        md.add(String.format(Locale.ROOT, "Held-out fold %d of %d of the labelled dev rows (%d rows: %d problems, "
-                        + "%d questions, %d none); tasks retrained: %s", fold, folds, heldOut.size(),
+        md.add(String.format(Locale.ROOT, "Held-out fold %s of %d of the labelled dev rows (%d rows: %d problems, "
+                        + "%d questions, %d none); tasks retrained: %s", foldArg, folds, heldOut.size(),
                 count(heldOut, "problem"), count(heldOut, "question"), count(heldOut, "none"), String.join(", ", tasks)));
         md.add("");
         md.add("| weight | threshold | problem recall | question recall | false alarms | type accuracy | "
                 + "topic accuracy | Kursk topic macro-F1 / accuracy |");
         md.add("|---:|---:|---:|---:|---:|---:|---:|---|");
         for (int weight : weights) {
-            Optional<LabelledTraining> labelled = weight == 0 ? Optional.empty()
-                    : Optional.of(dev.withoutFold(fold, folds).withWeight(weight));
-            TaskCorpora corpora = TaskCorpora.at(data, labelled);
-            Path dir = work.resolve("w" + weight);
-            String kursk = "";
-            for (String task : tasks) {
-                if (labelled.isEmpty() && task.equals(TaskCorpora.INCIDENT_TYPE)) {
-                    continue;
-                }
-                // --reuse re-scores models an earlier run left in --out (after a rules change, say).
-                if (args.flag("reuse") && CategorizerStore.exists(dir.resolve(task))) {
-                    err.printf("[tune] weight %d: %s reused from %s%n", weight, task, dir.resolve(task));
-                    continue;
-                }
-                err.printf("[tune] weight %d: %s%n", weight, task);
-                CategorizerBuild.Result r = build.run(corpora.build(task), ShippedModelBuilder.configFor(task), false,
-                        dir);
-                Metrics k = r.tuned().get("kursk");
-                if (k != null) {
-                    kursk = String.format(Locale.ROOT, "%.3f / %.3f", k.macroF1(), k.accuracy());
-                }
+            List<Judged> judged = new ArrayList<>();
+            List<String> kursk = new ArrayList<>();
+            for (int fold : foldList) {
+                // Without the labelled set every fold trains the same model: train it once.
+                Path dir = work.resolve(weight == 0 || foldList.size() == 1 ? "w" + weight : "w" + weight + "-f" + fold);
+                Optional<LabelledTraining> labelled = weight == 0 ? Optional.empty()
+                        : Optional.of(dev.withoutFold(fold, folds).withWeight(weight));
+                trainFold(args, tasks, build, TaskCorpora.at(data, labelled), labelled.isPresent(), weight, fold, dir)
+                        .ifPresent(kursk::add);
+                TextAnalyzer analyzer = TextAnalyzer.load(models, Optional.of(dir));
+                heldOut.stream().filter(p -> LabelledTraining.fold(p.id(), folds) == fold)
+                        .forEach(p -> judged.add(new Judged(p, analyzer.analyze(p.id(), p.text()))));
             }
-            TextAnalyzer analyzer = TextAnalyzer.load(models, Optional.of(dir));
-            List<Judged> judged = heldOut.stream().map(p -> new Judged(p, analyzer.analyze(p.id(), p.text()))).toList();
+            if (args.option("misses").isPresent()) {
+                Path misses = Path.of(args.option("misses").get().replace("{w}", String.valueOf(weight)));
+                LabelledReport.writeJudgements(judged, misses, true, err);
+            }
             for (double t : THRESHOLDS) {
                 IncidentEvaluation.Scores s = IncidentEvaluation.score(
                         judged.stream().map(j -> LabelledReport.atThreshold(j, t)).toList());
                 md.add(String.format(Locale.ROOT, "| %d | %.2f | %s | %s | %s | %s | %s | %s |", weight, t,
                         IncidentEvaluation.pct(s.problemRecall()), IncidentEvaluation.pct(s.questionRecall()),
                         IncidentEvaluation.pct(s.falseAlarms()), IncidentEvaluation.pct(s.typeAccuracy()),
-                        IncidentEvaluation.pct(s.topicAccuracy()), kursk));
+                        IncidentEvaluation.pct(s.topicAccuracy()), String.join("; ", kursk)));
             }
             out.println(md.get(md.size() - 1));
             out.flush();
@@ -117,6 +115,33 @@ final class LabelledWeightTuning {
         md.forEach(out::println);
         out.flush();
         return 0;
+    }
+
+    /**
+     * Trains the chosen tasks of one weight without one fold into {@code dir}; returns the topic model's Kursk dev
+     * macro-F1 / accuracy when it was trained now (not reused).
+     */
+    private Optional<String> trainFold(CliArgs args, List<String> tasks, CategorizerBuild build, TaskCorpora corpora,
+                                       boolean withLabelled, int weight, int fold, Path dir) throws IOException {
+        String kursk = null;
+        for (String task : tasks) {
+            if (!withLabelled && task.equals(TaskCorpora.INCIDENT_TYPE)) {
+                continue;
+            }
+            // --reuse re-scores models an earlier run left in --out (after a rules change, say); so does a
+            // fold-independent model already trained for an earlier fold of this run.
+            if ((args.flag("reuse") || !withLabelled && fold > 0) && CategorizerStore.exists(dir.resolve(task))) {
+                err.printf("[tune] weight %d: %s reused from %s%n", weight, task, dir.resolve(task));
+                continue;
+            }
+            err.printf("[tune] weight %d, fold %d: %s%n", weight, fold, task);
+            CategorizerBuild.Result r = build.run(corpora.build(task), ShippedModelBuilder.configFor(task), false, dir);
+            Metrics k = r.tuned().get("kursk");
+            if (k != null) {
+                kursk = String.format(Locale.ROOT, "%.3f / %.3f", k.macroF1(), k.accuracy());
+            }
+        }
+        return Optional.ofNullable(kursk);
     }
 
     private static long count(List<LabelledPosts.Post> posts, String incident) {

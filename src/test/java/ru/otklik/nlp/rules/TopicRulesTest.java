@@ -25,9 +25,45 @@ class TopicRulesTest {
 
     @Test
     void matchesInflectedFormsThroughStems() {
-        List<RuleMatch> matches = rules.match("Во дворе огромные ямы, на дороге сплошные выбоины, не горят фонари");
+        List<RuleMatch> matches = rules.match("На дороге огромные ямы и сплошные выбоины, вечером не горят фонари");
         assertThat(matches).extracting(RuleMatch::label).containsOnly("roads", "housing_utilities");
-        assertThat(TopicRules.bestLabel(matches)).contains("roads");
+        assertThat(TopicRules.bestLabel(rules.match("На трассе огромные ямы и сплошные выбоины"))).contains("roads");
+    }
+
+    /** The guideline's boundaries (docs/incident-guideline.md, "Topic"), each checked both ways. */
+    @Test
+    void yardsAndPavementsAreHousingRoadsAreRoads() {
+        assertWinner("во дворе на Новомосковской асфальт весь в ямах", "housing_utilities");
+        assertWinner("двор не чистят от снега, бабушки не могут выйти", "housing_utilities");
+        assertWinner("тротуары не посыпают, гололёд, люди падают", "housing_utilities");
+        assertWinner("проезд на Березовой с Нового года не чистят, машины буксуют", "roads");
+        assertWinner("на дороге к заводу снег не убирают, гололёд", "roads");
+    }
+
+    @Test
+    void containerSitesAreEcologyAndSewageStenchIsHousing() {
+        assertWinner("мусор не вывозят неделю, баки переполнены", "ecology");
+        assertWinner("контейнерная площадка на Седова — помойка, крысы бегают", "ecology");
+        assertWinner("неделю воняет канализацией у дома, дышать нечем", "housing_utilities");
+    }
+
+    @Test
+    void aPublicBuildingKeepsItsRubric() {
+        assertWinner("в библиотеке протекает крыша, книги в тазиках", "culture");
+        assertWinner("в садике на Мира крыша течёт в группе", "education");
+        assertWinner("в доме на Мира крыша течёт третий год", "housing_utilities");
+        assertWinner("школьный автобус в Архангельском не ходит с понедельника", "education");
+    }
+
+    @Test
+    void familyBenefitsAreSocialProtectionSubsidiesSupportMeasures() {
+        assertWinner("отказали в пособии на ребёнка без объяснения причин", "social_protection");
+        assertWinner("субсидию фермерам так и не выплатили, уже полгода", "support_measures");
+    }
+
+    /** The topic most rules vote for. */
+    private static void assertWinner(String text, String topic) {
+        assertThat(TopicRules.bestLabel(rules.match(text))).as(text).contains(topic);
     }
 
     @Test
