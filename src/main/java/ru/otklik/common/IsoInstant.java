@@ -8,8 +8,8 @@ import java.time.format.DateTimeFormatter;
  * Writes a time as {@link DateTimeFormatter#ISO_INSTANT} does — and so as Jackson writes an {@code Instant} — into a
  * caller's char array: UTC, seconds always, the fraction in groups of three digits and only as long as needed.
  * Formatting the feed's timestamps through {@code DateTimeFormatter} was two fifths of its JSON cost in a profile;
- * this reads the date-time's fields and writes digits. Years outside 0000–9999 (PostgreSQL's infinity) go through
- * the formatter, which writes them with a sign.
+ * this reads the date-time's fields and writes digits. Years outside 0001–9998 (PostgreSQL's infinity among them) go
+ * through the formatter, which writes the far ones with a sign.
  */
 public final class IsoInstant {
 
@@ -19,14 +19,14 @@ public final class IsoInstant {
     private IsoInstant() {
     }
 
-    /** Writes {@code time} into {@code out} from index 0; returns the length, or -1 when the year needs a sign. */
+    /** Writes {@code time} into {@code out} from index 0; returns the length, or -1 for a year left to the formatter. */
     public static int write(OffsetDateTime time, char[] out) {
-        OffsetDateTime utc = time.getOffset() == ZoneOffset.UTC ? time : time.withOffsetSameInstant(ZoneOffset.UTC);
-        int year = utc.getYear();
-        if (year < 0 || year > 9999) {
+        // the shift to UTC may cross a year (or, at OffsetDateTime.MAX, overflow): years near the edges are left out
+        if (time.getYear() < 1 || time.getYear() > 9998) {
             return -1;
         }
-        digits(out, 0, year, 4);
+        OffsetDateTime utc = time.getOffset() == ZoneOffset.UTC ? time : time.withOffsetSameInstant(ZoneOffset.UTC);
+        digits(out, 0, utc.getYear(), 4);
         out[4] = '-';
         digits(out, 5, utc.getMonthValue(), 2);
         out[7] = '-';

@@ -33,7 +33,7 @@ class IsoInstantTest {
     }
 
     @Test
-    void yearsThatNeedASignGoThroughTheFormatter() {
+    void farYearsGoThroughTheFormatter() {
         char[] out = new char[IsoInstant.MAX_LENGTH];
         OffsetDateTime far = OffsetDateTime.of(10000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
         assertThat(IsoInstant.write(far, out)).isEqualTo(-1);
