@@ -26,11 +26,11 @@ import ru.otklik.common.IsoInstant;
 public class IncidentFeedJson {
 
     /** How a column becomes a value of the item. */
-    private enum Kind { TEXT, INT, LONG, DOUBLE, TIME, AGENCY_NAME, MUNICIPALITY_NAME, LONGS }
+    private enum Kind { TEXT, NUMBER, TIME, AGENCY_NAME, MUNICIPALITY_NAME, LONGS }
 
     /** The fields of {@link IncidentView} in its order, each with the page column it is read from. */
     enum Field {
-        ID("id", "id", Kind.LONG),
+        ID("id", "id", Kind.NUMBER),
         STATUS("status", "status", Kind.TEXT),
         TOPIC("topic", "topic", Kind.TEXT),
         INCIDENT_TYPE("incidentType", "incident_type", Kind.TEXT),
@@ -47,15 +47,15 @@ public class IncidentFeedJson {
         FIRST_RESPONSE_AT("firstResponseAt", "first_response_at", Kind.TIME),
         FIRST_SEEN_AT("firstSeenAt", "first_seen_at", Kind.TIME),
         LAST_SEEN_AT("lastSeenAt", "last_seen_at", Kind.TIME),
-        POST_COUNT("postCount", "post_count", Kind.INT),
-        REACH("reach", "reach", Kind.LONG),
-        CONFLICT_SCORE("conflictScore", "conflict_score", Kind.DOUBLE),
-        GROWTH("growth", "growth", Kind.INT),
+        POST_COUNT("postCount", "post_count", Kind.NUMBER),
+        REACH("reach", "reach", Kind.NUMBER),
+        CONFLICT_SCORE("conflictScore", "conflict_score", Kind.NUMBER),
+        GROWTH("growth", "growth", Kind.NUMBER),
         ANSWER_TEXT("answerText", "answer_text", Kind.TEXT),
         ANSWER_URL("answerUrl", "answer_url", Kind.TEXT),
-        RATING("rating", "rating", Kind.INT),
-        SATISFACTION("satisfaction", "satisfaction", Kind.DOUBLE),
-        REOPEN_COUNT("reopenCount", "reopen_count", Kind.INT),
+        RATING("rating", "rating", Kind.NUMBER),
+        SATISFACTION("satisfaction", "satisfaction", Kind.NUMBER),
+        REOPEN_COUNT("reopenCount", "reopen_count", Kind.NUMBER),
         CREATED_AT("createdAt", "created_at", Kind.TIME),
         UPDATED_AT("updatedAt", "updated_at", Kind.TIME),
         POST_IDS("postIds", "post_ids", Kind.LONGS);
@@ -128,30 +128,7 @@ public class IncidentFeedJson {
             int column = at[f.ordinal()];
             switch (f.kind) {
                 case TEXT -> json.writeString(row.getString(column));
-                case INT -> {
-                    Integer value = row.getInteger(column);
-                    if (value == null) {
-                        json.writeNull();
-                    } else {
-                        json.writeNumber(value.intValue());
-                    }
-                }
-                case LONG -> {
-                    Long value = row.getLong(column);
-                    if (value == null) {
-                        json.writeNull();
-                    } else {
-                        json.writeNumber(value.longValue());
-                    }
-                }
-                case DOUBLE -> {
-                    Double value = row.getDouble(column);
-                    if (value == null) {
-                        json.writeNull();
-                    } else {
-                        json.writeNumber(value.doubleValue());
-                    }
-                }
+                case NUMBER -> number(json, row.getValue(column));
                 case TIME -> time(json, row.getOffsetDateTime(column), time);
                 case AGENCY_NAME -> json.writeString(views.agencyName(row.getString(column)));
                 case MUNICIPALITY_NAME -> json.writeString(views.municipalityName(row.getString(column)));
@@ -166,6 +143,21 @@ public class IncidentFeedJson {
             }
         }
         json.writeEndObject();
+    }
+
+    /** An int4, int8 or float8 column as Jackson writes an int, long or double (and their boxes: null as null). */
+    private static void number(JsonGenerator json, Object value) throws IOException {
+        if (value instanceof Integer i) {
+            json.writeNumber(i.intValue());
+        } else if (value instanceof Long l) {
+            json.writeNumber(l.longValue());
+        } else if (value instanceof Double d) {
+            json.writeNumber(d.doubleValue());
+        } else if (value == null) {
+            json.writeNull();
+        } else {
+            throw new IllegalStateException("feed-page.sql returns a " + value.getClass().getSimpleName() + " number");
+        }
     }
 
     private static void time(JsonGenerator json, OffsetDateTime value, char[] buffer) throws IOException {

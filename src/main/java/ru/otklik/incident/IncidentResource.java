@@ -70,14 +70,15 @@ public class IncidentResource {
                 updatedSince == null ? null : updatedSince.toInstant());
         SnapshotCursor resumed = after == null ? null : SnapshotCursor.decode(after);
         String query = uri.getRequestUri().getRawQuery();
-        // a conditional request reads the newest change first, so an unchanged feed costs no page; any other request
-        // reads the change number and the page in one round trip
-        Uni<Response> notModified = ifNoneMatch == null ? Uni.createFrom().nullItem()
-                : feedQuery.latestChange().map(latest -> etag(latest, query))
-                        .map(etag -> ifNoneMatch.contains(etag.toString()) ? Response.notModified(etag).build() : null);
-        return notModified.onItem().ifNull().switchTo(() -> feedQuery.page(filter, resumed, size + 1)
-                .map(page -> Response.ok(json.write(page.incidents(), size, page.next(size)))
-                        .tag(etag(page.latest(), query)).build()));
+        return feedQuery.latestChange().chain(latest -> {
+            EntityTag etag = etag(latest, query);
+            if (ifNoneMatch != null && ifNoneMatch.contains(etag.toString())) {
+                return Uni.createFrom().item(Response.notModified(etag).build());
+            }
+            SnapshotCursor cursor = resumed != null ? resumed : new SnapshotCursor(latest, Long.MAX_VALUE);
+            return feedQuery.page(filter, cursor, size + 1)
+                    .map(page -> Response.ok(json.write(page.incidents(), size, page.next(size))).tag(etag).build());
+        });
     }
 
     /** The feed's version: its newest change and the query asked, so another filter or page has another tag. */

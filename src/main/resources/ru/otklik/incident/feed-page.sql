@@ -1,36 +1,27 @@
--- One page of GET /api/incidents in snapshot order (see V2__incident_feed_positions.sql), in one round trip: the
--- newest change number (the ETag, and the snapshot of a new walk) and each incident at its last change no later than
--- the walk's snapshot $1 (0: a new walk, pinned to the newest change), newest first, after the cursor's position $2,
--- at most $3 rows. Most incidents have not changed since the snapshot: their position is their own change_seq, read
--- by keyset on an index (change_seq, or a filter column and change_seq) and stopped by the LIMIT. Only the incidents
--- changed since the walk began look up their last change before it; those created after it get no position and drop
--- out. The left join keeps one row, with a null id, for an empty page: the newest change is still read from it.
+-- One page of GET /api/incidents in snapshot order (see V2__incident_feed_positions.sql): each incident at its last
+-- change no later than the walk's snapshot $1, newest first, after the cursor's position $2, at most $3 rows.
+-- Most incidents have not changed since the snapshot: their position is their own change_seq, read by keyset on
+-- an index (change_seq, or a filter column and change_seq) and stopped by the LIMIT. Only the incidents changed
+-- since the walk began look up their last change before it; those created after it get no position and drop out.
 -- The columns are the feed item's (IncidentFeedJson), not i.*: the rest of an incident is not sent.
 -- IncidentFeedQuery puts the filters in place of the filter markers; bench/feed-page.sql is this file for pgbench.
-select s.latest, s.snapshot, w.*,
-       array(select m.post_id from incident_post m where m.incident_id = w.id order by m.post_id) as post_ids
-from (select coalesce(max(seq), 0) as latest, coalesce(nullif($1::bigint, 0), max(seq), 0) as snapshot
-      from incident_change) s
-left join lateral (
-    select u.* from ((select i.id, i.status, i.topic, i.incident_type, i.agency_code, i.municipality_code, i.priority,
-                             i.title, i.first_response_due_at, i.deadline_at, i.first_response_due_calendar_at,
-                             i.deadline_calendar_at, i.first_response_at, i.first_seen_at, i.last_seen_at,
-                             i.post_count, i.reach, i.conflict_score, i.growth, i.answer_text, i.answer_url, i.rating,
-                             i.satisfaction, i.reopen_count, i.created_at, i.updated_at, i.change_seq as position
-                      from incident i
-                      where i.change_seq <= s.snapshot and i.change_seq < $2 /* filters */
-                      order by i.change_seq desc limit $3)
-                     union all
-                     (select i.id, i.status, i.topic, i.incident_type, i.agency_code, i.municipality_code, i.priority,
-                             i.title, i.first_response_due_at, i.deadline_at, i.first_response_due_calendar_at,
-                             i.deadline_calendar_at, i.first_response_at, i.first_seen_at, i.last_seen_at,
-                             i.post_count, i.reach, i.conflict_score, i.growth, i.answer_text, i.answer_url, i.rating,
-                             i.satisfaction, i.reopen_count, i.created_at, i.updated_at,
-                             (select max(c.seq) from incident_change c
-                              where c.incident_id = i.id and c.seq <= s.snapshot) as position
-                      from incident i
-                      where i.change_seq > s.snapshot /* filters */)) u
-    where u.position < $2
-    order by u.position desc
-    limit $3) w on true
+select w.*, array(select m.post_id from incident_post m where m.incident_id = w.id order by m.post_id) as post_ids
+from ((select i.id, i.status, i.topic, i.incident_type, i.agency_code, i.municipality_code, i.priority, i.title,
+              i.first_response_due_at, i.deadline_at, i.first_response_due_calendar_at, i.deadline_calendar_at,
+              i.first_response_at, i.first_seen_at, i.last_seen_at, i.post_count, i.reach, i.conflict_score, i.growth,
+              i.answer_text, i.answer_url, i.rating, i.satisfaction, i.reopen_count, i.created_at, i.updated_at,
+              i.change_seq as position
+       from incident i
+       where i.change_seq <= $1 and i.change_seq < $2 /* filters */
+       order by i.change_seq desc limit $3)
+      union all
+      (select i.id, i.status, i.topic, i.incident_type, i.agency_code, i.municipality_code, i.priority, i.title,
+              i.first_response_due_at, i.deadline_at, i.first_response_due_calendar_at, i.deadline_calendar_at,
+              i.first_response_at, i.first_seen_at, i.last_seen_at, i.post_count, i.reach, i.conflict_score, i.growth,
+              i.answer_text, i.answer_url, i.rating, i.satisfaction, i.reopen_count, i.created_at, i.updated_at,
+              (select max(c.seq) from incident_change c where c.incident_id = i.id and c.seq <= $1) as position
+       from incident i
+       where i.change_seq > $1 /* filters */)) w
+where w.position < $2
 order by w.position desc
+limit $3
