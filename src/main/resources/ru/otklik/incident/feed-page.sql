@@ -3,23 +3,13 @@
 -- Most incidents have not changed since the snapshot: their position is their own change_seq, read by keyset on
 -- an index (change_seq, or a filter column and change_seq) and stopped by the LIMIT. Only the incidents changed
 -- since the walk began look up their last change before it; those created after it get no position and drop out.
--- The columns are the feed item's (IncidentFeedJson), not i.*: the rest of an incident is not sent.
 -- IncidentFeedQuery puts the filters in place of the filter markers; bench/feed-page.sql is this file for pgbench.
 select w.*, array(select m.post_id from incident_post m where m.incident_id = w.id order by m.post_id) as post_ids
-from ((select i.id, i.status, i.topic, i.incident_type, i.agency_code, i.municipality_code, i.priority, i.title,
-              i.first_response_due_at, i.deadline_at, i.first_response_due_calendar_at, i.deadline_calendar_at,
-              i.first_response_at, i.first_seen_at, i.last_seen_at, i.post_count, i.reach, i.conflict_score, i.growth,
-              i.answer_text, i.answer_url, i.rating, i.satisfaction, i.reopen_count, i.created_at, i.updated_at,
-              i.change_seq as position
-       from incident i
+from ((select i.*, i.change_seq as position from incident i
        where i.change_seq <= $1 and i.change_seq < $2 /* filters */
        order by i.change_seq desc limit $3)
       union all
-      (select i.id, i.status, i.topic, i.incident_type, i.agency_code, i.municipality_code, i.priority, i.title,
-              i.first_response_due_at, i.deadline_at, i.first_response_due_calendar_at, i.deadline_calendar_at,
-              i.first_response_at, i.first_seen_at, i.last_seen_at, i.post_count, i.reach, i.conflict_score, i.growth,
-              i.answer_text, i.answer_url, i.rating, i.satisfaction, i.reopen_count, i.created_at, i.updated_at,
-              (select max(c.seq) from incident_change c where c.incident_id = i.id and c.seq <= $1) as position
+      (select i.*, (select max(c.seq) from incident_change c where c.incident_id = i.id and c.seq <= $1) as position
        from incident i
        where i.change_seq > $1 /* filters */)) w
 where w.position < $2
