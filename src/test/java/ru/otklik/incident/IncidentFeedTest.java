@@ -189,8 +189,8 @@ class IncidentFeedTest {
     }
 
     /**
-     * A page and the newest change number come from one statement; an empty page still carries that number in its
-     * ETag (its one row has no incident), and a conditional request with it is answered 304.
+     * An empty page, written without a row to read, still carries the newest change number in its ETag, and a
+     * conditional request with it is answered 304.
      */
     @Test
     void anEmptyPageCarriesTheETagOfTheNewestChange() {
