@@ -10,20 +10,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import ru.otklik.common.SqlTime;
 
 /**
  * Reads one page of the incident feed, incidents and their post ids, in one statement: keyset on the change
  * sequence, so a page costs the same however many incidents there are. The SQL lives in {@code feed-page.sql}
- * beside this class, so the benchmark runs exactly what the service runs ({@link #forPgbench()}).
+ * beside this class, so the benchmark runs exactly what the service runs ({@link #forPgbench()});
+ * {@link IncidentFeedJson} writes the rows.
  */
 @ApplicationScoped
 public class IncidentFeedQuery {
 
-    /** An incident of a page, its post ids and its position in the walk. */
-    public record Entry(Incident incident, List<Long> postIds, long position) {
+    /** Up to the asked number of incident rows of a walk, newest first, with their positions in it. */
+    public record Page(long snapshot, List<Row> incidents, long[] positions) {
+
+        /** The cursor of the page after the first {@code size} incidents, or null when no incident follows them. */
+        String next(int size) {
+            return incidents.size() > size ? new SnapshotCursor(snapshot, positions[size - 1]).encode() : null;
+        }
     }
 
     static final String PAGE = resource("feed-page.sql");
@@ -42,7 +47,7 @@ public class IncidentFeedQuery {
 
     static final String LATEST_CHANGE = "select coalesce(max(seq), 0) as seq from incident_change";
 
-    public Uni<List<Entry>> page(IncidentFilter filter, SnapshotCursor cursor, int limit) {
+    public Uni<Page> page(IncidentFilter filter, SnapshotCursor cursor, int limit) {
         List<Object> params = new ArrayList<>(List.of(cursor.snapshot(), cursor.position(), limit));
         StringBuilder where = new StringBuilder();
         condition(where, params, "i.status = $", filter.status());
@@ -52,12 +57,14 @@ public class IncidentFeedQuery {
         condition(where, params, "i.municipality_code = $", filter.municipality());
         condition(where, params, "i.updated_at >= $", SqlTime.of(filter.updatedSince()));
         return pool.preparedQuery(PAGE.replace(FILTERS, where)).execute(Tuple.from(params)).map(rows -> {
-            List<Entry> entries = new ArrayList<>(rows.size());
-            int[] at = Column.positions(rows.columnsNames());
+            int position = rows.columnsNames().indexOf("position");
+            List<Row> incidents = new ArrayList<>(rows.size());
+            long[] positions = new long[rows.size()];
             for (Row row : rows) {
-                entries.add(entry(row, at));
+                positions[incidents.size()] = row.getLong(position);
+                incidents.add(row);
             }
-            return entries;
+            return new Page(cursor.snapshot(), incidents, positions);
         });
     }
 
@@ -86,75 +93,6 @@ public class IncidentFeedQuery {
             params.add(value);
             where.append(" and ").append(sql).append(params.size());
         }
-    }
-
-    /**
-     * The page's columns by position, looked up once per page: a lookup by name scans the column names, and a page
-     * reads thirty columns of fifty rows (it was the feed's largest single cost in a profile).
-     */
-    private enum Column {
-        ID("id"), STATUS("status"), TOPIC("topic"), INCIDENT_TYPE("incident_type"), AGENCY_CODE("agency_code"),
-        MUNICIPALITY_CODE("municipality_code"), PRIORITY("priority"), TITLE("title"), FIRST_SEEN_AT("first_seen_at"),
-        LAST_SEEN_AT("last_seen_at"), FIRST_RESPONSE_DUE_AT("first_response_due_at"), DEADLINE_AT("deadline_at"),
-        FIRST_RESPONSE_AT("first_response_at"), RESOLVED_AT("resolved_at"), CLOSED_AT("closed_at"),
-        POST_COUNT("post_count"), REACH("reach"), CONFLICT_SCORE("conflict_score"), MERGED_INTO_ID("merged_into_id"),
-        FIRST_RESPONSE_DUE_CALENDAR_AT("first_response_due_calendar_at"), DEADLINE_CALENDAR_AT("deadline_calendar_at"),
-        GROWTH("growth"), REOPEN_COUNT("reopen_count"), ANSWER_TEXT("answer_text"), ANSWER_URL("answer_url"),
-        RATING("rating"), SATISFACTION("satisfaction"), SATISFACTION_SAMPLES("satisfaction_samples"),
-        CREATED_AT("created_at"), UPDATED_AT("updated_at"), POST_IDS("post_ids"), POSITION("position");
-
-        final String name;
-
-        Column(String name) {
-            this.name = name;
-        }
-
-        static int[] positions(List<String> names) {
-            int[] at = new int[values().length];
-            for (Column c : values()) {
-                at[c.ordinal()] = names.indexOf(c.name);
-                if (at[c.ordinal()] < 0) {
-                    throw new IllegalStateException("feed-page.sql returns no column " + c.name);
-                }
-            }
-            return at;
-        }
-    }
-
-    private static Entry entry(Row r, int[] at) {
-        Incident i = new Incident();
-        i.id = r.getLong(at[Column.ID.ordinal()]);
-        i.status = r.getString(at[Column.STATUS.ordinal()]);
-        i.topic = r.getString(at[Column.TOPIC.ordinal()]);
-        i.incidentType = r.getString(at[Column.INCIDENT_TYPE.ordinal()]);
-        i.agencyCode = r.getString(at[Column.AGENCY_CODE.ordinal()]);
-        i.municipalityCode = r.getString(at[Column.MUNICIPALITY_CODE.ordinal()]);
-        i.priority = r.getString(at[Column.PRIORITY.ordinal()]);
-        i.title = r.getString(at[Column.TITLE.ordinal()]);
-        i.firstSeenAt = SqlTime.get(r, at[Column.FIRST_SEEN_AT.ordinal()]);
-        i.lastSeenAt = SqlTime.get(r, at[Column.LAST_SEEN_AT.ordinal()]);
-        i.firstResponseDueAt = SqlTime.get(r, at[Column.FIRST_RESPONSE_DUE_AT.ordinal()]);
-        i.deadlineAt = SqlTime.get(r, at[Column.DEADLINE_AT.ordinal()]);
-        i.firstResponseAt = SqlTime.get(r, at[Column.FIRST_RESPONSE_AT.ordinal()]);
-        i.resolvedAt = SqlTime.get(r, at[Column.RESOLVED_AT.ordinal()]);
-        i.closedAt = SqlTime.get(r, at[Column.CLOSED_AT.ordinal()]);
-        i.postCount = r.getInteger(at[Column.POST_COUNT.ordinal()]);
-        i.reach = r.getLong(at[Column.REACH.ordinal()]);
-        i.conflictScore = r.getDouble(at[Column.CONFLICT_SCORE.ordinal()]);
-        i.mergedIntoId = r.getLong(at[Column.MERGED_INTO_ID.ordinal()]);
-        i.firstResponseDueCalendarAt = SqlTime.get(r, at[Column.FIRST_RESPONSE_DUE_CALENDAR_AT.ordinal()]);
-        i.deadlineCalendarAt = SqlTime.get(r, at[Column.DEADLINE_CALENDAR_AT.ordinal()]);
-        i.growth = r.getInteger(at[Column.GROWTH.ordinal()]);
-        i.reopenCount = r.getInteger(at[Column.REOPEN_COUNT.ordinal()]);
-        i.answerText = r.getString(at[Column.ANSWER_TEXT.ordinal()]);
-        i.answerUrl = r.getString(at[Column.ANSWER_URL.ordinal()]);
-        i.rating = r.getInteger(at[Column.RATING.ordinal()]);
-        i.satisfaction = r.getDouble(at[Column.SATISFACTION.ordinal()]);
-        i.satisfactionSamples = r.getInteger(at[Column.SATISFACTION_SAMPLES.ordinal()]);
-        i.createdAt = SqlTime.get(r, at[Column.CREATED_AT.ordinal()]);
-        i.updatedAt = SqlTime.get(r, at[Column.UPDATED_AT.ordinal()]);
-        return new Entry(i, Arrays.asList(r.getArrayOfLongs(at[Column.POST_IDS.ordinal()])),
-                r.getLong(at[Column.POSITION.ordinal()]));
     }
 
     private static String resource(String name) {

@@ -37,11 +37,13 @@ public class IncidentResource {
 
     private final IncidentViews views;
     private final IncidentFeedQuery feedQuery;
+    private final IncidentFeedJson json;
     private final CurrentUser user;
 
-    public IncidentResource(IncidentViews views, IncidentFeedQuery feedQuery, CurrentUser user) {
+    public IncidentResource(IncidentViews views, IncidentFeedQuery feedQuery, IncidentFeedJson json, CurrentUser user) {
         this.views = views;
         this.feedQuery = feedQuery;
+        this.json = json;
         this.user = user;
     }
 
@@ -67,21 +69,21 @@ public class IncidentResource {
         IncidentFilter filter = new IncidentFilter(status, topic, agency, user.agencyCode().orElse(null), municipality,
                 updatedSince == null ? null : updatedSince.toInstant());
         SnapshotCursor resumed = after == null ? null : SnapshotCursor.decode(after);
+        String query = uri.getRequestUri().getRawQuery();
         return feedQuery.latestChange().chain(latest -> {
-            EntityTag etag = new EntityTag(latest + "-" + Integer.toHexString(uri.getRequestUri().getRawQuery() == null
-                    ? 0 : uri.getRequestUri().getRawQuery().hashCode()), true);
+            EntityTag etag = etag(latest, query);
             if (ifNoneMatch != null && ifNoneMatch.contains(etag.toString())) {
                 return Uni.createFrom().item(Response.notModified(etag).build());
             }
             SnapshotCursor cursor = resumed != null ? resumed : new SnapshotCursor(latest, Long.MAX_VALUE);
-            return feedQuery.page(filter, cursor, size + 1).map(entries -> {
-                List<IncidentView> items = entries.stream().limit(size)
-                        .map(e -> views.view(e.incident(), e.postIds())).toList();
-                String next = entries.size() > size
-                        ? new SnapshotCursor(cursor.snapshot(), entries.get(size - 1).position()).encode() : null;
-                return Response.ok(new IncidentFeedPage(items, next)).tag(etag).build();
-            });
+            return feedQuery.page(filter, cursor, size + 1)
+                    .map(page -> Response.ok(json.write(page.incidents(), size, page.next(size))).tag(etag).build());
         });
+    }
+
+    /** The feed's version: its newest change and the query asked, so another filter or page has another tag. */
+    private static EntityTag etag(long latest, String query) {
+        return new EntityTag(latest + "-" + Integer.toHexString(query == null ? 0 : query.hashCode()), true);
     }
 
     @GET

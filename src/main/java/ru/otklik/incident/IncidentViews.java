@@ -35,12 +35,19 @@ public class IncidentViews {
     }
 
     public IncidentView view(Incident i, List<Long> postIds) {
-        String agencyName = i.agencyCode == null ? null : routing.agency(i.agencyCode).map(Agency::name).orElse(null);
-        String municipalityName = i.municipalityCode == null ? null
-                : gazetteer.municipality(i.municipalityCode).map(Municipality::name).orElse(null);
-        return new IncidentView(i.id, i.status, i.topic, i.incidentType, i.agencyCode, agencyName, i.municipalityCode,
-                municipalityName, i.priority, i.title, i.firstResponseDueAt, i.deadlineAt, i.firstResponseDueCalendarAt,
+        return new IncidentView(i.id, i.status, i.topic, i.incidentType, i.agencyCode, agencyName(i.agencyCode),
+                i.municipalityCode, municipalityName(i.municipalityCode), i.priority, i.title, i.firstResponseDueAt, i.deadlineAt, i.firstResponseDueCalendarAt,
                 i.deadlineCalendarAt, i.firstResponseAt, i.firstSeenAt, i.lastSeenAt, i.postCount, i.reach, i.conflictScore,
                 i.growth, i.answerText, i.answerUrl, i.rating, i.satisfaction, i.reopenCount, i.createdAt, i.updatedAt, postIds);
+    }
+
+    /** The agency's name from the routing table; null for no agency or one the table does not know. */
+    String agencyName(String code) {
+        return code == null ? null : routing.agency(code).map(Agency::name).orElse(null);
+    }
+
+    /** The municipality's name from the gazetteer; null for none or an unknown code. */
+    String municipalityName(String code) {
+        return code == null ? null : gazetteer.municipality(code).map(Municipality::name).orElse(null);
     }
 }

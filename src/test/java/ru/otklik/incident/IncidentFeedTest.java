@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -188,8 +189,31 @@ class IncidentFeedTest {
     }
 
     /**
-     * The feed's items are built as JSON by its page SQL; the incident's own page builds its view in Java and
-     * Jackson writes it. Both must say the same, field for field: names, nulls, escapes, numbers, and timestamps
+     * An empty page, written without a row to read, still carries the newest change number in its ETag, and a
+     * conditional request with it is answered 304.
+     */
+    @Test
+    void anEmptyPageCarriesTheETagOfTheNewestChange() {
+        incident("null", "null", "'Инцидент для номера изменения'", "'2026-03-02T00:00:00Z'", "null", "null", "null",
+                "null", "null", "0.1", "'problem'");
+        long before = latestChange();
+        String etag = given().queryParam("updated_since", "2999-01-01T00:00:00Z").get("/api/incidents").then()
+                .statusCode(200).body("items.size()", equalTo(0)).body("next", nullValue()).extract().header("ETag");
+        long after = latestChange();
+        assertThat(before).isPositive();
+        assertThat(Long.parseLong(etag.replaceAll("^W/\"(\\d+)-.*$", "$1"))).isBetween(before, after);
+        given().queryParam("updated_since", "2999-01-01T00:00:00Z").header("If-None-Match", etag)
+                .get("/api/incidents").then().statusCode(304);
+    }
+
+    private long latestChange() {
+        return ((Number) db.rows("select coalesce(max(seq), 0) as seq from incident_change").get(0).get("seq"))
+                .longValue();
+    }
+
+    /**
+     * The feed's items are written as JSON straight from the page's rows (IncidentFeedJson); the incident's own page
+     * builds its view in Java and Jackson writes it. Both must say the same, field for field: names, nulls, escapes, numbers, and timestamps
      * whose fraction is whole, milliseconds or microseconds.
      */
     @Test
