@@ -72,7 +72,7 @@ class AnalysisBatchTest {
      */
     @Test
     void aComplaintJoinsAnIncidentWhosePostsWereNeverStemmedHere() {
-        String text = "В Богородицке на улице Ленина огромные ямы на дороге, машины ломают подвеску";
+        String text = "В Одоеве на улице Ленина огромные ямы на дороге, машины ломают подвеску";
         AnalysisResult r = analyzer.analyze(text);
         assertThat(r.isComplaint() && r.hasTopic()).as("the fixture must be a complaint with a topic").isTrue();
         String source = "old-" + UUID.randomUUID();
@@ -96,7 +96,7 @@ class AnalysisBatchTest {
 
         String body = """
                 [{"source": "%s", "externalId": "new", "author": "u", "text": "%s", "publishedAt": "%s"}]"""
-                .formatted(source, "Улица Ленина в Богородицке вся в ямах на дороге, машины ломают подвеску", Instant.now());
+                .formatted(source, "Улица Ленина в Одоеве вся в ямах на дороге, машины ломают подвеску", Instant.now());
         long post = asAdmin().contentType(ContentType.JSON).body(body).post("/api/posts").then().statusCode(200)
                 .extract().jsonPath().getLong("items[0].postId");
         await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
