@@ -1,9 +1,16 @@
 package ru.otklik.nlp.data;
 
+import static ru.otklik.nlp.data.LabeledTexts.capped;
+import static ru.otklik.nlp.data.LabeledTexts.concat;
+import static ru.otklik.nlp.data.LabeledTexts.crc;
+import static ru.otklik.nlp.data.LabeledTexts.filter;
+import static ru.otklik.nlp.data.LabeledTexts.relabel;
+import static ru.otklik.nlp.data.LabeledTexts.sample;
+import static ru.otklik.nlp.data.LabeledTexts.views;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +19,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 
 /**
  * Assembles the training corpora of the shipped models from the shared datasets. The choices (which texts
@@ -341,61 +347,6 @@ public final class TaskCorpora {
 
     private Split spbSample(List<LabeledText> spb) {
         return capped(Split.byId(spb), SPB_TRAIN, SPB_DEV);
-    }
-
-    /** Deterministic sample: the examples with the smallest CRC32 of their id. */
-    static Split capped(Split s, int train, int dev) {
-        return new Split(sample(s.train(), train), sample(s.dev(), dev));
-    }
-
-    static List<LabeledText> sample(List<LabeledText> list, int n) {
-        if (list.size() <= n) {
-            return list;
-        }
-        List<LabeledText> sorted = new ArrayList<>(list);
-        sorted.sort(Comparator.comparingLong(t -> crc(t.id() + "#sample")));
-        return sorted.subList(0, n);
-    }
-
-    private static long crc(String s) {
-        CRC32 c = new CRC32();
-        c.update(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return c.getValue();
-    }
-
-    private static List<LabeledText> relabel(List<LabeledText> list, Map<String, String> mapping) {
-        List<LabeledText> out = new ArrayList<>();
-        for (LabeledText t : list) {
-            String code = mapping.get(t.label());
-            if (code != null) {
-                out.add(new LabeledText(t.id(), t.text(), code));
-            }
-        }
-        return out;
-    }
-
-    private static List<LabeledText> relabel(List<LabeledText> list, java.util.function.UnaryOperator<String> f) {
-        return list.stream().map(t -> new LabeledText(t.id(), t.text(), f.apply(t.label()))).toList();
-    }
-
-    private static List<LabeledText> filter(List<LabeledText> list, Predicate<LabeledText> p) {
-        return list.stream().filter(p).toList();
-    }
-
-    private static List<LabeledText> concat(List<LabeledText> a, List<LabeledText> b) {
-        List<LabeledText> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
-    private static Map<String, List<LabeledText>> views(Object... kv) {
-        Map<String, List<LabeledText>> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            @SuppressWarnings("unchecked")
-            List<LabeledText> v = (List<LabeledText>) kv[i + 1];
-            m.put((String) kv[i], v);
-        }
-        return m;
     }
 
     public Set<String> rubricCodes() {
