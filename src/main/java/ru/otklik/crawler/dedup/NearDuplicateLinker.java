@@ -98,8 +98,8 @@ public class NearDuplicateLinker {
         if (!config.enabled()) {
             return null;
         }
-        List<String> words = SimHash.words(text);
-        return SimHash.normalisedLength(words) < config.minTextLength() ? null : SimHash.of(words);
+        SimHash.Fingerprint fingerprint = SimHash.fingerprint(text);
+        return fingerprint.normalisedLength() < config.minTextLength() ? null : fingerprint.hash();
     }
 
     /** Links the stored, fingerprinted posts that copy earlier posts to their originals. */

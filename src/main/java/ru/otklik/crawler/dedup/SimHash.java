@@ -1,10 +1,8 @@
 package ru.otklik.crawler.dedup;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * 64-bit SimHash (Charikar) over words and word pairs. Two texts that share most of them get hashes a few bits
@@ -13,8 +11,6 @@ import java.util.regex.Pattern;
  */
 public final class SimHash {
 
-    private static final Pattern URL = Pattern.compile("https?://\\S+|www\\.\\S+");
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
     /** Features are runs of 1 and 2 words. */
     static final int MAX_RUN = 2;
     /** Bands of the V11 indexes: six of 9 bits and one of 10. */
@@ -23,60 +19,123 @@ public final class SimHash {
     private SimHash() {
     }
 
-    /** Lower-cased words, links and punctuation dropped, ё folded to е. */
-    public static List<String> words(String text) {
-        String plain = URL.matcher(text.toLowerCase(Locale.ROOT).replace('ё', 'е')).replaceAll(" ");
-        List<String> words = new ArrayList<>();
-        for (String w : NON_WORD.split(plain)) {
-            if (!w.isEmpty()) {
-                words.add(w);
-            }
-        }
-        return words;
-    }
-
-    /** The normalised text's length in characters, to decide whether it is long enough to compare. */
-    public static int normalisedLength(String text) {
-        return normalisedLength(words(text));
-    }
-
-    /** The length of the words joined by single spaces. */
-    public static int normalisedLength(List<String> words) {
-        int length = Math.max(0, words.size() - 1);
-        for (String w : words) {
-            length += w.length();
-        }
-        return length;
-    }
-
     public static long of(String text) {
-        return of(words(text));
+        return fingerprint(text).hash();
     }
 
     /**
-     * The hash of a text's {@link #words}. A run of words is hashed as the bytes of the words joined by a space,
-     * streamed rather than joined: ingest fingerprints every post, and building the strings was most of its cost.
+     * A text's hash, and its normalised length: the length of its words joined by single spaces, to decide
+     * whether it is long enough to compare.
      */
-    public static long of(List<String> words) {
-        byte[][] utf8 = new byte[words.size()][];
-        for (int i = 0; i < utf8.length; i++) {
-            utf8[i] = words.get(i).getBytes(StandardCharsets.UTF_8);
-        }
-        int[] votes = new int[64];
-        for (int run = 1; run <= MAX_RUN; run++) {
-            for (int i = 0; i + run <= utf8.length; i++) {
-                long h = FNV_OFFSET;
-                for (int k = i; k < i + run; k++) {
-                    if (k > i) {
-                        h = fnv(h, (byte) ' ');
-                    }
-                    for (byte b : utf8[k]) {
-                        h = fnv(h, b);
-                    }
+    public record Fingerprint(long hash, int normalisedLength) {
+    }
+
+    /**
+     * The words of a text are its lower-cased runs of letters and decimal digits ({@code \p{L}}, {@code \p{Nd}}),
+     * links ({@code https?://\S+|www\.\S+}, wherever they start) dropped, ё folded to е. Every word and every
+     * pair of neighbouring words votes with the hash of its UTF-8 bytes (a pair joined by a space).
+     *
+     * <p>One pass over the lower-cased text, with no string per word or pair and no regular expression: ingest
+     * fingerprints every post, and splitting with regular expressions was most of a batch's service CPU
+     * (2026-12-04). The hashes are those the split words gave, so stored fingerprints still match
+     * ({@code SimHashTest} keeps that definition and compares).
+     */
+    public static Fingerprint fingerprint(String text) {
+        // the whole string lower-cased at once, as it always was: String keeps the context rules (final sigma, İ)
+        String s = text.toLowerCase(Locale.ROOT);
+        int n = s.length();
+        int[] bounds = new int[32];
+        int count = 0;
+        int i = 0;
+        int start = -1;
+        while (i < n) {
+            int link = linkEnd(s, i);
+            int cp = link < 0 ? s.codePointAt(i) : ' ';
+            boolean word = link < 0 && (Character.isLetter(cp) || Character.isDigit(cp));
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                if (count + 2 > bounds.length) {
+                    bounds = Arrays.copyOf(bounds, bounds.length * 2);
                 }
-                vote(votes, mix(h));
+                bounds[count++] = start;
+                bounds[count++] = i;
+                start = -1;
+            }
+            i = link >= 0 ? link : i + Character.charCount(cp);
+        }
+        if (start >= 0) {
+            if (count + 2 > bounds.length) {
+                bounds = Arrays.copyOf(bounds, bounds.length + 2);
+            }
+            bounds[count++] = start;
+            bounds[count++] = n;
+        }
+        int words = count / 2;
+        int[] votes = new int[64];
+        int length = Math.max(0, words - 1);
+        for (int w = 0; w < words; w++) {
+            int from = bounds[2 * w];
+            int to = bounds[2 * w + 1];
+            length += to - from;
+            long single = utf8(FNV_OFFSET, s, from, to);
+            vote(votes, mix(single));
+            if (w + 1 < words) {
+                vote(votes, mix(utf8(fnv(single, (byte) ' '), s, bounds[2 * w + 2], bounds[2 * w + 3])));
             }
         }
+        return new Fingerprint(result(votes), length);
+    }
+
+    /** Where a link starting at {@code i} ends, or -1 when none starts there. */
+    private static int linkEnd(String s, int i) {
+        char c = s.charAt(i);
+        int rest;
+        if (c == 'h' && s.startsWith("http://", i)) {
+            rest = i + 7;
+        } else if (c == 'h' && s.startsWith("https://", i)) {
+            rest = i + 8;
+        } else if (c == 'w' && s.startsWith("www.", i)) {
+            rest = i + 4;
+        } else {
+            return -1;
+        }
+        int end = rest;
+        while (end < s.length() && !isSpace(s.charAt(end))) {
+            end++;
+        }
+        return end > rest ? end : -1;
+    }
+
+    /** The regular expressions' {@code \s}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** FNV-1a over the UTF-8 bytes of {@code s[from, to)} (letters and digits only, so no lone surrogates), ё as е. */
+    private static long utf8(long h, String s, int from, int to) {
+        for (int i = from; i < to; ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == 'ё') {
+                cp = 'е';
+            }
+            if (cp < 0x80) {
+                h = fnv(h, (byte) cp);
+            } else if (cp < 0x800) {
+                h = fnv(fnv(h, (byte) (0xC0 | (cp >> 6))), (byte) (0x80 | (cp & 0x3F)));
+            } else if (cp < 0x10000) {
+                h = fnv(fnv(fnv(h, (byte) (0xE0 | (cp >> 12))), (byte) (0x80 | ((cp >> 6) & 0x3F))),
+                        (byte) (0x80 | (cp & 0x3F)));
+            } else {
+                h = fnv(fnv(fnv(fnv(h, (byte) (0xF0 | (cp >> 18))), (byte) (0x80 | ((cp >> 12) & 0x3F))),
+                        (byte) (0x80 | ((cp >> 6) & 0x3F))), (byte) (0x80 | (cp & 0x3F)));
+            }
+        }
+        return h;
+    }
+
+    private static long result(int[] votes) {
         long result = 0;
         for (int bit = 0; bit < 64; bit++) {
             if (votes[bit] > 0) {

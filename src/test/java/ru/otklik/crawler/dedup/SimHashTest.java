@@ -3,7 +3,16 @@ package ru.otklik.crawler.dedup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import ru.otklik.nlp.data.Csv;
 
 class SimHashTest {
 
@@ -43,27 +52,63 @@ class SimHashTest {
         }
     }
 
-    /** Hashes already stored must still match: the streamed runs hash as the joined words always did. */
+    /**
+     * Hashes already stored must still match: {@link SimHash#fingerprint} hashes as the words split by regular
+     * expressions did (the definition the hashes were first computed by, kept here as the reference), on texts
+     * chosen to trip a hand-written scanner, on random texts, and on every Kursk appeal when ../shared is there.
+     */
     @Test
-    void streamedRunsHashAsTheJoinedWords() {
-        for (String text : java.util.List.of(ORIGINAL, "Ёлка — 2 шт. на ул. Мира, д. 5; «Тула»!", "", "один",
-                "Репост: " + ORIGINAL + " https://vk.com/wall-1_2 #Тула 😀")) {
-            java.util.List<String> words = SimHash.words(text);
-            int[] votes = new int[64];
-            for (int run = 1; run <= SimHash.MAX_RUN; run++) {
-                for (int i = 0; i + run <= words.size(); i++) {
-                    long h = SimHash.hash(String.join(" ", words.subList(i, i + run)));
-                    for (int bit = 0; bit < 64; bit++) {
-                        votes[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
-                    }
+    void oneScanHashesAsTheSplitWords() throws Exception {
+        List<String> texts = new ArrayList<>(List.of(ORIGINAL, "Ёлка — 2 шт. на ул. Мира, д. 5; «Тула»!", "", "один",
+                "Репост: " + ORIGINAL + " https://vk.com/wall-1_2 #Тула 😀", "смотриhttp://x.ru/a?b=1 тут",
+                "http:// и www. без адреса, https://\tтоже", "WWW.Example.COM/путь и HTTPS://VK.COM", "xwww.a.b c",
+                "İstanbul ΟΔΟΣ ΣΑΣ Σ", "٣٤ ১২ 𝟘𝟙 𝒜𝒷𝒸 ⅻ ²", "a\u000Bb\fc\u00A0d\u2003e", "\uD800 lone \uDC00 surrogates",
+                "ёЁё ЁЖИК ёж", "httpS://A https://b", "www.www.x y", "   ", "1 2 3 4 5 6 7 8 9 10"));
+        Random random = new Random(11);
+        String alphabet = "aZ9 .,:/ёЁЕеЖжİΣσς😀\t\n\u00A0٣-_wwwhttps://";
+        for (int t = 0; t < 2_000; t++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                b.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
+                        random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            }
+            texts.add(b.toString());
+        }
+        Path kursk = Path.of(System.getProperty("otklik.shared", "../shared"),
+                "datasets/kursk-citizen-appeals/train_dataset_train.csv");
+        if (Files.isRegularFile(kursk)) {
+            Csv.read(kursk, ',').forEach(row -> texts.add(row.getOrDefault("Текст Сообщения", "")));
+        }
+        for (String text : texts) {
+            List<String> words = splitWords(text);
+            SimHash.Fingerprint fingerprint = SimHash.fingerprint(text);
+            assertEquals(hashOfJoinedRuns(words), fingerprint.hash(), text);
+            assertEquals(String.join(" ", words).length(), fingerprint.normalisedLength(), text);
+        }
+    }
+
+    /** The words as first defined: lower-cased, ё folded to е, links blanked, split on non-letters and non-digits. */
+    private static List<String> splitWords(String text) {
+        String plain = Pattern.compile("https?://\\S+|www\\.\\S+")
+                .matcher(text.toLowerCase(Locale.ROOT).replace('ё', 'е')).replaceAll(" ");
+        return Arrays.stream(plain.split("[^\\p{L}\\p{Nd}]+")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    /** Every word and every pair of words (joined by a space) votes with its hash. */
+    private static long hashOfJoinedRuns(List<String> words) {
+        int[] votes = new int[64];
+        for (int run = 1; run <= SimHash.MAX_RUN; run++) {
+            for (int i = 0; i + run <= words.size(); i++) {
+                long h = SimHash.hash(String.join(" ", words.subList(i, i + run)));
+                for (int bit = 0; bit < 64; bit++) {
+                    votes[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
                 }
             }
-            long joined = 0;
-            for (int bit = 0; bit < 64; bit++) {
-                joined |= votes[bit] > 0 ? 1L << bit : 0;
-            }
-            assertEquals(joined, SimHash.of(text), text);
-            assertEquals(String.join(" ", words).length(), SimHash.normalisedLength(text), text);
         }
+        long joined = 0;
+        for (int bit = 0; bit < 64; bit++) {
+            joined |= votes[bit] > 0 ? 1L << bit : 0;
+        }
+        return joined;
     }
 }
