@@ -21,9 +21,13 @@ import ru.otklik.nlp.ner.FastGisModel;
  * <p>Why rules before the model: in a Russian region a Cyrillic post is Russian unless there is strong
  * evidence otherwise, and on short posts, posts in capitals and posts that are mostly @mentions and links
  * the 183-language model says Chechen, Bulgarian, Mongolian or Kyrgyz for ordinary Russian (18 % of real
- * Russian tweets were lost that way). So links, @mentions and VK mention ids are removed first (they are
- * not evidence; emoji, digits and the # of a hashtag are not letters anyway), and a Cyrillic text is
- * Russian unless it has enough letters to tell ({@value #ENOUGH_LETTERS} Cyrillic letters or more: «Њет.» or
+ * Russian tweets were lost that way). So links, @mentions, VK mention ids and hashtags are removed first:
+ * they are not evidence (a fandom tag such as #FateGrandOrder or #MONSTAX_FANTASIA says nothing of the
+ * language the tweet is written in, yet its Latin letters outnumbered «я сдох»). Nor is a letter of another
+ * script standing alone between non-letters: kaomoji are built of them («ԅ(≖‿≖ԅ)», «(͡° ͜ʖ ͡°)»,
+ * «¯\_(ツ)_/¯»), while a one-letter word of the Cyrillic or Latin alphabets («я», «і», «I») is a word. A text with something in it but no letter left is the region's language,
+ * Russian: a photo link with emoji is a resident's post like any other. A Cyrillic text is Russian unless
+ * it has enough letters to tell ({@value #ENOUGH_LETTERS} Cyrillic letters or more: «Њет.» or
  * «Пісюна вам!» is a Russian writer's joke as often as not) and
  * <ul>
  *   <li>letters of other Cyrillic alphabets (і ї є ґ ў, Serbian and Macedonian ј љ њ ђ ћ џ ѓ ќ ѕ, Kazakh,
@@ -51,7 +55,7 @@ public final class LanguageIdentifier {
     private static final String RUSSIAN_ONLY = "ыэё";
     private static final Pattern NOT_EVIDENCE = Pattern.compile(
             "(?i)\\b(?:https?://|www\\.)\\S+|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,6}/\\S*"
-                    + "|(?<![\\p{L}\\p{N}_])@[\\p{L}\\p{N}_.]+|\\[(?:id|club|public|event)\\d+\\|");
+                    + "|(?<![\\p{L}\\p{N}_])[@#][\\p{L}\\p{N}_.]+|\\[(?:id|club|public|event)\\d+\\|");
     /** ъ before a consonant, at a word end or as a vowel, or a Bulgarian function word. */
     private static final Pattern BULGARIAN_HINT = Pattern.compile(
             "(?iu)ъ(?![еёюя])|(?<!\\p{L})(?:е|ще|това|са)(?!\\p{L})");
@@ -77,10 +81,13 @@ public final class LanguageIdentifier {
     }
 
     public String detect(String cleanText) {
+        if (cleanText.isBlank()) {
+            return "und";
+        }
         String text = evidence(cleanText);
         Letters n = Letters.of(text);
         if (n.all() == 0) {
-            return "und";
+            return "ru";
         }
         if (n.cyrillic() == 0 || n.cyrillic() < n.all() - n.cyrillic()) {
             return code(detector.get().predictLanguage(text).getLang());
@@ -97,10 +104,10 @@ public final class LanguageIdentifier {
         return "ru";
     }
 
-    /** The text without what is not evidence of its language: links, @mentions, VK mention ids. */
+    /** The text without what is not evidence of its language: links, @mentions, VK mention ids, hashtags. */
     private static String evidence(String cleanText) {
         String text = cleanText.length() > MAX_CHARS ? cleanText.substring(0, MAX_CHARS) : cleanText;
-        if (text.indexOf('@') < 0 && text.indexOf('/') < 0 && text.indexOf('[') < 0) {
+        if (text.indexOf('@') < 0 && text.indexOf('/') < 0 && text.indexOf('[') < 0 && text.indexOf('#') < 0) {
             return text;
         }
         return NOT_EVIDENCE.matcher(text).replaceAll(" ");
@@ -122,7 +129,10 @@ public final class LanguageIdentifier {
         return ISO3_TO_1.getOrDefault(iso3, iso3);
     }
 
-    /** Letter counts of a text: all letters, Cyrillic ones, and those of other alphabets or Russian only. */
+    /**
+     * Letter counts of a text: all letters, Cyrillic ones, and those of other alphabets or Russian only. A lone
+     * letter of another script than Cyrillic or basic Latin is a kaomoji's part, not a word, and does not count.
+     */
     private record Letters(int all, int cyrillic, int otherAlphabet, int russianOnly) {
 
         static Letters of(String text) {
@@ -132,7 +142,7 @@ public final class LanguageIdentifier {
             int russianOnly = 0;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (!Character.isLetter(c)) {
+                if (!Character.isLetter(c) || !isWordLetter(text, i)) {
                     continue;
                 }
                 all++;
@@ -147,6 +157,13 @@ public final class LanguageIdentifier {
                 }
             }
             return new Letters(all, cyrillic, other, russianOnly);
+        }
+
+        private static boolean isWordLetter(String text, int i) {
+            char c = text.charAt(i);
+            return c >= '\u0400' && c <= '\u04FF' || c < 128
+                    || i > 0 && Character.isLetter(text.charAt(i - 1))
+                    || i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
         }
     }
 

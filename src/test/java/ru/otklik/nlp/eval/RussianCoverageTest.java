@@ -29,8 +29,9 @@ class RussianCoverageTest {
 
         assertThat(coverage.all().tweets()).isGreaterThan(2000);
         assertThat(coverage.judged().fraction()).isGreaterThanOrEqualTo(0.995);
-        // The rest of the whole split is tweets in other languages (Mongolian, Uzbek…), read by hand.
-        assertThat(coverage.all().fraction()).isGreaterThanOrEqualTo(0.985);
+        // The rest of the whole split (20 tweets) is in other languages (14 Mongolian, 4 Uzbek, 1 Kyrgyz, 1
+        // Belarusian), read by hand (docs/nlp.md, «Language»); since hashtags and kaomoji are no evidence, 99.07 %.
+        assertThat(coverage.all().fraction()).isGreaterThanOrEqualTo(0.99);
     }
 
     @Test

@@ -33,6 +33,20 @@ class LanguageIdentifierTest {
             "@RRHarisov Њет.",
             "Пісюна вам!) https://t.co/OM7AyB56P5",
             "@yorokobi00 Хха дөхххх",
+            // Hashtags are not evidence: a tweet's fandom tags in Latin letters outnumbered its Russian words
+            // and the model said bg, be, ky or ce (the shapes of RuSentiTweet tweets, reworded)
+            "я сдох #MONSTAX_FANTASIA https://t.co/LMwJ",
+            "поймала эту страшную!! она такая фууу #AnimalCrossing #ACNH #NintendoSwitch #newhorizon",
+            "ну как-то так #10YearsOfOneDirection https://t.co/vXJz",
+            "254 день #bts #jin https://t.co/AQQZ",
+            "Вампир #Vampire #art #traditionalart #ArtistOnTwitter #furry",
+            "#INT_IGOT7TEAM #GOT7 #갓세븐 @GOT7Official Билборд ждёт нас💚💚",
+            // a kaomoji's letters are not words: both dev tweets like this one were called fa
+            "@brskker @hyunsbians (‿!‿) ԅ(≖‿≖ԅ) https://t.co/C7Mh",
+            "(͡° ͜ʖ ͡°) ¯\\_(ツ)_/¯",
+            // no letter at all: the region's language, so a photo link with emoji is still analysed
+            "@user https://t.co/abc 😂😂 100500",
+            "[club123|Администрация] https://vk.com/photo-1_2 😡😡😡",
     })
     void cyrillicWithoutStrongEvidenceIsRussian(String post) {
         assertThat(IDENTIFIER.detect(post)).isEqualTo("ru");
@@ -51,14 +65,18 @@ class LanguageIdentifierTest {
             "bg|Днес времето е много хубаво и ние отиваме на разходка в парка с приятели и семейството",
             "sr|Добар дан, како сте? Ја сам добро, хвала вам пуно на питању.",
             "kk|Сәлеметсіз бе, бүгін ауа райы өте жақсы болады",
+            // Mongolian with ө and ү in most words is strong evidence (a RuSentiTweet dev tweet's shape)
+            "mn|@user Өглөөний мэнд. Өдөр бүр сайхан, хүн бүхэн инээмсэглэл дүүрэн байг",
+            // hashtags are removed from a Latin text too; its words still tell
+            "en|Thanks for the great photo, see you tomorrow! #bts #army",
     })
     void otherLanguagesKeepTheirCode(String language, String post) {
         assertThat(IDENTIFIER.detect(post)).isEqualTo(language);
     }
 
     @Test
-    void onlyLinksMentionsEmojiAndNumbersAreUndetermined() {
-        assertThat(IDENTIFIER.detect("@user https://t.co/abc 😂😂 100500")).isEqualTo("und");
+    void onlyAnEmptyTextIsUndetermined() {
         assertThat(IDENTIFIER.detect("")).isEqualTo("und");
+        assertThat(IDENTIFIER.detect("  \n ")).isEqualTo("und");
     }
 }
