@@ -24,6 +24,18 @@ public interface AnalysisConfig {
     @WithDefault("2")
     int workers();
 
+    /**
+     * How long the analysis runs on {@link #warmUpTexts()} at start, before the service is ready, so the JIT
+     * compiles it then and not during the first posts (AnalysisWarmUp); 0 turns it off. Costs this much CPU on
+     * one core at every start.
+     */
+    @WithDefault("20s")
+    Duration warmUp();
+
+    /** The warm-up's texts: a TSV file with a {@code text} column; absent, there is no warm-up. */
+    @WithDefault("labelled/written-posts.tsv")
+    Path warmUpTexts();
+
     /** How often the queue is polled when idle ("2s", "0.5s" or an ISO-8601 duration). */
     @WithDefault("2s")
     String pollInterval();
