@@ -25,11 +25,14 @@ public interface AnalysisConfig {
     int workers();
 
     /**
-     * How long the analysis runs on {@link #warmUpTexts()} at start, before the service is ready, so the JIT
-     * compiles it then and not during the first posts (AnalysisWarmUp); 0 turns it off. Costs this much CPU on
-     * one core at every start.
+     * Texts analysed at start, before the service is ready, so the JIT compiles the analysis then and not
+     * during the first posts after a start (AnalysisWarmUp); 0 turns the warm-up off.
      */
-    @WithDefault("20s")
+    @WithDefault("2000")
+    int warmUpPosts();
+
+    /** The warm-up's time limit: on a busy machine it stops here, with fewer texts analysed. */
+    @WithDefault("60s")
     Duration warmUp();
 
     /** The warm-up's texts: a TSV file with a {@code text} column; absent, there is no warm-up. */

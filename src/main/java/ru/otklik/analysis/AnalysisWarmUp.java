@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 import ru.otklik.incident.grouping.TermVector;
 
 /**
- * Analyses the shipped labelled posts on one thread for {@code otklik.analysis.warm-up} before the service is
- * ready, so that the JIT compiles the analysis at start rather than during the first drain. In a drain of 5,000
+ * Analyses the shipped labelled posts on one thread before the service is ready, {@code
+ * otklik.analysis.warm-up-posts} analyses but no longer than {@code otklik.analysis.warm-up}, so that the JIT compiles the analysis at start rather than during the first drain. In a drain of 5,000
  * posts right after a start, the compiler threads took as much CPU as the analysis itself (3.2 of 12 ms a
  * post), most of it compiling the rules' Lucene matching and the models' scoring; the queue then ran at a
  * third of its warm pace. The texts are the project's own written posts ({@code labelled/}), not users' data.
@@ -38,7 +38,7 @@ public class AnalysisWarmUp {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.warmUp().isZero() || config.warmUp().isNegative()) {
+        if (config.warmUpPosts() <= 0 || config.warmUp().isZero() || config.warmUp().isNegative()) {
             return;
         }
         Path file = config.warmUpTexts();
@@ -48,22 +48,24 @@ public class AnalysisWarmUp {
             return;
         }
         long start = System.nanoTime();
-        int analysed = run(texts(file), config.warmUp(), System::nanoTime);
+        int analysed = run(texts(file), config.warmUpPosts(), config.warmUp(), System::nanoTime);
         LOG.infof("Analysis warmed up on %d texts of %s in %d ms", analysed, file,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
-     * Analyses the texts in turn, round and round, until the budget is spent (by {@code nanoTime}); returns how
-     * many analyses ran. The stems grouping compares are computed too: the worker computes them with each analysis.
+     * Analyses the texts in turn, round and round, {@code posts} times or until the budget is spent (by {@code
+     * nanoTime}: on a busy machine the compilers get little CPU, and readiness must not wait for long); returns
+     * how many analyses ran. The stems grouping compares are computed too: the worker computes them with each
+     * analysis.
      */
-    int run(List<String> texts, Duration budget, LongSupplier nanoTime) {
+    int run(List<String> texts, int posts, Duration budget, LongSupplier nanoTime) {
         if (texts.isEmpty()) {
             return 0;
         }
         long end = nanoTime.getAsLong() + budget.toNanos();
         int analysed = 0;
-        while (nanoTime.getAsLong() - end < 0) {
+        while (analysed < posts && nanoTime.getAsLong() - end < 0) {
             String text = texts.get(analysed % texts.size());
             analyzer.analyze(text);
             TermVector.of(text);

@@ -36,7 +36,7 @@ class AnalysisWarmUpTest {
     void analysesTheTextsRoundAndRoundUntilTheBudgetIsSpent() {
         // a clock that moves 1 ms each time it is read: the budget is read once, then before each analysis
         AtomicLong clock = new AtomicLong();
-        int analysed = warmUp.run(List.of("первый", "второй", "третий"), Duration.ofMillis(10),
+        int analysed = warmUp.run(List.of("первый", "второй", "третий"), 100, Duration.ofMillis(10),
                 () -> clock.getAndAdd(1_000_000));
         assertThat(analysed).isEqualTo(9);
         assertThat(seen).containsExactly("первый", "второй", "третий", "первый", "второй", "третий",
@@ -44,10 +44,19 @@ class AnalysisWarmUpTest {
     }
 
     @Test
+    void stopsAfterItsNumberOfTextsWhenTimeIsLeft() {
+        AtomicLong clock = new AtomicLong();
+        assertThat(warmUp.run(List.of("первый", "второй"), 3, Duration.ofSeconds(60), () -> clock.getAndAdd(1_000_000)))
+                .isEqualTo(3);
+        assertThat(seen).containsExactly("первый", "второй", "первый");
+    }
+
+    @Test
     void noBudgetOrNoTextsMeansNoAnalysis() {
         AtomicLong clock = new AtomicLong();
-        assertThat(warmUp.run(List.of("текст"), Duration.ZERO, () -> clock.getAndAdd(1_000_000))).isZero();
-        assertThat(warmUp.run(List.of(), Duration.ofSeconds(5), () -> clock.getAndAdd(1_000_000))).isZero();
+        assertThat(warmUp.run(List.of("текст"), 100, Duration.ZERO, () -> clock.getAndAdd(1_000_000))).isZero();
+        assertThat(warmUp.run(List.of("текст"), 0, Duration.ofSeconds(5), () -> clock.getAndAdd(1_000_000))).isZero();
+        assertThat(warmUp.run(List.of(), 100, Duration.ofSeconds(5), () -> clock.getAndAdd(1_000_000))).isZero();
         assertThat(seen).isEmpty();
     }
 
