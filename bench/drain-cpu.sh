@@ -41,6 +41,7 @@ cleanup() {
     if [ -n "$pm" ] && kill -0 "$pm" 2>/dev/null; then kill "$pm"; sleep 3; fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 OTKLIK_DATA_DIR=$DATA OTKLIK_EMBEDDED_DB_CLEAN_START=true OTKLIK_EMBEDDED_DB_PORT=$PG_PORT \
 QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$HTTP_PORT OTKLIK_CRAWLER_SCHEDULE_ENABLED=false \
 OTKLIK_ADMIN_USER=bench-admin OTKLIK_ADMIN_PASSWORD=$(openssl rand -hex 16) \
