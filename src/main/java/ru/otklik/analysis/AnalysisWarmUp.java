@@ -17,11 +17,12 @@ import org.jboss.logging.Logger;
 import ru.otklik.incident.grouping.TermVector;
 
 /**
- * Analyses the shipped labelled posts on one thread before the service is ready, {@code
- * otklik.analysis.warm-up-posts} analyses but no longer than {@code otklik.analysis.warm-up}, so that the JIT compiles the analysis at start rather than during the first drain. In a drain of 5,000
- * posts right after a start, the compiler threads took as much CPU as the analysis itself (3.2 of 12 ms a
- * post), most of it compiling the rules' Lucene matching and the models' scoring; the queue then ran at a
- * third of its warm pace. The texts are the project's own written posts ({@code labelled/}), not users' data.
+ * Analyses the shipped labelled posts on one thread before the service is ready ({@code
+ * otklik.analysis.warm-up-posts} analyses, for no longer than {@code otklik.analysis.warm-up}), so that the JIT
+ * compiles the analysis at start rather than during the first drain: in a drain of 5,000 posts right after a
+ * start, the compiler threads took as much CPU as the analysis itself (3.2 of 12 ms a post), most of it
+ * compiling the rules' Lucene matching and the models' scoring. The texts are the project's own written posts
+ * ({@code labelled/}), not users' data.
  */
 @ApplicationScoped
 public class AnalysisWarmUp {

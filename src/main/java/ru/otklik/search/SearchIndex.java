@@ -59,8 +59,8 @@ public final class SearchIndex implements Closeable {
     /**
      * Documents were written since the searchers were last refreshed. A refresh flushes the writer's buffer into
      * a new segment, so refreshing after every analysed batch wrote a tiny segment per batch, kept the merge
-     * thread busy and made the JIT compile the flush path: a fifth of the queue's non-analysis CPU. The
-     * searchers are refreshed when someone searches instead, which keeps "searchable at once".
+     * thread busy and made the JIT compile the flush path (indexing took 0.66 ms of CPU a post in a drain, 0.29
+     * without). The searchers are refreshed when someone searches instead, which keeps "searchable at once".
      */
     private volatile boolean stale;
 
