@@ -24,6 +24,21 @@ public interface AnalysisConfig {
     @WithDefault("2")
     int workers();
 
+    /**
+     * Texts analysed at start, before the service is ready, so the JIT compiles the analysis then and not
+     * during the first posts after a start (AnalysisWarmUp); 0 turns the warm-up off.
+     */
+    @WithDefault("2000")
+    int warmUpPosts();
+
+    /** The warm-up's time limit: on a busy machine it stops here, with fewer texts analysed. */
+    @WithDefault("60s")
+    Duration warmUp();
+
+    /** The warm-up's texts: a TSV file with a {@code text} column; absent, there is no warm-up. */
+    @WithDefault("labelled/written-posts.tsv")
+    Path warmUpTexts();
+
     /** How often the queue is polled when idle ("2s", "0.5s" or an ISO-8601 duration). */
     @WithDefault("2s")
     String pollInterval();

@@ -41,7 +41,9 @@ class CrashRestartIT {
             "otklik.analysis.claim-timeout", "P1D",
             "otklik.analysis.poll-interval", "1s",
             "otklik.analysis.batch-size", "100",
-            "otklik.analysis.workers", "1");
+            "otklik.analysis.workers", "1",
+            // the warm-up runs at each start, briefly: the test is about what a start finds, not its speed
+            "otklik.analysis.warm-up-posts", "100");
     private static final List<Process> STARTED = new ArrayList<>();
 
     @Test
@@ -92,6 +94,10 @@ class CrashRestartIT {
         String log = Files.readString(LOG);
         String sessionKey = Files.readString(DATA.resolve("session.key")).strip();
         assertThat(log).doesNotContain("temporary key").doesNotContain(sessionKey);
+        // every start warmed the analysis up on the shipped texts before it was ready (fewer than 100 texts only
+        // if the machine is so busy that the warm-up's time limit came first)
+        assertThat(java.util.regex.Pattern.compile("Analysis warmed up on \\d+ texts of labelled/written-posts.tsv")
+                .matcher(log).results().count()).isEqualTo(3);
     }
 
     /**

@@ -23,7 +23,9 @@ public final class PackagedServiceConfig implements QuarkusTestResourceLifecycle
                 "otklik.crawler.schedule.enabled", "false",
                 "otklik.admin.user", ADMIN,
                 "otklik.admin.password", ADMIN_PASSWORD,
-                "otklik.bootstrap.api-key", KEY);
+                "otklik.bootstrap.api-key", KEY,
+                // the shipped warm-up runs, briefly, from the project root as an operator's start would
+                "otklik.analysis.warm-up-posts", "100");
     }
 
     @Override
