@@ -17,6 +17,7 @@ import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
+import ru.otklik.nlp.features.Cue;
 import ru.otklik.nlp.features.Features;
 import ru.otklik.nlp.features.TfIdfVectorizer;
 import ru.otklik.nlp.features.WeightedContext;
@@ -39,7 +40,8 @@ public final class CategorizerTrainer {
         if (docs.size() != labels.size() || docs.isEmpty()) {
             throw new IllegalArgumentException("need as many labels as documents, and at least one");
         }
-        TfIdfVectorizer vectorizer = TfIdfVectorizer.fit(docs, config.minDf(), config.maxFeatures());
+        TfIdfVectorizer vectorizer = TfIdfVectorizer.fit(docs, config.minDf(), config.maxFeatures(),
+                config.cues() ? name -> true : name -> !name.startsWith(Cue.PREFIX));
         List<Event> events = events(docs, labels, vectorizer, config.oversamplePower());
         long distinct = labels.stream().distinct().count();
         if (distinct < 2) {
