@@ -36,7 +36,7 @@ public final class IncidentDecider {
      * threshold with the most recall at ≤ 2 % false alarms (≤ 0.5 % on tweets), cross-validated over the labelled dev rows
      * ({@code crossval --task incident}; docs/nlp.md, "The decision").
      */
-    public static final double DEFAULT_THRESHOLD = 0.90;
+    public static final double DEFAULT_THRESHOLD = 0.98;
 
     static final double SURE_TOPIC = 0.5;
 
@@ -76,7 +76,7 @@ public final class IncidentDecider {
     public record Blend(double baseWeight, double ruleFloor, double floorWeight) {
 
         /** Chosen by cross-validation over the labelled dev rows (docs/nlp.md, "The decision"). */
-        public static final Blend DEFAULT = new Blend(0.4, 0.4, 0.4);
+        public static final Blend DEFAULT = new Blend(0.1, 0.5, 0.4);
 
         /** The floor on the same blend as the threshold. */
         public Blend(double baseWeight, double ruleFloor) {

@@ -17,7 +17,6 @@ import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
-import ru.otklik.nlp.features.Cue;
 import ru.otklik.nlp.features.Features;
 import ru.otklik.nlp.features.TfIdfVectorizer;
 import ru.otklik.nlp.features.WeightedContext;
@@ -40,8 +39,7 @@ public final class CategorizerTrainer {
         if (docs.size() != labels.size() || docs.isEmpty()) {
             throw new IllegalArgumentException("need as many labels as documents, and at least one");
         }
-        TfIdfVectorizer vectorizer = TfIdfVectorizer.fit(docs, config.minDf(), config.maxFeatures(),
-                config.cues() ? name -> true : name -> !name.startsWith(Cue.PREFIX));
+        TfIdfVectorizer vectorizer = TfIdfVectorizer.fit(docs, config.minDf(), config.maxFeatures());
         List<Event> events = events(docs, labels, vectorizer, config.oversamplePower());
         long distinct = labels.stream().distinct().count();
         if (distinct < 2) {

@@ -13,40 +13,33 @@ import java.util.Map;
  * @param oversamplePower repeat each class round((max/count)^power) times: 0 = no re-weighting, 0.5 = the
  *                    √ repetition that helped rare classes in CV, 1 = full balancing (hurt)
  * @param threads     QN training threads (the build machine has two cores)
- * @param cues        whether the model learns the whole-post {@link ru.otklik.nlp.features.Cue cues}
- *                    ({@code k=} features); only the incident model does, so they change no other model
  */
-public record TrainingConfig(double l2, int iterations, int minDf, int maxFeatures, double oversamplePower, int threads,
-                             boolean cues) {
+public record TrainingConfig(double l2, int iterations, int minDf, int maxFeatures, double oversamplePower, int threads) {
 
     /** Tuned defaults for the shipped models. */
     public static TrainingConfig tuned() {
-        return new TrainingConfig(0.01, 300, 2, 120_000, 0.5, 2, false);
+        return new TrainingConfig(0.01, 300, 2, 120_000, 0.5, 2);
     }
 
     /** The reference point: plain TF-IDF logistic regression, C = 1, no class re-weighting. */
     public static TrainingConfig baseline() {
-        return new TrainingConfig(0.5, 300, 2, 120_000, 0, 2, false);
+        return new TrainingConfig(0.5, 300, 2, 120_000, 0, 2);
     }
 
     public TrainingConfig withMaxFeatures(int max) {
-        return new TrainingConfig(l2, iterations, minDf, max, oversamplePower, threads, cues);
+        return new TrainingConfig(l2, iterations, minDf, max, oversamplePower, threads);
     }
 
     public TrainingConfig withMinDf(int df) {
-        return new TrainingConfig(l2, iterations, df, maxFeatures, oversamplePower, threads, cues);
+        return new TrainingConfig(l2, iterations, df, maxFeatures, oversamplePower, threads);
     }
 
     public TrainingConfig withOversamplePower(double power) {
-        return new TrainingConfig(l2, iterations, minDf, maxFeatures, power, threads, cues);
+        return new TrainingConfig(l2, iterations, minDf, maxFeatures, power, threads);
     }
 
     public TrainingConfig withL2(double cost) {
-        return new TrainingConfig(cost, iterations, minDf, maxFeatures, oversamplePower, threads, cues);
-    }
-
-    public TrainingConfig withCues(boolean learn) {
-        return new TrainingConfig(l2, iterations, minDf, maxFeatures, oversamplePower, threads, learn);
+        return new TrainingConfig(cost, iterations, minDf, maxFeatures, oversamplePower, threads);
     }
 
     public Map<String, Object> asMap() {
@@ -60,9 +53,6 @@ public record TrainingConfig(double l2, int iterations, int minDf, int maxFeatur
         m.put("minDf", minDf);
         m.put("maxFeatures", maxFeatures);
         m.put("oversamplePower", oversamplePower);
-        if (cues) {
-            m.put("cues", "whole-post k= cues (nlp.features.Cue)");
-        }
         return m;
     }
 }

@@ -37,7 +37,7 @@ import ru.otklik.nlp.train.FeatureCache;
 import ru.otklik.nlp.train.ShippedModelBuilder;
 
 /**
- * {@code crossval --task incident [--folds 5] [--labelled-weight 1] [--extras 0] [--l2 0.002] [--by-type true|false] [--cues true|false] [--models DIR]
+ * {@code crossval --task incident [--folds 5] [--labelled-weight 1] [--extras 0] [--l2 0.002] [--by-type true|false] [--models DIR]
  * [--labelled DIR] [--data DIR] [--max-false-alarms 0.02] [--max-tweet-alarms 0.005] [--out rows.tsv]}: K-fold cross-validation of the
  * whole incident decision over the labelled set's <em>dev</em> rows (test rows are never read into training nor
  * scored here).
@@ -94,9 +94,7 @@ final class IncidentCrossval {
                 LabelledTraining::incidentType, List.of(), 1, ShippedModelBuilder.configFor(TaskCorpora.INCIDENT_TYPE));
         // --by-type: the incident model learns problem / question / none instead of complaint / none
         boolean byType = args.option("by-type").map(Boolean::parseBoolean).orElse(TaskCorpora.INCIDENT_BY_TYPE);
-        // --cues false: the incident model without the whole-post cues (nlp.features.Cue), to measure them
         TrainingConfig shipped = ShippedModelBuilder.configFor(TaskCorpora.INCIDENT);
-        boolean cues = args.option("cues").map(Boolean::parseBoolean).orElse(shipped.cues());
         java.util.function.Function<LabelledTraining, List<LabeledText>> incidentRows = byType
                 ? LabelledTraining::byIncidentType : LabelledTraining::complaint;
 
@@ -126,12 +124,12 @@ final class IncidentCrossval {
                     // without extras the shared datasets are not needed (a region's labelled set alone)
                     List<LabeledText> more = extras == 0 ? List.of()
                             : TaskCorpora.at(data, Optional.empty()).incidentExtras(extras).split().train();
-                    TrainingConfig config = shipped.withL2(l2).withCues(cues);
+                    TrainingConfig config = shipped.withL2(l2);
                     Map<String, LabelScore> incident = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT,
                             incidentRows, more, weight, config);
                     List<Row> rows = rows(dev, fixed, incident, types);
-                    String name = String.format(Locale.ROOT, "%s%sextras %d, weight %d, L2 %s",
-                            byType ? "by type, " : "", cues ? "" : "no cues, ", extras, weight, l2);
+                    String name = String.format(Locale.ROOT, "%sextras %d, weight %d, L2 %s",
+                            byType ? "by type, " : "", extras, weight, l2);
                     Optional<Point> best = DecisionGrid.best(DecisionGrid.sweep(rows, WEIGHTS, FLOOR_WEIGHTS, FLOORS, THRESHOLDS),
                             budget, tweetBudget);
                     Point modelOnly = DecisionGrid.best(DecisionGrid.sweep(rows, List.of(0.0), List.of(0.0),

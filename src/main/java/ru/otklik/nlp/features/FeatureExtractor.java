@@ -18,7 +18,7 @@ import ru.otklik.nlp.text.RussianStems;
 /**
  * Turns folded text into features: word unigrams ({@code w=}) and bigrams ({@code b=}) over stems,
  * character 2–5-grams ({@code c=}) within space-padded words, and the punctuation runs between words
- * ({@code p=}), and whole-post {@link Cue cues} ({@code k=}, learnt by the incident model only). Thread-safe: Lucene reuses token streams per thread and stems come from the per-thread
+ * ({@code p=}). Thread-safe: Lucene reuses token streams per thread and stems come from the per-thread
  * {@link RussianStems}.
  *
  * <p>Two outputs from one walk over the text: {@link #extract(String)} names every feature (training, which
@@ -53,8 +53,6 @@ public final class FeatureExtractor {
         void bigram(String previous, String stem);
 
         void punctuation(char[] run, int length);
-
-        void cue(Cue cue);
     }
 
     private final Analyzer analyzer = new Analyzer() {
@@ -90,11 +88,6 @@ public final class FeatureExtractor {
             public void punctuation(char[] run, int length) {
                 counts.merge("p=" + new String(run, 0, length), 1, Integer::sum);
             }
-
-            @Override
-            public void cue(Cue cue) {
-                counts.merge(cue.feature(), 1, Integer::sum);
-            }
         });
         return new Features(counts);
     }
@@ -127,11 +120,6 @@ public final class FeatureExtractor {
             public void punctuation(char[] run, int length) {
                 c.add(FeatureHash.update(PUNCTUATION_PREFIX, run, 0, length));
             }
-
-            @Override
-            public void cue(Cue cue) {
-                c.add(cue.hash());
-            }
         });
         return c.drain();
     }
@@ -144,7 +132,6 @@ public final class FeatureExtractor {
     private void walk(String folded, Sink sink) {
         String text = folded.length() > MAX_CHARS ? folded.substring(0, MAX_CHARS) : folded;
         List<String> stems = new ArrayList<>(64);
-        List<String> words = new ArrayList<>(64);
         // One scratch buffer for a word's padded form and for the punctuation run before it, which is reported
         // before the word is copied in (MAX_PUNCTUATION < MAX_TOKEN + 2).
         char[] padded = new char[MAX_TOKEN + 2];
@@ -158,12 +145,9 @@ public final class FeatureExtractor {
                 gap = offsets.endOffset();
                 if (isNumber(term)) {
                     stems.add(NUMBER);
-                    words.add(NUMBER);
                     continue;
                 }
-                String word = term.toString();
-                words.add(word);
-                stems.add(stem(word));
+                stems.add(stem(term.toString()));
                 charGrams(term, padded, sink);
             }
             ts.end();
@@ -177,7 +161,6 @@ public final class FeatureExtractor {
                 sink.bigram(stems.get(i - 1), stems.get(i));
             }
         }
-        Cue.of(text, words, sink::cue);
     }
 
     /**

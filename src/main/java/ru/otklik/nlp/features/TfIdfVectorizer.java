@@ -40,18 +40,10 @@ public final class TfIdfVectorizer {
      * documents, then the {@code maxFeatures} most frequent of them.
      */
     public static TfIdfVectorizer fit(Collection<Features> docs, int minDf, int maxFeatures) {
-        return fit(docs, minDf, maxFeatures, name -> true);
-    }
-
-    /** The same over the features {@code learnt} accepts (a model that must not see some kinds of feature). */
-    public static TfIdfVectorizer fit(Collection<Features> docs, int minDf, int maxFeatures,
-                                      java.util.function.Predicate<String> learnt) {
         Map<String, Integer> df = new HashMap<>();
         for (Features f : docs) {
             for (String name : f.counts().keySet()) {
-                if (learnt.test(name)) {
-                    df.merge(name, 1, Integer::sum);
-                }
+                df.merge(name, 1, Integer::sum);
             }
         }
         List<Map.Entry<String, Integer>> kept = new ArrayList<>();

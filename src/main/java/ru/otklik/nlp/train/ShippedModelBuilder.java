@@ -93,7 +93,7 @@ public final class ShippedModelBuilder {
             // A few hundred short posts: keep words seen once, and a small table.
             case TaskCorpora.INCIDENT_TYPE -> t.withMaxFeatures(30_000).withMinDf(1);
             // chosen by crossval --task incident: L2 0.002 / 0.005 / 0.02 all within a point of recall
-            case TaskCorpora.INCIDENT -> t.withMaxFeatures(INCIDENT_FEATURES).withMinDf(2).withL2(0.002).withCues(true);
+            case TaskCorpora.INCIDENT -> t.withMaxFeatures(INCIDENT_FEATURES).withMinDf(2).withL2(0.002);
             default -> t.withMaxFeatures(100_000);
         };
     }

@@ -42,7 +42,7 @@ class CategorizerBankTest {
     @BeforeAll
     static void train() {
         List<Features> docs = TRAIN.stream().map(FX::extract).toList();
-        TrainingConfig config = new TrainingConfig(0.01, 100, 1, 10_000, 0, 1, false);
+        TrainingConfig config = new TrainingConfig(0.01, 100, 1, 10_000, 0, 1);
         CategorizerTrainer trainer = new CategorizerTrainer();
         models = new LinkedHashMap<>();
         models.put("topic", trainer.train("topic", docs, TOPICS, config, List.of("test")));
