@@ -36,7 +36,7 @@ public final class IncidentDecider {
      * threshold with the most recall at ≤ 2 % false alarms (≤ 0.5 % on tweets), cross-validated over the labelled dev rows
      * ({@code crossval --task incident}; docs/nlp.md, "The decision").
      */
-    public static final double DEFAULT_THRESHOLD = 0.90;
+    public static final double DEFAULT_THRESHOLD = 0.98;
 
     static final double SURE_TOPIC = 0.5;
 
@@ -59,18 +59,29 @@ public final class IncidentDecider {
 
     /**
      * How the two models' answers become one score: {@code σ(w·logit p_complaint + (1 − w)·logit p_incident)},
-     * and how low that score may be for an analyst's rule still to make an incident.
+     * and how low a second such score, with its own weight, may be for an analyst's rule still to make an
+     * incident.
      *
-     * @param baseWeight weight w of the complaint model (appeals vs tweets and news) against the in-domain
-     *                   incident model; 1 = the complaint model alone
-     * @param ruleFloor  a rule makes an incident only when the score is at least this: the models sure that a
-     *                   text is none (news, an official reply) overrule a rule's keywords. Only with an incident
-     *                   model: the complaint model alone never overrules a rule
+     * @param baseWeight  weight w of the complaint model (appeals vs tweets and news) against the in-domain
+     *                    incident model; 1 = the complaint model alone
+     * @param ruleFloor   a rule makes an incident only when the floor score is at least this: the models sure
+     *                    that a text is none (news, an official reply) overrule a rule's keywords. Only with an
+     *                    incident model: the complaint model alone never overrules a rule
+     * @param floorWeight the complaint model's weight in the floor score. It differs from {@code baseWeight}
+     *                    because the two jobs differ: the threshold must keep tweets out, where the appeal-trained
+     *                    complaint model is the surer judge, while the floor must not let that model alone veto
+     *                    a matched rule on a resident's question it never saw the like of («будет ли ярмарка
+     *                    вакансий…?» gets p_complaint ≈ 0)
      */
-    public record Blend(double baseWeight, double ruleFloor) {
+    public record Blend(double baseWeight, double ruleFloor, double floorWeight) {
 
         /** Chosen by cross-validation over the labelled dev rows (docs/nlp.md, "The decision"). */
-        public static final Blend DEFAULT = new Blend(0.4, 0.4);
+        public static final Blend DEFAULT = new Blend(0.1, 0.5, 0.4);
+
+        /** The floor on the same blend as the threshold. */
+        public Blend(double baseWeight, double ruleFloor) {
+            this(baseWeight, ruleFloor, baseWeight);
+        }
     }
 
     private final double threshold;
@@ -117,14 +128,14 @@ public final class IncidentDecider {
 
         boolean announced = typeMatches.stream().anyMatch(m -> NONE.equals(m.label()));
         List<RuleMatch> typeRules = typeMatches.stream().filter(m -> !NONE.equals(m.label())).toList();
-        double score = score(modelComplaint, modelIncident);
+        double score = score(modelComplaint, modelIncident, blend.baseWeight());
         // An announcement (planned outage, schedule, warning) is worded like an appeal: it silences the models,
         // not the analysts' rules for problems and questions.
         boolean byModel = !announced && score >= threshold;
         // The floor was chosen for the blend: the complaint model alone (an older models directory) knows
         // appeals, not residents' posts, and is not trusted to overrule a rule.
         double floor = modelIncident == null ? 0 : blend.ruleFloor();
-        boolean byRule = score >= floor && (!typeRules.isEmpty() || (!topicRules.isEmpty() && !announced));
+        boolean byRule = score(modelComplaint, modelIncident, blend.floorWeight()) >= floor && (!typeRules.isEmpty() || (!topicRules.isEmpty() && !announced));
         boolean incident = byModel || byRule;
         double rounded = TextAnalyzer.round(score);
         LabelScore complaint = incident
@@ -140,12 +151,11 @@ public final class IncidentDecider {
     }
 
     /** The models' joint probability that the text is an incident (the complaint model's alone without the other). */
-    double score(LabelScore modelComplaint, LabelScore modelIncident) {
+    static double score(LabelScore modelComplaint, LabelScore modelIncident, double w) {
         double base = complaintProbability(modelComplaint);
-        if (modelIncident == null || blend.baseWeight() >= 1) {
+        if (modelIncident == null || w >= 1) {
             return base;
         }
-        double w = blend.baseWeight();
         return 1 / (1 + Math.exp(-(w * logit(base) + (1 - w) * logit(complaintProbability(modelIncident)))));
     }
 

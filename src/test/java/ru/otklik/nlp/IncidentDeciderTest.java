@@ -153,7 +153,7 @@ class IncidentDeciderTest {
         LabelScore doubtful = new LabelScore("none", 0.8);
         LabelScore inDomainSure = new LabelScore("complaint", 0.98);
         String text = "у 4 подъезда темно как в погребе";
-        assertThat(blended.score(doubtful, inDomainSure)).isCloseTo(0.778, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(IncidentDecider.score(doubtful, inDomainSure, 0.5)).isCloseTo(0.778, org.assertj.core.data.Offset.offset(0.001));
         IncidentDecider.Decision d = blended.decide(doubtful, inDomainSure, NO_TOPIC, ROADS, null, List.of(), text);
         assertThat(d.incidentType()).isEqualTo("problem");
         assertThat(d.complaint()).isEqualTo(new LabelScore("complaint", 0.778));
@@ -192,6 +192,29 @@ class IncidentDeciderTest {
         // no floor: the rule decides whatever the models say
         assertThat(new IncidentDecider(0.9, new IncidentDecider.Blend(0.5, 0))
                 .decide(CALM, sureNone, NO_TOPIC, NO_TOPIC, null, rules.match(news), news).incident()).isTrue();
+    }
+
+    @Test
+    void theFloorHasItsOwnWeightSoTheComplaintModelAloneCannotVetoARule() {
+        // a resident's question the appeal-trained model has never seen the like of: it is sure of none, the
+        // in-domain model sure of an incident, and a question rule matches
+        String question = "будет ли ярмарка вакансий в Новомосковске в январе? ищу работу после сокращения";
+        List<ru.otklik.nlp.rules.RuleMatch> matches = rules.match(question);
+        assertThat(TopicRules.typeMatches(matches)).isNotEmpty();
+        LabelScore appealsSureNone = new LabelScore("none", 1.0);
+        LabelScore inDomainSure = new LabelScore("complaint", 0.983);
+        // σ(0.4·logit 0.0001 + 0.6·logit 0.983) ≈ 0.22 (p is clipped at 10⁻⁴): under a floor of 0.4 on the same blend
+        assertThat(new IncidentDecider(0.9, new IncidentDecider.Blend(0.4, 0.4))
+                .decide(appealsSureNone, inDomainSure, NO_TOPIC, NO_TOPIC, null, matches, question).incident()).isFalse();
+        // σ(0.2·logit 0.0001 + 0.8·logit 0.983) ≈ 0.80 for the floor: the rule stands, the threshold is untouched
+        IncidentDecider.Decision d = new IncidentDecider(0.9, new IncidentDecider.Blend(0.4, 0.4, 0.2))
+                .decide(appealsSureNone, inDomainSure, NO_TOPIC, NO_TOPIC, null, matches, question);
+        assertThat(d.incidentType()).isEqualTo("question");
+        assertThat(d.complaintDecidedBy()).isEqualTo("rule");
+        // both models sure of none still overrule the rule
+        assertThat(new IncidentDecider(0.9, new IncidentDecider.Blend(0.4, 0.4, 0.2))
+                .decide(appealsSureNone, new LabelScore("none", 0.95), NO_TOPIC, NO_TOPIC, null, matches, question)
+                .incident()).isFalse();
     }
 
     @Test

@@ -68,12 +68,26 @@ public final class DecisionGrid {
                 IncidentEvaluation.score(judged.stream().filter(j -> "rusentitweet".equals(j.post().source())).toList()));
     }
 
+    /** Every setting of the grid, the rule floor on the same blend as the threshold. */
     public static List<Point> sweep(List<Row> rows, List<Double> weights, List<Double> floors, List<Double> thresholds) {
+        return sweep(rows, weights, List.of(), floors, thresholds);
+    }
+
+    /**
+     * Every setting of the grid; the floor's complaint weight takes each of {@code floorWeights} and the
+     * threshold's own weight.
+     */
+    public static List<Point> sweep(List<Row> rows, List<Double> weights, List<Double> floorWeights,
+                                    List<Double> floors, List<Double> thresholds) {
         List<Point> out = new ArrayList<>();
         for (double w : weights) {
-            for (double f : floors) {
-                for (double t : thresholds) {
-                    out.add(at(rows, new IncidentDecider.Blend(w, f), t));
+            java.util.SortedSet<Double> fws = new java.util.TreeSet<>(floorWeights);
+            fws.add(w);
+            for (double fw : fws) {
+                for (double f : floors) {
+                    for (double t : thresholds) {
+                        out.add(at(rows, new IncidentDecider.Blend(w, f, fw), t));
+                    }
                 }
             }
         }
@@ -104,16 +118,16 @@ public final class DecisionGrid {
         return Double.isNaN(v) ? 0 : v;
     }
 
-    /** A Markdown table row: weight, floor, threshold, recalls, false alarms (all, written, tweets), type. */
+    /** A Markdown table row: weight, floor, the floor's weight, threshold, recalls, false alarms (all, written, tweets), type. */
     public static String markdownRow(String label, Point p) {
-        return String.format(java.util.Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %s | %s | %s | %s | %s | %s |", label,
-                p.blend().baseWeight(), p.blend().ruleFloor(), p.threshold(),
+        return String.format(java.util.Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %s | %s |",
+                label, p.blend().baseWeight(), p.blend().ruleFloor(), p.blend().floorWeight(), p.threshold(),
                 IncidentEvaluation.pct(p.all().problemRecall()), IncidentEvaluation.pct(p.all().questionRecall()),
                 IncidentEvaluation.pct(p.all().falseAlarms()), IncidentEvaluation.pct(p.written().falseAlarms()),
                 IncidentEvaluation.pct(p.tweets().falseAlarms()), IncidentEvaluation.pct(p.all().typeAccuracy()));
     }
 
-    public static final String MARKDOWN_HEADER = "| setting | complaint weight | rule floor | threshold | problem recall "
-            + "| question recall | false alarms | on written none | on tweets | type accuracy |\n"
-            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+    public static final String MARKDOWN_HEADER = "| setting | complaint weight | rule floor | floor's complaint weight "
+            + "| threshold | problem recall | question recall | false alarms | on written none | on tweets | type accuracy |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 }
