@@ -80,6 +80,11 @@ def main():
             '| false alarms | on tweets | Kursk dev appeals | SPb dev appeals |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
     row = lambda name, m: '| %s | %.1f | %.1f | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |' % (
         (name,) + m[6:10] + m[0:6])
+    print('## The incident decision\'s blend, chosen on two proxies of real posts\n')
+    print('Made by `python3 nlp-models/blend/blend_grid.py rows.tsv kursk.tsv spb.tsv` (docs/nlp.md, "The blend on real '
+          'appeals"): rows.tsv is `crossval --task incident --l2 0.002 --out` (INCIDENT-CV.md, whose "best blend" reads '
+          'the labelled rows alone); kursk.tsv and spb.tsv are `AppealScores.java` on the dev appeals. The shipped '
+          'blend (`IncidentDecider.Blend.DEFAULT`, the threshold default) is the first row.\n')
     print('Labelled dev rows: %d (cross-validated answers); Kursk dev appeals: %d; SPb dev appeals: %d; limits: false '
           'alarms ≤ %.3f, tweets ≤ %.3f.\n' % (len(dev), len(k[0]), len(s[0]), a.max_fa, a.max_tweets))
     print(head)
