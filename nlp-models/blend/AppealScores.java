@@ -1,5 +1,13 @@
 import java.nio.file.*; import java.util.*; import com.fasterxml.jackson.databind.*;
 import ru.otklik.nlp.*; import ru.otklik.nlp.rules.*; import ru.otklik.nlp.text.*; import ru.otklik.nlp.features.*; import ru.otklik.nlp.categorize.*;
+/**
+ * The shipped models' raw answers (complaint and incident probabilities, matched rules, language) on texts no model
+ * learns, in the row format of {@code crossval --task incident --out}, so blend_grid.py can score any blend on real
+ * appeals beside the labelled rows. A source-file program on the packaged service's class path, not part of the
+ * service: it is run once when the blend is chosen (docs/nlp.md, "The blend on real appeals").
+ *
+ * <p>Arguments: models directory, JSONL of {"id","text"}, a source name for the rows; every row is gold `problem`.
+ */
 public class AppealScores {
   public static void main(String[] a) throws Exception {
     Path dir = Path.of(a[0]); NlpModels models = NlpModels.load(dir, Optional.empty());
