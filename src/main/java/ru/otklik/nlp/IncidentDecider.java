@@ -140,7 +140,8 @@ public final class IncidentDecider {
         // The floor was chosen for the blend: the complaint model alone (an older models directory) knows
         // appeals, not residents' posts, and is not trusted to overrule a rule.
         double floor = modelIncident == null ? 0 : blend.ruleFloor();
-        boolean byRule = score(modelComplaint, modelIncident, blend.floorWeight()) >= floor && (!typeRules.isEmpty() || (!topicRules.isEmpty() && !announced));
+        boolean ruleMatched = !typeRules.isEmpty() || (!topicRules.isEmpty() && !announced);
+        boolean byRule = ruleMatched && score(modelComplaint, modelIncident, blend.floorWeight()) >= floor;
         boolean incident = byModel || byRule;
         double rounded = TextAnalyzer.round(score);
         LabelScore complaint = incident

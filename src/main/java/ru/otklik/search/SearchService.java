@@ -52,8 +52,9 @@ public class SearchService {
     void onStart(@Observes StartupEvent event) {
         long analysed = pool.query("select count(*) as n from post where analysis_state = 'done'").execute()
                 .map(rows -> rows.iterator().next().getLong("n")).await().atMost(Duration.ofMinutes(1));
-        if (analysed != index.size()) {
-            LOG.infof("Search index holds %d posts, the database %d: rebuilding", index.size(), analysed);
+        int indexed = index.size();
+        if (analysed != indexed) {
+            LOG.infof("Search index holds %d posts, the database %d: rebuilding", indexed, analysed);
             rebuild().await().atMost(Duration.ofHours(1));
         }
     }

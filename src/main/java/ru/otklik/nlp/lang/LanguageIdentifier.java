@@ -25,7 +25,8 @@ import ru.otklik.nlp.ner.FastGisModel;
  * they are not evidence (a fandom tag such as #FateGrandOrder or #MONSTAX_FANTASIA says nothing of the
  * language the tweet is written in, yet its Latin letters outnumbered «я сдох»). Nor is a letter of another
  * script standing alone between non-letters: kaomoji are built of them («ԅ(≖‿≖ԅ)», «(͡° ͜ʖ ͡°)»,
- * «¯\_(ツ)_/¯»), while a one-letter word of the Cyrillic or Latin alphabets («я», «і», «I») is a word. A text with something in it but no letter left is the region's language,
+ * «¯\_(ツ)_/¯»), while a one-letter word of the Cyrillic or Latin alphabets («я», «і», «I») is a word. A text
+ * with something in it but no letter left is the region's language,
  * Russian: a photo link with emoji is a resident's post like any other. A Cyrillic text is Russian unless
  * it has enough letters to tell ({@value #ENOUGH_LETTERS} Cyrillic letters or more: «Њет.» or
  * «Пісюна вам!» is a Russian writer's joke as often as not) and
