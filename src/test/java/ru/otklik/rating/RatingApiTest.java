@@ -41,9 +41,12 @@ class RatingApiTest {
     void ratingsAndPictureCarryNoAuthorAndTheCsvReadsBack() throws Exception {
         String source = "rating-" + UUID.randomUUID();
         String author = "secret_author_" + UUID.randomUUID().toString().substring(0, 8);
+        // the source key (random) is in the text to keep it unique; its characters move the models' scores, so the
+        // text is a clear incident (a breakdown and a question when it is fixed): 200 of 200 random keys decide it,
+        // against 27 of 30 without «второй день … когда починят?»
         given().contentType(ContentType.JSON).body("""
                 [{"source": "%s", "externalId": "1", "author": "%s", "publishedAt": "%s",
-                  "text": "В Белёвском районе на улице Рабочей прорвало трубу, нет холодной воды %s"}]"""
+                  "text": "В Белёвском районе на улице Рабочей прорвало трубу, второй день нет холодной воды, когда починят? %s"}]"""
                 .formatted(source, author, Instant.now(), source)).post("/api/posts").then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> db.count("select count(*) from incident_post m join post p on p.id = m.post_id "
                 + "join source s on s.id = p.source_id where s.key = ?", source) == 1);
