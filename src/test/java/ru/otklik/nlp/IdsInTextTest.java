@@ -29,7 +29,7 @@ import ru.otklik.nlp.text.TextNormalizer;
 class IdsInTextTest {
 
     private static final Path DATASETS = Path.of(System.getProperty("otklik.shared", "../shared"), "datasets");
-    /** Every how many labelled texts one is read: a quarter of them (2,070) meets every labeller's style. */
+    /** Every how many written labelled texts one is read: a quarter of them (1,757) meets every labeller's style. */
     private static final int EVERY = 4;
     /** The first Kursk appeals: enough to meet their HTML, addresses, phone numbers and dates. */
     private static final int KURSK_TEXTS = 1000;
@@ -45,7 +45,7 @@ class IdsInTextTest {
         List<LabelledPosts.Post> posts = new LabelledPosts(Optional.empty()).read(Path.of("labelled")).posts();
         List<String> texts = IntStream.range(0, posts.size()).filter(i -> i % EVERY == 0)
                 .mapToObj(i -> posts.get(i).text()).toList();
-        assertThat(texts).hasSizeGreaterThan(2000);
+        assertThat(texts).hasSizeGreaterThan(1500);
         assertIdsChangeNothing(texts);
     }
 

@@ -30,13 +30,12 @@ public final class TextNormalizer {
     private static final Pattern STRETCH = Pattern.compile("(\\p{L})\\1{2,}");
     private static final Pattern PUNCT_RUN = Pattern.compile("([!?.])\\1{2,}");
     /**
-     * A UUID, or a run of Latin letters and digits standing alone (see {@link #isId}) — not inside a link or an
-     * address: what follows a {@code /}, {@code =}, {@code .} or {@code @}, or precedes a {@code .}, {@code /}
-     * or {@code @} and a word, is left to the link and mention rules.
+     * A UUID, or a run of Latin letters and digits standing alone (see {@link #isId}); one that touches an
+     * {@code @} is left to the mention and e-mail rules, one inside a link ({@link #URL}) to the link rule.
      */
     private static final Pattern ID_CANDIDATE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_/=?&%.:@])(?:([0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12})|[0-9a-zA-Z]{6,})"
-                    + "(?![\\p{L}\\p{N}_@]|[./:][\\p{L}\\p{N}])");
+            "(?<![\\p{L}\\p{N}_@])(?:([0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12})|[0-9a-zA-Z]{6,})"
+                    + "(?![\\p{L}\\p{N}_@])");
     /** A run of at least this many hex digits, with both digits and letters, is an id. */
     private static final int MIN_HEX_ID = 8;
     /** A run of Latin letters and digits that switches between them this often is an id. */
@@ -145,10 +144,17 @@ public final class TextNormalizer {
             return text;
         }
         Matcher m = ID_CANDIDATE.matcher(text);
+        Matcher link = URL.matcher(text);
+        int linkEnd = -1;
         StringBuilder out = null;
         int tail = 0;
         while (m.find()) {
-            if (m.start(1) >= 0 || isId(text, m.start(), m.end())) {
+            // links are found lazily, in step with the candidates: most texts with an id have no link
+            while (linkEnd <= m.start() && linkEnd != Integer.MAX_VALUE) {
+                linkEnd = link.find() ? link.end() : Integer.MAX_VALUE;
+            }
+            boolean inLink = linkEnd != Integer.MAX_VALUE && link.start() < m.end();
+            if (!inLink && (m.start(1) >= 0 || isId(text, m.start(), m.end()))) {
                 if (out == null) {
                     out = new StringBuilder(text.length());
                 }

@@ -74,8 +74,10 @@ class TextNormalizerTest {
 
     @Test
     void leavesIdsInLinksAndAddressesToTheLinkRules() {
-        String links = "фото https://example.org/a3f9c2e1/page и x.ru/?id=a3f9c2e1b7 пишите a3f9c2e1@mail.ru";
+        String links = "фото https://example.org/a3f9c2e1/page и x.ru/?id=a3f9c2e1b7 пишите a3f9c2e1@mail.ru, "
+                + "https://gorod.gov.spb.ru/problems/?e_uid=ccbbdd2a-e872-4e6d-90af-5cf0c524bf8a&delo_id=1540005";
         assertThat(n.normalize(links).clean()).isEqualTo(links);
+        assertThat(n.normalize("фото https://vk.com/wall-1_2 ключ a3f9c2e1").clean()).isEqualTo("фото https://vk.com/wall-1_2 ключ");
     }
 
     @Test
