@@ -41,9 +41,8 @@ class RatingApiTest {
     void ratingsAndPictureCarryNoAuthorAndTheCsvReadsBack() throws Exception {
         String source = "rating-" + UUID.randomUUID();
         String author = "secret_author_" + UUID.randomUUID().toString().substring(0, 8);
-        // the source key (random) is in the text to keep it unique; its characters move the models' scores, so the
-        // text is a clear incident (a breakdown and a question when it is fixed): 200 of 200 random keys decide it,
-        // against 27 of 30 without «второй день … когда починят?»
+        // the source key (random) is in the text to keep it unique; the analysis drops its UUID (TextNormalizer), so it
+        // cannot move the decision, and the text is a clear incident anyway (a breakdown and a question when it is fixed)
         given().contentType(ContentType.JSON).body("""
                 [{"source": "%s", "externalId": "1", "author": "%s", "publishedAt": "%s",
                   "text": "В Белёвском районе на улице Рабочей прорвало трубу, второй день нет холодной воды, когда починят? %s"}]"""

@@ -29,6 +29,17 @@ public final class TextNormalizer {
     private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
     private static final Pattern STRETCH = Pattern.compile("(\\p{L})\\1{2,}");
     private static final Pattern PUNCT_RUN = Pattern.compile("([!?.])\\1{2,}");
+    /**
+     * A UUID, or a run of Latin letters and digits standing alone (see {@link #isId}); one that touches an
+     * {@code @} is left to the mention and e-mail rules, one inside a link ({@link #URL}) to the link rule.
+     */
+    private static final Pattern ID_CANDIDATE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_@])(?:([0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12})|[0-9a-zA-Z]{6,})"
+                    + "(?![\\p{L}\\p{N}_@])");
+    /** A run of at least this many hex digits, with both digits and letters, is an id. */
+    private static final int MIN_HEX_ID = 8;
+    /** A run of Latin letters and digits that switches between them this often is an id. */
+    private static final int MIN_ID_SWITCHES = 3;
 
     /** Normalises one post; {@code null} counts as empty. */
     public NormalizedText normalize(String raw) {
@@ -36,7 +47,7 @@ public final class TextNormalizer {
         return new NormalizedText(clean, fold(clean));
     }
 
-    /** HTML and entity removal plus whitespace clean-up; keeps case and word forms. */
+    /** HTML and entity removal, ids dropped ({@link #dropIds}), whitespace clean-up; keeps case and word forms. */
     public String clean(String raw) {
         String s = raw;
         if (s.indexOf('<') >= 0) {
@@ -48,7 +59,7 @@ public final class TextNormalizer {
             // Twice: portal exports are sometimes double-escaped ("&amp;nbsp;").
             s = Parser.unescapeEntities(Parser.unescapeEntities(s, false), false);
         }
-        return collapseSpaces(s);
+        return collapseSpaces(dropIds(s));
     }
 
     /** The categoriser view of already cleaned text. */
@@ -117,6 +128,72 @@ public final class TextNormalizer {
             }
         }
         return false;
+    }
+
+    /**
+     * Removes ids — UUIDs, hex runs such as {@code a3f9c2e1}, keys such as {@code k3j9x2q7} — from a text: they
+     * mean nothing to any model, yet they moved the analysis. Their character n-grams and the length they add
+     * to the TF-IDF norm moved the categorisers' scores, their Latin letters made the language identifier call
+     * a short post Danish, and they changed what the name finder saw around the last words; so a random key
+     * could flip a borderline decision. Words that carry digits stay: {@code club123} and {@code id4412} of VK
+     * mentions (in the vocabularies), {@code covid19}, {@code gtx1060}, every Cyrillic «5а» or «а123вс71», every
+     * number, date and phone number.
+     */
+    static String dropIds(String text) {
+        if (!hasLatinLetterAndDigit(text)) {
+            return text;
+        }
+        Matcher m = ID_CANDIDATE.matcher(text);
+        Matcher link = URL.matcher(text);
+        int linkEnd = -1;
+        StringBuilder out = null;
+        int tail = 0;
+        while (m.find()) {
+            // links are found lazily, in step with the candidates: most texts with an id have no link
+            while (linkEnd <= m.start() && linkEnd != Integer.MAX_VALUE) {
+                linkEnd = link.find() ? link.end() : Integer.MAX_VALUE;
+            }
+            boolean inLink = linkEnd != Integer.MAX_VALUE && link.start() < m.end();
+            if (!inLink && (m.start(1) >= 0 || isId(text, m.start(), m.end()))) {
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, tail, m.start()).append(' ');
+                tail = m.end();
+            }
+        }
+        return out == null ? text : out.append(text, tail, text.length()).toString();
+    }
+
+    /** The only texts that can hold an id: most posts have no Latin letter, and this spares them the regex. */
+    private static boolean hasLatinLetterAndDigit(String s) {
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = 0; i < s.length() && !(letter && digit); i++) {
+            char c = s.charAt(i);
+            letter |= c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            digit |= c >= '0' && c <= '9';
+        }
+        return letter && digit;
+    }
+
+    /** A run of Latin letters and digits with both: hex of {@value #MIN_HEX_ID}+, or switching often. */
+    private static boolean isId(String s, int from, int to) {
+        boolean hex = true;
+        boolean digit = false;
+        boolean letter = false;
+        int switches = 0;
+        for (int i = from; i < to; i++) {
+            char c = Character.toLowerCase(s.charAt(i));
+            boolean d = c <= '9';
+            if (i > from && d != s.charAt(i - 1) <= '9') {
+                switches++;
+            }
+            digit |= d;
+            letter |= !d;
+            hex &= d || c <= 'f';
+        }
+        return digit && letter && (switches >= MIN_ID_SWITCHES || hex && to - from >= MIN_HEX_ID);
     }
 
     /** "#ЯмыНаДорогах" → "ямы на дорогах": the words of a hashtag carry its meaning. */

@@ -62,4 +62,28 @@ class TextNormalizerTest {
         assertThat(TextNormalizer.collapseSpaces(clean)).isSameAs(clean);
         assertThat(TextNormalizer.collapseSpaces(" ")).isEmpty();
     }
+
+    @Test
+    void dropsIds() {
+        NormalizedText t = n.normalize("Яма у дома 5 feeds-3F2A9C1E-77B0-4D21-9A3E-0C5B8D6E4F10 ключ a3f9c2e1, k3j9x2q7!");
+        assertThat(t.clean()).isEqualTo("Яма у дома 5 feeds- ключ , !");
+        assertThat(t.folded()).isEqualTo("яма у дома 5 feeds- ключ , !");
+        assertThat(n.normalize("t-3f2a9c1e0b7d").folded()).isEqualTo("t-");
+        assertThat(n.normalize("нет воды 7c9e6679-7425-40de-944b-e07fc1f90ae7").clean()).isEqualTo("нет воды");
+    }
+
+    @Test
+    void leavesIdsInLinksAndAddressesToTheLinkRules() {
+        String links = "фото https://example.org/a3f9c2e1/page и x.ru/?id=a3f9c2e1b7 пишите a3f9c2e1@mail.ru, "
+                + "https://gorod.gov.spb.ru/problems/?e_uid=ccbbdd2a-e872-4e6d-90af-5cf0c524bf8a&delo_id=1540005";
+        assertThat(n.normalize(links).clean()).isEqualTo(links);
+        assertThat(n.normalize("фото https://vk.com/wall-1_2 ключ a3f9c2e1").clean()).isEqualTo("фото https://vk.com/wall-1_2 ключ");
+    }
+
+    @Test
+    void keepsWordsWithDigitsNumbersAndDates() {
+        String kept = "[club187712|администрация] id4412 автобус 5а и 114, м-2, а123вс71 covid19 gtx1060 rtx3080ti "
+                + "mp3 5g 12.05.2024 в 9:30, тел. 8-910-123-45-67 89101234567 deadbeef 1234567890";
+        assertThat(n.normalize(kept).folded()).isEqualTo(kept);
+    }
 }
