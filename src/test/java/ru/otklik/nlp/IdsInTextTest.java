@@ -29,10 +29,10 @@ import ru.otklik.nlp.text.TextNormalizer;
 class IdsInTextTest {
 
     private static final Path DATASETS = Path.of(System.getProperty("otklik.shared", "../shared"), "datasets");
-    /** Every how many written labelled texts one is read: a quarter of them (1,757) meets every labeller's style. */
-    private static final int EVERY = 4;
+    /** Every how many written labelled texts one is read: one in 16 (about 600) still meets every labeller's style. */
+    private static final int EVERY = 16;
     /** The first Kursk appeals: enough to meet their HTML, addresses, phone numbers and dates. */
-    private static final int KURSK_TEXTS = 1000;
+    private static final int KURSK_TEXTS = 300;
 
     private final TextAnalyzer analyzer = SharedAnalyzer.get();
     private final TextNormalizer normalizer = new TextNormalizer();
@@ -45,7 +45,7 @@ class IdsInTextTest {
         List<LabelledPosts.Post> posts = new LabelledPosts(Optional.empty()).read(Path.of("labelled")).posts();
         List<String> texts = IntStream.range(0, posts.size()).filter(i -> i % EVERY == 0)
                 .mapToObj(i -> posts.get(i).text()).toList();
-        assertThat(texts).hasSizeGreaterThan(1500);
+        assertThat(texts).hasSizeGreaterThan(400);
         assertIdsChangeNothing(texts);
     }
 
