@@ -3,6 +3,7 @@ package ru.otklik.nlp.eval;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,12 +19,18 @@ import ru.otklik.nlp.train.FeatureCache;
 import ru.otklik.nlp.train.ShippedModelBuilder;
 
 /**
- * Scratch comparison of conflict-corpus variants for the Skoltech task, chosen without the Skoltech dev view:
- * each variant is trained on the conflict corpus's training side minus the tuning slice of val.csv (CRC32 of
- * {@code <id>#tune} modulo 5 = 0, as {@link SkoltechThreshold}), and scored on that slice (label ≥ 0.5), on
- * RUSSE dev.tsv and on the non-Skoltech none rows of the dev side (appeals, tweets: false alarms).
- * Variant spec: {@code cut=0.5,w=3,l2=0.01} (Skoltech rows labelled conflict from {@code cut}, positives repeated
- * {@code w} times; {@code cut=x} absent = the shipped extremes ≤ 0.25 / ≥ 0.75).
+ * Compares conflict-corpus variants and decision thresholds for the Skoltech task without looking at the Skoltech
+ * dev view: each variant is trained on the conflict corpus's training side minus {@link SkoltechSlice}, and scored
+ * at several thresholds on that slice (label ≥ 0.5), on RUSSE dev.tsv and on the appeal and tweet rows of the dev
+ * side (the share of ordinary posts flagged). How the shipped threshold was chosen (docs/nlp.md, "Conflict and the
+ * Skoltech task"); a measurement aid, run from the project root:
+ *
+ * <pre>java -Xmx4g -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*"
+ *     ru.otklik.nlp.eval.ConflictVariants ../shared/datasets l2=0.01 cut=0.5,w=8,l2=0.1 three=1,cut=0.5</pre>
+ *
+ * A variant is {@code key=value,…}: {@code cut} labels every Skoltech row conflict from that score (absent: the
+ * shipped extremes ≤ 0.25 / ≥ 0.75), {@code w} repeats its conflict rows, {@code l2} the L2 cost (default 0.01),
+ * {@code three=1} gives them a third label, {@code inappropriate}, and scores 1 − p(none).
  */
 public final class ConflictVariants {
 
@@ -36,14 +43,14 @@ public final class ConflictVariants {
         SharedDatasets data = new SharedDatasets(datasets);
         List<LabeledText> base = corpus.split().train().stream().filter(t -> !t.id().startsWith("skol-")).toList();
         List<LabeledText> slice = data.skoltechInappropriate().stream()
-                .filter(t -> !Split.isDev(t.id()) && inSlice(t.id())).toList();
+                .filter(t -> !Split.isDev(t.id()) && SkoltechSlice.contains(t.id())).toList();
         List<LabeledText> russeDev = corpus.devViews().get("russe dev");
         List<LabeledText> calm = corpus.devViews().get("all").stream()
                 .filter(t -> !t.id().startsWith("skol-") && !t.id().startsWith("russe-")).toList();
         FeatureCache cache = new FeatureCache();
         for (int a = 1; a < args.length; a++) {
             String spec = args[a];
-            Map<String, String> kv = new java.util.HashMap<>();
+            Map<String, String> kv = new HashMap<>();
             for (String part : spec.split(",")) {
                 String[] p = part.split("=");
                 kv.put(p[0], p[1]);
@@ -55,7 +62,7 @@ public final class ConflictVariants {
                     : data.skoltech();
             List<LabeledText> train = new ArrayList<>(base);
             for (LabeledText t : skol) {
-                if (Split.isDev(t.id()) || inSlice(t.id())) {
+                if (Split.isDev(t.id()) || SkoltechSlice.contains(t.id())) {
                     continue;
                 }
                 int reps = t.label().equals("conflict") ? w : 1;
@@ -81,42 +88,19 @@ public final class ConflictVariants {
         }
     }
 
-    private static boolean inSlice(String id) {
-        return id.startsWith("skol-") && Split.fold(id + "#tune", 5) == 0;
-    }
-
     private static double[] probs(DocCategorizer m, FeatureCache cache, List<LabeledText> texts) {
         int c = m.labels().indexOf("none");
         return texts.stream().mapToDouble(t -> 1 - m.probabilities(cache.features(t.text()))[c]).toArray();
     }
 
     private static String f1(List<LabeledText> gold, double[] p, double th) {
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        for (int i = 0; i < p.length; i++) {
-            boolean g = gold.get(i).label().equals("conflict");
-            boolean f = p[i] >= th;
-            tp += g && f ? 1 : 0;
-            fp += !g && f ? 1 : 0;
-            fn += g && !f ? 1 : 0;
-        }
-        return String.format("%.3f (P %.3f R %.3f)", 2.0 * tp / (2 * tp + fp + fn), tp / Math.max(1.0, tp + fp),
-                tp / Math.max(1.0, tp + fn));
+        SkoltechSlice.Counts c = SkoltechSlice.Counts.at(gold, p, th);
+        return String.format("%.3f (P %.3f R %.3f)", c.f1(), c.precision(), c.recall());
     }
 
     private static String best(List<LabeledText> gold, double[] p) {
-        double bestF = -1;
-        double bestT = 0;
-        for (int s = 5; s <= 95; s++) {
-            String f = f1(gold, p, s / 100.0);
-            double v = Double.parseDouble(f.substring(0, 5));
-            if (v > bestF) {
-                bestF = v;
-                bestT = s / 100.0;
-            }
-        }
-        return String.format("%.3f@%.2f", bestF, bestT);
+        double t = SkoltechSlice.bestThreshold(gold, p);
+        return String.format("%.3f@%.2f", SkoltechSlice.Counts.at(gold, p, t).f1(), t);
     }
 
     private static String russe(List<LabeledText> gold, double[] p, double th) {
