@@ -9,6 +9,9 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import ru.otklik.nlp.categorize.DecisionRule;
+import ru.otklik.nlp.train.ShippedModelBuilder;
+
 class TextAnalyzerTest {
 
     private final TextAnalyzer analyzer = SharedAnalyzer.get();
@@ -35,6 +38,21 @@ class TextAnalyzerTest {
         assertThat(a.agency().name()).contains("Щёкинский");
         assertThat(a.explanation().topFeatures().get("topic")).isNotEmpty();
         assertThat(a.explanation().matchedRules()).contains("roads-potholes");
+    }
+
+    @Test
+    void conflictIsAnsweredFromTheShippedModelsThreshold() {
+        // the conflict model's meta.json carries the decision threshold chosen for the Skoltech task (0.25):
+        // a post the model gives p(conflict) between it and 0.5 is labelled conflict, with that probability
+        assertThat(analyzer.models().categorizers().meta("conflict").params())
+                .containsEntry(DecisionRule.PARAM, ShippedModelBuilder.CONFLICT_THRESHOLD);
+        PostAnalysis piracy = analyzer.analyze("1", "Как обойти блокировку и скачать фильм бесплатно без регистрации?");
+        assertThat(piracy.conflict().label()).isEqualTo("conflict");
+        assertThat(piracy.conflict().score()).isBetween(ShippedModelBuilder.CONFLICT_THRESHOLD, 0.5);
+        for (String calm : List.of("Спасибо за новый сквер у школы, очень красиво",
+                "В доме третий день нет горячей воды, управляющая компания не отвечает")) {
+            assertThat(analyzer.analyze("2", calm).conflict().label()).as(calm).isEqualTo("none");
+        }
     }
 
     @Test

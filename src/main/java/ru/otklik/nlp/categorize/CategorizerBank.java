@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import ru.otklik.common.ArgMax;
 import ru.otklik.nlp.features.FeatureIndex;
 import ru.otklik.nlp.features.IndexedFeatures;
 import ru.otklik.nlp.features.TfIdfVectorizer;
@@ -41,6 +40,8 @@ public final class CategorizerBank {
      */
     private final long[] rowInfo;
     private final float[] rows;
+    /** Each model's decision (most probable label, or a meta.json threshold). */
+    private final DecisionRule[] rules;
 
     private CategorizerBank(FeatureIndex index, List<String> tasks, List<ModelMeta> metas, String[][] labels,
                             float[][] bias, long[] rowInfo, float[] rows) {
@@ -51,6 +52,10 @@ public final class CategorizerBank {
         this.bias = bias;
         this.rowInfo = rowInfo;
         this.rows = rows;
+        this.rules = new DecisionRule[tasks.size()];
+        for (int m = 0; m < rules.length; m++) {
+            rules[m] = DecisionRule.of(metas.get(m), List.of(labels[m]));
+        }
     }
 
     /** Compiles models already in memory (task → model, in the order given). */
@@ -239,7 +244,7 @@ public final class CategorizerBank {
         for (int m = 0; m < t; m++) {
             inverseNorm[m] = norm[m] > 0 ? 1.0 / Math.sqrt(norm[m]) : 0;
             probabilities[m] = softmax(sums[m], inverseNorm[m], bias[m]);
-            best[m] = ArgMax.of(probabilities[m]);
+            best[m] = rules[m].decide(probabilities[m]);
         }
         List<List<Prediction.FeatureWeight>> explanations = explain(ids, blocks, values, inverseNorm, best);
         Prediction[] predictions = new Prediction[t];

@@ -7,7 +7,6 @@ import java.util.Map;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
-import ru.otklik.common.ArgMax;
 import ru.otklik.nlp.features.Features;
 import ru.otklik.nlp.features.TfIdfVectorizer;
 import ru.otklik.nlp.features.WeightedContext;
@@ -24,12 +23,14 @@ public final class DocCategorizer {
     private final TfIdfVectorizer vectorizer;
     private final ModelMeta meta;
     private final Map<String, Context> parameters;
+    private final DecisionRule rule;
 
     @SuppressWarnings("unchecked")
     public DocCategorizer(MaxentModel model, TfIdfVectorizer vectorizer, ModelMeta meta) {
         this.model = model;
         this.vectorizer = vectorizer;
         this.meta = meta;
+        this.rule = DecisionRule.of(meta, labels());
         // Index 1 of the data structures is the predicate → parameters map; we read it for explanations.
         this.parameters = model instanceof AbstractModel am
                 ? (Map<String, Context>) am.getDataStructures()[1] : Map.of();
@@ -41,7 +42,7 @@ public final class DocCategorizer {
 
     public Prediction predict(WeightedContext ctx) {
         double[] probs = model.eval(ctx.names(), ctx.values());
-        int best = ArgMax.of(probs);
+        int best = rule.decide(probs);
         return new Prediction(model.getOutcome(best), probs[best], explain(ctx, best));
     }
 

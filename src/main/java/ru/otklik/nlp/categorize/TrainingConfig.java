@@ -13,8 +13,16 @@ import java.util.Map;
  * @param oversamplePower repeat each class round((max/count)^power) times: 0 = no re-weighting, 0.5 = the
  *                    √ repetition that helped rare classes in CV, 1 = full balancing (hurt)
  * @param threads     QN training threads (the build machine has two cores)
+ * @param threshold   for a two-label model with a {@code none} label: the probability from which the other label
+ *                    is answered (stored in meta.json, applied by {@link DecisionRule}); NaN = the most probable
  */
-public record TrainingConfig(double l2, int iterations, int minDf, int maxFeatures, double oversamplePower, int threads) {
+public record TrainingConfig(double l2, int iterations, int minDf, int maxFeatures, double oversamplePower, int threads,
+                             double threshold) {
+
+    /** The most probable label wins (no decision threshold). */
+    public TrainingConfig(double l2, int iterations, int minDf, int maxFeatures, double oversamplePower, int threads) {
+        this(l2, iterations, minDf, maxFeatures, oversamplePower, threads, Double.NaN);
+    }
 
     /** Tuned defaults for the shipped models. */
     public static TrainingConfig tuned() {
@@ -27,19 +35,23 @@ public record TrainingConfig(double l2, int iterations, int minDf, int maxFeatur
     }
 
     public TrainingConfig withMaxFeatures(int max) {
-        return new TrainingConfig(l2, iterations, minDf, max, oversamplePower, threads);
+        return new TrainingConfig(l2, iterations, minDf, max, oversamplePower, threads, threshold);
     }
 
     public TrainingConfig withMinDf(int df) {
-        return new TrainingConfig(l2, iterations, df, maxFeatures, oversamplePower, threads);
+        return new TrainingConfig(l2, iterations, df, maxFeatures, oversamplePower, threads, threshold);
     }
 
     public TrainingConfig withOversamplePower(double power) {
-        return new TrainingConfig(l2, iterations, minDf, maxFeatures, power, threads);
+        return new TrainingConfig(l2, iterations, minDf, maxFeatures, power, threads, threshold);
     }
 
     public TrainingConfig withL2(double cost) {
-        return new TrainingConfig(cost, iterations, minDf, maxFeatures, oversamplePower, threads);
+        return new TrainingConfig(cost, iterations, minDf, maxFeatures, oversamplePower, threads, threshold);
+    }
+
+    public TrainingConfig withThreshold(double p) {
+        return new TrainingConfig(l2, iterations, minDf, maxFeatures, oversamplePower, threads, p);
     }
 
     public Map<String, Object> asMap() {
@@ -53,6 +65,9 @@ public record TrainingConfig(double l2, int iterations, int minDf, int maxFeatur
         m.put("minDf", minDf);
         m.put("maxFeatures", maxFeatures);
         m.put("oversamplePower", oversamplePower);
+        if (!Double.isNaN(threshold)) {
+            m.put(DecisionRule.PARAM, threshold);
+        }
         return m;
     }
 }

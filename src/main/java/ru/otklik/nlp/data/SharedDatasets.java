@@ -138,8 +138,13 @@ public final class SharedDatasets {
      * else none. Same ids as {@link #skoltech()}, so a CRC32 split puts each row on the same side in both.
      */
     public List<LabeledText> skoltechInappropriate() throws IOException {
+        return skoltechFrom(0.5);
+    }
+
+    /** Every Skoltech appropriateness row, conflict when inappropriate ≥ {@code cut}, else none. */
+    public List<LabeledText> skoltechFrom(double cut) throws IOException {
         List<LabeledText> out = new ArrayList<>();
-        readSkoltech((id, text, score) -> out.add(new LabeledText(id, text, score >= 0.5 ? "conflict" : "none")));
+        readSkoltech((id, text, score) -> out.add(new LabeledText(id, text, score >= cut ? "conflict" : "none")));
         return out;
     }
 

@@ -1,6 +1,7 @@
 package ru.otklik.nlp.categorize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -72,6 +73,46 @@ class CategorizerBankTest {
                         .containsExactly(models.get(task).probabilities(FX.extract(probe)), within(1e-5));
             }
         }
+    }
+
+    @Test
+    void aThresholdInMetaDecidesInTheBankAsInTheModel() {
+        // a two-label model: the problem posts against the rest; then the same weights with a threshold in
+        // meta.json just under one probe's probability of the other label, so that probe flips
+        List<String> flag = TOPICS.stream().map(t -> t.equals("roads") ? "conflict" : "none").toList();
+        DocCategorizer plain = new CategorizerTrainer().train("conflict", TRAIN.stream().map(FX::extract).toList(),
+                flag, new TrainingConfig(0.01, 100, 1, 10_000, 0, 1), List.of("test"));
+        String probe = "течёт крыша на улице Ленина";
+        double p = plain.probabilities(FX.extract(probe))[plain.labels().indexOf("conflict")];
+        assertThat(p).as("the probe must sit under 0.5 for the threshold to matter").isBetween(0.05, 0.5);
+        assertThat(plain.predict(FX.extract(probe)).label()).isEqualTo("none");
+        ModelMeta m = plain.meta();
+        Map<String, Object> params = new LinkedHashMap<>(m.params());
+        params.put(DecisionRule.PARAM, p - 0.01);
+        DocCategorizer thresholded = new DocCategorizer(plain.model(), plain.vectorizer(), new ModelMeta(m.task(),
+                m.version(), m.labels(), m.trainedAt(), m.sources(), m.trainDocs(), m.vocabulary(), params, Map.of()));
+        CategorizerBank one = CategorizerBank.compile(Map.of("conflict", thresholded));
+        for (String text : List.of(probe, "спасибо за концерт", "яма на дороге")) {
+            Prediction expected = thresholded.predict(FX.extract(text));
+            Prediction actual = one.score(FX.extract(text, one.featureIndex())).prediction("conflict");
+            assertThat(actual.label()).as(text).isEqualTo(expected.label());
+            assertThat(actual.score()).isCloseTo(expected.score(), within(1e-5));
+        }
+        Prediction flipped = thresholded.predict(FX.extract(probe));
+        assertThat(flipped.label()).isEqualTo("conflict");
+        assertThat(flipped.score()).isCloseTo(p, within(1e-9));
+        assertThat(thresholded.predict(FX.extract("спасибо за концерт")).label()).isEqualTo("none");
+    }
+
+    @Test
+    void aThresholdOutsideZeroToOneIsRefused() {
+        ModelMeta meta = new ModelMeta("conflict", "v", List.of("conflict", "none"), "", List.of(), 1, 1,
+                Map.of(DecisionRule.PARAM, 1.5), Map.of());
+        assertThatThrownBy(() -> DecisionRule.of(meta, meta.labels()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold");
+        assertThat(DecisionRule.of(new ModelMeta("topic", "v", List.of("a", "b", "none"), "", List.of(), 1, 1,
+                Map.of(DecisionRule.PARAM, 0.3), Map.of()), List.of("a", "b", "none")).decide(new double[] {0.2, 0.5, 0.3}))
+                .as("more than two labels: the most probable").isEqualTo(1);
     }
 
     @Test

@@ -46,9 +46,9 @@ public final class SkoltechThreshold {
         }
         Path datasets = Path.of(args[0]);
         TaskCorpus corpus = TaskCorpora.at(datasets).build("conflict");
-        List<LabeledText> train = corpus.split().train().stream().filter(t -> !inSlice(t.id())).toList();
+        List<LabeledText> train = corpus.split().train().stream().filter(t -> !SkoltechSlice.contains(t.id())).toList();
         List<LabeledText> slice = new SharedDatasets(datasets).skoltechInappropriate().stream()
-                .filter(t -> !Split.isDev(t.id()) && inSlice(t.id())).toList();
+                .filter(t -> !Split.isDev(t.id()) && SkoltechSlice.contains(t.id())).toList();
         FeatureCache cache = new FeatureCache();
         System.err.printf("[threshold] training on %d texts without the %d-row slice%n", train.size(), slice.size());
         DocCategorizer tuning = new CategorizerTrainer().train("conflict", cache.features(train),
@@ -68,32 +68,11 @@ public final class SkoltechThreshold {
         }
     }
 
-    /** The slice of the training side the threshold is chosen on (the same as the recipe script's). */
-    private static boolean inSlice(String id) {
-        return id.startsWith("skol-") && Split.fold(id + "#tune", 5) == 0;
-    }
-
     private static double bestThreshold(DocCategorizer model, List<LabeledText> slice, FeatureCache cache) {
         double[] p = slice.stream().mapToDouble(t -> conflictProbability(model, cache, t)).toArray();
-        double best = 0.5;
-        double bestF1 = -1;
-        for (int step = 5; step <= 95; step++) {
-            double threshold = step / 100.0;
-            int tp = 0;
-            int wrong = 0;
-            for (int i = 0; i < p.length; i++) {
-                boolean gold = slice.get(i).label().equals("conflict");
-                boolean flagged = p[i] >= threshold;
-                tp += gold && flagged ? 1 : 0;
-                wrong += gold != flagged ? 1 : 0;
-            }
-            double f1 = 2.0 * tp / (2 * tp + wrong);
-            if (f1 > bestF1) {
-                bestF1 = f1;
-                best = threshold;
-            }
-        }
-        System.err.printf("[threshold] best F1 %.3f at p(conflict) ≥ %.2f on the slice%n", bestF1, best);
+        double best = SkoltechSlice.bestThreshold(slice, p);
+        System.err.printf("[threshold] best F1 %.3f at p(conflict) ≥ %.2f on the slice%n",
+                SkoltechSlice.Counts.at(slice, p, best).f1(), best);
         return best;
     }
 
