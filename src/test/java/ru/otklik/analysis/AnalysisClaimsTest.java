@@ -70,6 +70,18 @@ class AnalysisClaimsTest {
     }
 
     @Test
+    void aPostReturnedTwiceIsRetriedAloneAndItsClaimGoesWhenItIsAnalysed() {
+        List<Long> posts = analysedPosts(1);
+        long post = posts.get(0);
+        claim(post, owner.node(), UUID.randomUUID(), 2);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "done".equals(state(post)));
+
+        assertThat(db.count("select count(*) from analysis_claim where post_id = ?", post)).isZero();
+        assertThat(db.count("select count(*) from post_analysis where post_id = ?", post)).isEqualTo(1);
+    }
+
+    @Test
     void aPostThatFailedAsOftenAsAllowedIsMarkedFailedInsteadOfQueuedAgain() {
         long post = analysedPosts(1).get(0);
         claim(post, owner.node(), owner.boot(), 3);
