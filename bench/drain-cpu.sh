@@ -80,7 +80,7 @@ sql "insert into post (source_id, external_id, url, author_handle, text, content
      select s.id, 'drain-' || n, 'https://bench.invalid/drain/' || n, 'id' || (n % 5000), text, md5(text),
             now() - interval '1 hour' + n * interval '1 millisecond', now()
      from bench.drain_texts, source s where s.key = 'bench-drain' order by n"
-while [ "$(sql "select count(*) from post where id > $before and analysis_state in ('pending', 'claimed')")" != 0 ]; do sleep 1; done
+while [ "$(sql "select count(*) from post where analysis_state = 'pending' and id > $before")" != 0 ]; do sleep 1; done
 T1=$(date +%s%3N); S1=$(svc_cpu); P1=$(pg_cpu); threads > "$OUT/threads1"; pgprocs > "$OUT/pg1"
 HZ=$(getconf CLK_TCK)
 awk -v n=$N -v w=$((T1 - T0)) -v s=$((S1 - S0)) -v p=$((P1 - P0)) -v hz=$HZ 'BEGIN {

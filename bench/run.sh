@@ -168,7 +168,7 @@ sql() { psql -Atq -v ON_ERROR_STOP=1 -c "$1"; }
 pgbench_p99() { cat "$1".* | awk '{ print $3 }' | sort -n | awk '{ v[NR] = $1 } END { i = int(NR * 0.99); if (i < 1) i = 1; printf "%.1f", v[i] / 1000 }'; rm -f "$1".*; }
 to_ms() { awk '{ v = $1; if (v ~ /us$/) printf "%.1f", v / 1000; else if (v ~ /ms$/) printf "%.1f", v + 0; else if (v ~ /s$/) printf "%.1f", v * 1000; else print v }'; }
 
-queue_left() { sql "select count(*) from post where id > $1 and analysis_state in ('pending', 'claimed')"; }
+queue_left() { sql "select count(*) from post where analysis_state = 'pending' and id > $1"; }
 
 # waits until no post above id $1 is queued; prints the time in ms, or nothing after $2 s
 wait_drained() {
@@ -274,7 +274,7 @@ measure_latency() {
          join incident_post ip on ip.post_id = p.id" > "$OUT/latency-incident.txt"
     sql "select count(*) from bench.sent s join source so on so.key = 'bench-steady'
          join post p on p.source_id = so.id and p.external_id = s.external_id
-         where p.analysis_state in ('pending', 'claimed')" > "$OUT/latency-unanalysed.txt"
+         where p.analysis_state = 'pending'" > "$OUT/latency-unanalysed.txt"
     IFS='|' read -r n p50 p99 < "$OUT/latency-analysed.txt"
     put steady_posts "$n"; put analysed_p50_ms "$(ms "$p50")"; put analysed_p99_ms "$(ms "$p99")"
     IFS='|' read -r n p50 p99 < "$OUT/latency-incident.txt"

@@ -24,23 +24,38 @@ public class AnalysisQueue {
 
     private static final Logger LOG = Logger.getLogger(AnalysisQueue.class);
 
+    /**
+     * Takes the next batch: a post returned twice alone, else the oldest pending posts nobody holds. The claim
+     * rows are the lock: a post another node claimed meanwhile conflicts and is left out, and the post row itself
+     * is not written (only its analysis marks it).
+     */
     private static final String CLAIM = """
-            with retry as (select id from post where analysis_state = 'pending' and analysis_attempts > 1
-                           order by id limit 1 for update skip locked),
-                 fresh as (select id from post where analysis_state = 'pending' and analysis_attempts <= 1
-                             and not exists (select 1 from retry)
-                           order by id limit $1 for update skip locked)
-            update post set analysis_state = 'claimed', claimed_at = now(), claim_node = $2, claim_boot = $3,
-                            analysis_attempts = analysis_attempts + 1
-            where id in (select id from retry union all select id from fresh)
-            returning id, version, coalesce(title || E'\\n', '') || text as body""";
+            with retry as (select c.post_id as id from analysis_claim c join post p on p.id = c.post_id
+                           where c.node is null and c.attempts > 1 and p.analysis_state = 'pending'
+                           order by c.post_id limit 1),
+                 fresh as (select p.id from post p
+                           where p.analysis_state = 'pending' and not exists (select 1 from retry)
+                             and not exists (select 1 from analysis_claim c where c.post_id = p.id
+                                             and (c.node is not null or c.attempts > 1))
+                           order by p.id limit $1),
+                 claimed as (insert into analysis_claim as c (post_id, node, boot, claimed_at, attempts)
+                             select id, $2, $3, now(), 1 from (select id from retry union all select id from fresh) n
+                             on conflict (post_id) do update set node = excluded.node, boot = excluded.boot,
+                                                                 claimed_at = excluded.claimed_at, attempts = c.attempts + 1
+                             where c.node is null
+                             returning c.post_id)
+            select p.id, p.version, coalesce(p.title || E'\\n', '') || p.text as body
+            from claimed join post p on p.id = claimed.post_id order by p.id""";
 
+    /** Returns claims to the queue; a post claimed as often as allowed is marked failed instead. */
     private static final String RETURN = """
-            update post set analysis_state = case when analysis_attempts >= $3 then 'failed' else 'pending' end,
-                            claimed_at = null, claim_node = null, claim_boot = null
-            where analysis_state = 'claimed'
-              and (claim_node = $1 or claimed_at < now() - make_interval(secs => $2))
-            returning analysis_state""";
+            with released as (update analysis_claim set node = null, boot = null, claimed_at = null
+                              where node is not null and (node = $1 or claimed_at < now() - make_interval(secs => $2))
+                              returning post_id, attempts),
+                 failed as (update post p set analysis_state = 'failed' from released r
+                            where p.id = r.post_id and r.attempts >= $3 and p.analysis_state = 'pending'
+                            returning p.id)
+            select (select count(*) from released) as released, (select count(*) from failed) as failed""";
 
     private final Pool pool;
     private final AnalysisConfig config;
@@ -71,14 +86,12 @@ public class AnalysisQueue {
         return pool.preparedQuery(RETURN)
                 .execute(Tuple.of(owner.node(), config.claimTimeout().toSeconds(), config.maxAttempts()))
                 .map(rows -> {
-                    int failed = 0;
-                    for (Row row : rows) {
-                        failed += "failed".equals(row.getString("analysis_state")) ? 1 : 0;
-                    }
+                    Row row = rows.iterator().next();
+                    long failed = row.getLong("failed");
                     if (failed > 0) {
                         LOG.errorf("%d posts failed analysis %d times and are marked failed", failed, config.maxAttempts());
                     }
-                    return rows.rowCount();
+                    return Math.toIntExact(row.getLong("released"));
                 });
     }
 }

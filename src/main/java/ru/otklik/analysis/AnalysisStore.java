@@ -37,15 +37,20 @@ public class AnalysisStore {
     private record StateRow(long id, int version, String state) {
     }
 
-    /** Marks the posts whose analysed version is still current; returns them as the next stages read them. */
+    /**
+     * Marks the posts whose analysed version is still current and drops the batch's claims (an edited post's too:
+     * it is pending again, free for the next claim); returns the marked posts as the next stages read them.
+     */
     private static final String MARK = """
-            update post p set analysis_state = r.state, claimed_at = null
-            from %s where p.id = r.id and p.version = r.version
-            returning p.id, p.version, p.parent_id, p.title, p.text, p.url, p.author_handle, p.published_at,
-                      coalesce(p.likes, 0) + coalesce(p.reposts, 0) + coalesce(p.views, 0) as reach,
-                      (select m.incident_id from incident_post m where m.post_id = p.id) as incident_id,
-                      (select m.incident_id from incident_post m where m.post_id = p.parent_id) as parent_incident_id
-            """.formatted(JsonSql.recordset(StateRow.class));
+            with released as (delete from analysis_claim c using %1$s where c.post_id = r.id),
+                 q as (update post p set analysis_state = r.state
+                       from %1$s where p.id = r.id and p.version = r.version
+                       returning p.id, p.version, p.parent_id, p.title, p.text, p.url, p.author_handle, p.published_at,
+                                 coalesce(p.likes, 0) + coalesce(p.reposts, 0) + coalesce(p.views, 0) as reach,
+                                 (select m.incident_id from incident_post m where m.post_id = p.id) as incident_id,
+                                 (select m.incident_id from incident_post m where m.post_id = p.parent_id)
+                                     as parent_incident_id)
+            select cast(coalesce(json_agg(q), '[]') as text) from q""".formatted(JsonSql.recordset(StateRow.class));
 
     private final IncidentService incidents;
     private final AlertService alerts;
@@ -66,21 +71,21 @@ public class AnalysisStore {
         List<StateRow> states = batch.stream().map(a -> new StateRow(a.post().id(), a.post().version(),
                 "ru".equals(a.result().lang()) ? "done" : "skipped")).toList();
         return Panache.withTransaction(() -> sql.execute(AnalysisRow.INSERT, rows)
-                .chain(() -> sql.query(MARK, states, StoredPost.class))
+                .chain(() -> sql.queryJson(MARK, states, StoredPost.class))
                 .map(stored -> current(batch, stored))
                 .chain(posts -> incidents.onAnalysed(posts).chain(incidentOf -> alerts.onAnalysed(posts, incidentOf))));
     }
 
     /**
      * Replaces the language-only analysis of a post skipped as non-Russian with its full analysis, made by
-     * hand, and routes it like any analysed post, in one transaction. The post row is updated first: it is
-     * locked until the commit, so two clicks analyse it once. False when the post is no longer skipped (it
-     * was edited, or someone sent it already).
+     * hand, and routes it like any analysed post, in one transaction. The post row is updated first (to the
+     * state it has): it is locked until the commit, so two clicks analyse it once. False when the post is no
+     * longer skipped (it was edited, or someone sent it already).
      */
     public Uni<Boolean> replaceSkipped(Analysed a) {
         long id = a.post().id();
         int version = a.post().version();
-        return Panache.withTransaction(() -> Post.update("claimedAt = null "
+        return Panache.withTransaction(() -> Post.update("analysisState = 'skipped' "
                         + "where id = ?1 and version = ?2 and analysisState = 'skipped'", id, version)
                 .chain(updated -> updated == 0 ? Uni.createFrom().item(false)
                         : PostAnalysisRecord.delete("postId = ?1 and postVersion = ?2", id, version)

@@ -41,9 +41,11 @@ class AnalysisClaimsTest {
         return (String) db.rows("select analysis_state from post where id = ?", id).get(0).get("analysis_state");
     }
 
+    /** A claim as a node writes it; the post is pending again, as while it is analysed. */
     private void claim(long id, String node, UUID boot, int attempts) {
-        db.update("update post set analysis_state = 'claimed', claimed_at = now(), claim_node = ?, claim_boot = ?, "
-                + "analysis_attempts = ? where id = ?", node, boot, attempts, id);
+        db.update("update post set analysis_state = 'pending' where id = ?", id);
+        db.update("insert into analysis_claim (post_id, node, boot, claimed_at, attempts) values (?, ?, ?, now(), ?)",
+                id, node, boot, attempts);
     }
 
     @Test
@@ -57,11 +59,26 @@ class AnalysisClaimsTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "done".equals(state(ours)));
 
-        assertThat(db.count("select analysis_attempts from post where id = ?", ours)).isEqualTo(2);
-        // another node may still be working on it: its claim waits for the claim timeout
-        assertThat(state(theirs)).isEqualTo("claimed");
-        db.update("update post set claimed_at = now() - interval '11 minutes' where id = ?", theirs);
+        // analysed, its claim is gone; another node may still be working on its post: that claim waits for the timeout
+        assertThat(db.count("select count(*) from analysis_claim where post_id = ?", ours)).isZero();
+        assertThat(state(theirs)).isEqualTo("pending");
+        assertThat(db.count("select count(*) from analysis_claim where post_id = ? and node = 'another-node'", theirs))
+                .isEqualTo(1);
+        db.update("update analysis_claim set claimed_at = now() - interval '11 minutes' where post_id = ?", theirs);
         await().atMost(Duration.ofSeconds(30)).until(() -> "done".equals(state(theirs)));
+        assertThat(db.count("select count(*) from analysis_claim where post_id = ?", theirs)).isZero();
+    }
+
+    @Test
+    void aPostReturnedTwiceIsRetriedAloneAndItsClaimGoesWhenItIsAnalysed() {
+        List<Long> posts = analysedPosts(1);
+        long post = posts.get(0);
+        claim(post, owner.node(), UUID.randomUUID(), 2);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "done".equals(state(post)));
+
+        assertThat(db.count("select count(*) from analysis_claim where post_id = ?", post)).isZero();
+        assertThat(db.count("select count(*) from post_analysis where post_id = ?", post)).isEqualTo(1);
     }
 
     @Test

@@ -60,7 +60,7 @@ class CrashRestartIT {
         }
         // kill -9 while a batch is claimed, together with the watchdog: the postmaster stays, as an orphan
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
-                .until(() -> count(first, "select count(*) from post where analysis_state = 'claimed'") > 0);
+                .until(() -> count(first, "select count(*) from analysis_claim where node is not null") > 0);
         long orphan = first.postmasterPid();
         first.killJvmAndChildren();
         long claimedAtKill = countOffline(first, orphan);
@@ -71,7 +71,7 @@ class CrashRestartIT {
         STARTED.add(second.process());
         Duration toReady = Duration.ofNanos(System.nanoTime() - restartStarted);
         await().atMost(Duration.ofMinutes(5)).until(() ->
-                count(second, "select count(*) from post where analysis_state in ('pending', 'claimed')") == 0);
+                count(second, "select count(*) from post where analysis_state = 'pending'") == 0);
         Duration toDrained = Duration.ofNanos(System.nanoTime() - restartStarted);
         System.out.printf("crash-restart: %d posts claimed at kill -9; ready after %d ms, queue drained after %d ms "
                 + "(claim timeout %s)%n", claimedAtKill, toReady.toMillis(), toDrained.toMillis(), "P1D");
@@ -159,7 +159,7 @@ class CrashRestartIT {
         assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
         assertThat(statuses).doesNotContain(500);
         await().atMost(Duration.ofMinutes(5)).until(() ->
-                count(jar, "select count(*) from post where analysis_state in ('pending', 'claimed')") == 0);
+                count(jar, "select count(*) from post where analysis_state = 'pending'") == 0);
         return acknowledged.stream().mapToInt(Integer::intValue).sum();
     }
 
@@ -186,7 +186,7 @@ class CrashRestartIT {
     /** Claims left in the database while no service runs: read through the orphan postmaster, still serving. */
     private static long countOffline(PackagedJar jar, long orphan) throws Exception {
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).contains(true);
-        return count(jar, "select count(*) from post where analysis_state = 'claimed'");
+        return count(jar, "select count(*) from analysis_claim where node is not null");
     }
 
     /** Posts that are no complaint: the queue is under test, not the grouping of hundreds of posts into one incident. */
