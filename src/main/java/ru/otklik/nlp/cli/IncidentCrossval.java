@@ -69,10 +69,14 @@ final class IncidentCrossval {
         Path models = args.models();
         Path labelledDir = args.labelled();
         int folds = Integer.parseInt(args.option("folds").orElse("5"));
-        List<Integer> weights = args.list("labelled-weight", "1", Integer::valueOf);
+        // --appeals: real training-side appeals beside the labelled rows, each labelled row repeated (weighed)
+        boolean appeals = args.option("appeals").map(Boolean::parseBoolean).orElse(TaskCorpora.INCIDENT_APPEALS);
+        List<Integer> weights = args.list("labelled-weight",
+                String.valueOf(appeals ? TaskCorpora.INCIDENT_LABELLED_REPEAT : 1), Integer::valueOf);
         List<Integer> extrasList = args.list("extras", String.valueOf(TaskCorpora.INCIDENT_EXTRAS), Integer::valueOf);
-        List<Double> l2s = args.list("l2", String.valueOf(ShippedModelBuilder.configFor(TaskCorpora.INCIDENT).l2()),
-                Double::valueOf);
+        // the L2 cost per labelled row: the trainer's is this times the rows' repetition
+        List<Double> l2s = args.list("l2", String.valueOf(ShippedModelBuilder.configFor(TaskCorpora.INCIDENT).l2()
+                / (TaskCorpora.INCIDENT_APPEALS ? TaskCorpora.INCIDENT_LABELLED_REPEAT : 1)), Double::valueOf);
         double budget = Double.parseDouble(args.option("max-false-alarms").orElse("0.02"));
         double tweetBudget = Double.parseDouble(args.option("max-tweet-alarms").orElse("0.005"));
         if (folds < 2 || weights.stream().anyMatch(w -> w < 1)) {
@@ -85,6 +89,15 @@ final class IncidentCrossval {
             throw new CliArgs.UsageException(e.getMessage());
         }
         err.printf("[crossval] %d labelled dev rows, %d folds%n", dev.rows().size(), folds);
+        // the second proxy of the hidden real posts: real dev appeals, when the shared datasets are there
+        boolean shared = Files.exists(new ru.otklik.nlp.data.SharedDatasets(data).kurskFile());
+        if (appeals && !shared) {
+            throw new CliArgs.UsageException("--appeals true needs the shared datasets (--data): "
+                    + "Kursk and SPb appeals not found under " + data);
+        }
+        Map<String, List<LabeledText>> devAppeals = shared ? TaskCorpora.at(data).devAppeals(APPEALS_SPB)
+                : Map.of();
+        List<LabeledText> trainAppeals = appeals ? TaskCorpora.at(data).incidentAppeals().split().train() : List.of();
 
         FeatureCache cache = new FeatureCache();
         CategorizerTrainer trainer = new CategorizerTrainer();
@@ -105,44 +118,58 @@ final class IncidentCrossval {
         md.add("Generated " + LocalDate.now() + " by `java -jar target/quarkus-app/quarkus-run.jar "
                 + String.join(" ", args.raw()) + "`. Complaint model: `" + complaint.version() + "` (as shipped, "
                 + "never trained on a labelled row); incident and incident_type models: out-of-fold. Setting "
-                + "chosen: the most problem + question recall with false alarms ≤ " + budget + " over all none rows "
-                + "and ≤ " + tweetBudget + " over the tweets.");
+                + "chosen: the most problem + question recall" + (devAppeals.isEmpty() ? ""
+                : " plus the shares of the real Kursk and SPb dev appeals flagged (" + appealSizes(devAppeals)
+                + "; the incident model trained on all dev rows answers them, no model trains on them)")
+                + " with false alarms ≤ " + budget + " over all none rows and ≤ " + tweetBudget + " over the tweets."
+                + (appeals ? " The incident model learns " + trainAppeals.size() + " training-side real appeals cut "
+                + "to social posts beside the labelled rows (`--appeals`)." : ""));
         md.add("");
-        md.add(DecisionGrid.MARKDOWN_HEADER);
+        md.add(header(devAppeals));
+        Map<String, List<Row>> appealBase = appealRows(devAppeals, models, complaint, cache, Map.of());
         List<Row> baseRows = rows(dev, fixed, Map.of(), types);
-        md.add(DecisionGrid.markdownRow("complaint model alone, rules as before",
-                DecisionGrid.at(baseRows, new IncidentDecider.Blend(1, 0), IncidentDecider.DEFAULT_THRESHOLD)));
+        md.add(row("complaint model alone, rules as before",
+                DecisionGrid.at(baseRows, new IncidentDecider.Blend(1, 0), IncidentDecider.DEFAULT_THRESHOLD),
+                appealBase));
         Optional<Point> baseBest = DecisionGrid.best(DecisionGrid.sweep(baseRows, List.of(1.0), FLOORS, THRESHOLDS),
                 budget, tweetBudget);
-        baseBest.ifPresent(p -> md.add(DecisionGrid.markdownRow("complaint model alone, best threshold", p)));
+        baseBest.ifPresent(p -> md.add(row("complaint model alone, best threshold", p, appealBase)));
         List<String> tsv = new ArrayList<>();
         Point chosen = null;
         List<Row> chosenRows = null;
+        Map<String, List<Row>> chosenAppeals = Map.of();
         for (int extras : extrasList) {
             for (int weight : weights) {
                 for (double l2 : l2s) {
                     // without extras the shared datasets are not needed (a region's labelled set alone)
-                    List<LabeledText> more = extras == 0 ? List.of()
-                            : TaskCorpora.at(data, Optional.empty()).incidentExtras(extras).split().train();
-                    TrainingConfig config = shipped.withL2(l2);
+                    List<LabeledText> more = new ArrayList<>(trainAppeals);
+                    if (extras > 0) {
+                        more.addAll(TaskCorpora.at(data, Optional.empty()).incidentExtras(extras).split().train());
+                    }
+                    TrainingConfig config = shipped.withL2(l2 * weight);
                     Map<String, LabelScore> incident = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT,
                             incidentRows, more, weight, config);
                     List<Row> rows = rows(dev, fixed, incident, types);
-                    String name = String.format(Locale.ROOT, "%sextras %d, weight %d, L2 %s",
-                            byType ? "by type, " : "", extras, weight, l2);
-                    Optional<Point> best = DecisionGrid.best(DecisionGrid.sweep(rows, WEIGHTS, FLOOR_WEIGHTS, FLOORS, THRESHOLDS),
-                            budget, tweetBudget);
+                    String name = String.format(Locale.ROOT, "%s%sextras %d, weight %d, L2 %s",
+                            byType ? "by type, " : "", appeals ? "appeals, " : "", extras, weight, l2);
+                    Map<String, List<Row>> appealRows = devAppeals.isEmpty() ? Map.of()
+                            : appealRows(devAppeals, models, complaint, cache, fullModel(dev, cache, trainer,
+                            incidentRows, more, weight, config));
+                    Optional<Point> best = DecisionGrid.best(DecisionGrid.sweep(rows, WEIGHTS, FLOOR_WEIGHTS, FLOORS,
+                            THRESHOLDS), budget, tweetBudget, p -> appealRecall(appealRows, p));
                     Point modelOnly = DecisionGrid.best(DecisionGrid.sweep(rows, List.of(0.0), List.of(0.0),
                             THRESHOLDS), budget, tweetBudget).orElse(null);
                     if (modelOnly != null) {
-                        md.add(DecisionGrid.markdownRow(name + ": incident model alone + rules", modelOnly));
+                        md.add(row(name + ": incident model alone + rules", modelOnly, appealRows));
                     }
                     if (best.isPresent()) {
-                        md.add(DecisionGrid.markdownRow("**" + name + ": best blend**", best.get()));
+                        md.add(row("**" + name + ": best blend**", best.get(), appealRows));
                         err.println(md.get(md.size() - 1));
-                        if (chosen == null || DecisionGrid.recall(best.get()) > DecisionGrid.recall(chosen)) {
+                        if (chosen == null || DecisionGrid.recall(best.get()) + appealRecall(appealRows, best.get())
+                                > DecisionGrid.recall(chosen) + appealRecall(chosenAppeals, chosen)) {
                             chosen = best.get();
                             chosenRows = rows;
+                            chosenAppeals = appealRows;
                         }
                     }
                     for (Row r : rows) {
@@ -160,11 +187,11 @@ final class IncidentCrossval {
                     + "the floor's complaint weight %.2f):", chosen.blend().baseWeight(), chosen.blend().ruleFloor(),
                     chosen.blend().floorWeight()));
             md.add("");
-            md.add(DecisionGrid.MARKDOWN_HEADER);
+            md.add(header(devAppeals));
             java.util.SortedSet<Double> sweep = new java.util.TreeSet<>(List.of(0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.97));
             sweep.add(chosen.threshold());
             for (double t : sweep) {
-                md.add(DecisionGrid.markdownRow("", DecisionGrid.at(chosenRows, chosen.blend(), t)));
+                md.add(row("", DecisionGrid.at(chosenRows, chosen.blend(), t), chosenAppeals));
             }
         }
         md.add("");
@@ -201,6 +228,79 @@ final class IncidentCrossval {
                 .forEach(e -> md.add(String.format(Locale.ROOT, "| %s | %d | %d | %.2f |", e.getKey(), e.getValue()[0],
                         e.getValue()[1], (double) e.getValue()[0] / (e.getValue()[0] + e.getValue()[1]))));
         return md;
+    }
+
+    /** SPb dev appeals in the real-appeal proxy (the first of the dev side; Kursk's dev side is ~420). */
+    static final int APPEALS_SPB = 1500;
+
+    private static String header(Map<String, List<LabeledText>> devAppeals) {
+        if (devAppeals.isEmpty()) {
+            return DecisionGrid.MARKDOWN_HEADER;
+        }
+        String[] lines = DecisionGrid.MARKDOWN_HEADER.split("\n");
+        StringBuilder h = new StringBuilder(lines[0]);
+        StringBuilder rule = new StringBuilder(lines[1]);
+        devAppeals.keySet().forEach(k -> {
+            h.append(" ").append(k).append(" dev appeals flagged |");
+            rule.append("---:|");
+        });
+        return h + "\n" + rule;
+    }
+
+    /** A grid row with the shares of each real-appeal set flagged at its setting. */
+    private static String row(String label, Point p, Map<String, List<Row>> appealRows) {
+        StringBuilder out = new StringBuilder(DecisionGrid.markdownRow(label, p));
+        appealRows.values().forEach(rows -> out.append(String.format(Locale.ROOT, " %.3f |",
+                DecisionGrid.flagged(rows, p.blend(), p.threshold()))));
+        return out.toString();
+    }
+
+    private static double appealRecall(Map<String, List<Row>> appealRows, Point p) {
+        return appealRows.values().stream().mapToDouble(r -> DecisionGrid.flagged(r, p.blend(), p.threshold())).sum();
+    }
+
+    private static String appealSizes(Map<String, List<LabeledText>> devAppeals) {
+        return String.join(", ", devAppeals.entrySet().stream().map(e -> e.getValue().size() + " " + e.getKey())
+                .toList());
+    }
+
+    /**
+     * The real dev appeals as decision rows (gold: problem), with the complaint model's answer, the rules and the
+     * incident model's answer when one is given.
+     */
+    private Map<String, List<Row>> appealRows(Map<String, List<LabeledText>> devAppeals, Path models,
+                                              DocCategorizer complaint, FeatureCache cache,
+                                              Map<String, DocCategorizer> incident) {
+        TextNormalizer normalizer = new TextNormalizer();
+        LanguageIdentifier language = new LanguageIdentifier();
+        TopicRules rules = TopicRules.load(models.resolve(TextAnalyzer.RULES), models.resolve(TextAnalyzer.INCIDENT_RULES));
+        DocCategorizer model = incident.get(TaskCorpora.INCIDENT);
+        Map<String, List<Row>> out = new java.util.LinkedHashMap<>();
+        devAppeals.forEach((name, texts) -> {
+            List<Row> rows = new ArrayList<>();
+            for (LabeledText t : texts) {
+                NormalizedText norm = normalizer.normalize(t.text());
+                Features f = cache.features(t.text());
+                LabelScore inc = model == null ? null
+                        : IncidentDecider.incidentAnswer(model.labels(), model.probabilities(f));
+                rows.add(new Row(new LabelledPosts.Post(t.id(), "dev", name, "", t.text(), IncidentDecider.PROBLEM, ""),
+                        "ru".equals(language.detect(norm.clean())), score(complaint.predict(f)), inc, null,
+                        rules.match(norm.clean()), norm.clean()));
+            }
+            out.put(name, rows);
+        });
+        return out;
+    }
+
+    /** The incident model trained on every dev row, as the shipped one is: it answers the real dev appeals. */
+    private static Map<String, DocCategorizer> fullModel(LabelledTraining dev, FeatureCache cache,
+                                                         CategorizerTrainer trainer,
+                                                         java.util.function.Function<LabelledTraining, List<LabeledText>> rowsOf,
+                                                         List<LabeledText> more, int weight, TrainingConfig config) {
+        List<LabeledText> train = new ArrayList<>(rowsOf.apply(dev.withWeight(weight)));
+        train.addAll(more);
+        return Map.of(TaskCorpora.INCIDENT, trainer.train(TaskCorpora.INCIDENT, cache.features(train),
+                train.stream().map(LabeledText::label).toList(), config, List.of()));
     }
 
     /** What does not change from fold to fold: language, the complaint model's answer, the rule matches. */

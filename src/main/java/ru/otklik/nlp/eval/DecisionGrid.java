@@ -109,6 +109,30 @@ public final class DecisionGrid {
                         .thenComparingDouble(p -> -p.blend().ruleFloor()));
     }
 
+    /**
+     * Like {@link #best(List, double, double)}, but the recall counted is the labelled rows' (problems plus
+     * questions) plus {@code more}, the share of real appeals flagged at the point (docs/nlp.md, "The blend on
+     * real appeals"): the blend is chosen on both proxies of the hidden real posts together.
+     */
+    public static Optional<Point> best(List<Point> points, double maxFalseAlarms, double maxTweetAlarms,
+                                       java.util.function.ToDoubleFunction<Point> more) {
+        return points.stream()
+                .filter(p -> p.all().falseAlarms() <= maxFalseAlarms)
+                .filter(p -> !(p.tweets().falseAlarms() > maxTweetAlarms))
+                .max(Comparator.<Point>comparingDouble(p -> recall(p) + more.applyAsDouble(p))
+                        .thenComparingDouble(Point::threshold)
+                        .thenComparingDouble(p -> -p.blend().ruleFloor()));
+    }
+
+    /** The share of {@code rows} the decision makes incidents of at one setting (all real appeals: recall). */
+    public static double flagged(List<Row> rows, IncidentDecider.Blend blend, double threshold) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        return judge(rows, blend, threshold).stream().filter(j -> j.analysis().incidentType() != null).count()
+                / (double) rows.size();
+    }
+
     /** Problem recall plus question recall, a type with no row counting 0 (not NaN, which would win). */
     public static double recall(Point p) {
         return orZero(p.all().problemRecall()) + orZero(p.all().questionRecall());

@@ -32,7 +32,7 @@ class IncidentCrossvalTest {
         Path rows = tmp.resolve("rows.tsv");
 
         String report = CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
-                "--labelled", labelled.toString(), "--models", "nlp-models", "--folds", "3", "--extras", "0",
+                "--labelled", labelled.toString(), "--models", "nlp-models", "--folds", "3", "--extras", "0", "--appeals", "false",
                 "--max-false-alarms", "0.1", "--max-tweet-alarms", "1", "--out", rows.toString());
 
         assertThat(report).contains("## incident decision: 3-fold cross-validation over the labelled dev rows ("

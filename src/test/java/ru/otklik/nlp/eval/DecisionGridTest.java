@@ -70,6 +70,27 @@ class DecisionGridTest {
     }
 
     @Test
+    void realAppealsFlaggedCountBesideTheLabelledRecall() {
+        // labelled rows the in-domain model knows; real appeals only the appeal-trained complaint model knows
+        List<Row> labelled = new ArrayList<>();
+        List<Row> appeals = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            labelled.add(row("p" + i, "written", "problem", 0.4, 0.8, List.of()));
+            labelled.add(row("n" + i, "written", "none", 0.1, 0.1, List.of()));
+            appeals.add(row("a" + i, "kursk", "problem", 0.9, 0.3, List.of()));
+        }
+        assertThat(DecisionGrid.flagged(appeals, new Blend(0, 0), 0.5)).isZero();
+        assertThat(DecisionGrid.flagged(appeals, new Blend(1, 0), 0.5)).isEqualTo(1.0);
+        assertThat(DecisionGrid.flagged(List.of(), new Blend(1, 0), 0.5)).isZero();
+        List<Point> points = DecisionGrid.sweep(labelled, List.of(0.0, 0.5, 1.0), List.of(0.0), List.of(0.5));
+        Point both = DecisionGrid.best(points, 0.0, 0.0, p -> DecisionGrid.flagged(appeals, p.blend(), p.threshold()))
+                .orElseThrow();
+        // the blend keeps every labelled problem (σ(½·logit 0.4 + ½·logit 0.8) ≈ 0.62) and flags every appeal
+        assertThat(both.blend().baseWeight()).isEqualTo(0.5);
+        assertThat(both.all().problemRecall()).isEqualTo(1.0);
+    }
+
+    @Test
     void aTextNotAnalysedAsRussianIsNeverFlagged() {
         Row r = row("en", "written", "problem", 0.99, 0.99, List.of());
         Row english = new Row(r.post(), false, r.complaint(), r.incident(), null, List.of(), r.clean());
