@@ -11,6 +11,14 @@ classes as scikit-learn does). Raw lower-cased text, HTML left in. Needs numpy a
     python3 nlp-models/baseline/tfidf_lr.py --data ../shared/datasets --out /tmp/recipe.jsonl
     java -jar target/quarkus-app/quarkus-run.jar crossval --task agency --compare /tmp/recipe.jsonl
 
+--input FILE --text-field X --label-field Y does the same on a region's own history (JSONL), with the ids and folds
+`crossval --input` gives its rows ("line-<n>"):
+
+    python3 nlp-models/baseline/tfidf_lr.py --input history.jsonl --text-field text --label-field executor_org \
+        --out /tmp/recipe-spb.jsonl
+    java -jar target/quarkus-app/quarkus-run.jar crossval --task agency --input history.jsonl --text-field text \
+        --label-field executor_org --compare /tmp/recipe-spb.jsonl
+
 --task skoltech (inappropriate messages, Version1/appropriateness/val.csv; its test file is held back): the
 published task's label, inappropriate >= 0.5, on the project's split of val.csv (dev when CRC32 of the row's id
 "skol-<hex of Java's String.hashCode of the text>" modulo 5 is 0, as `Split.isDev` and the conflict corpus);
@@ -273,16 +281,29 @@ def skoltech(args):
                   f'to {high:+.3f} (paired bootstrap over the {len(dev)} dev rows, 10000 resamples)')
 
 
-def agency(args):
+def kursk_rows(data):
     csv.field_size_limit(10 ** 9)
-    path = f'{args.data}/kursk-citizen-appeals/train_dataset_train.csv'
-    with open(path, encoding='utf-8') as f:
-        rows = []
+    with open(f'{data}/kursk-citizen-appeals/train_dataset_train.csv', encoding='utf-8') as f:
         for r in csv.DictReader(f):
-            key, text, gold = 'kursk-' + r['id'], r['Текст Сообщения'], r['Ответственное лицо'].strip()
-            if text.strip() and gold:  # the rows the Java corpus keeps, with the same labels
-                rows.append({'id': key, 'fold': zlib.crc32(key.encode()) % args.folds,
-                             'text': text.lower(), 'gold': gold})
+            yield 'kursk-' + r['id'], r['Текст Сообщения'], r['Ответственное лицо'].strip()
+
+
+def history_rows(path, text_field, label_field):
+    """A region's own history as `crossval --input` reads it (JSONL only): id "line-<line number>", rows with a
+    blank text or label left out, so that both systems see the same rows under the same ids and folds."""
+    with open(path, encoding='utf-8') as f:
+        for n, line in enumerate(f, 1):
+            if line.strip():
+                node = json.loads(line)
+                yield f'line-{n}', str(node.get(text_field) or ''), str(node.get(label_field) or '').strip()
+
+
+def agency(args):
+    source = (history_rows(args.input, args.text_field, args.label_field) if args.input
+              else kursk_rows(args.data))
+    rows = [{'id': key, 'fold': zlib.crc32(key.encode()) % args.folds, 'text': text.lower(), 'gold': gold}
+            for key, text, gold in source
+            if text.strip() and gold]  # the rows the Java corpus keeps, with the same labels
     with Pool(args.jobs) as pool:
         results = pool.map(run_fold, [(rows, k, args.folds) for k in range(args.folds)])
     with open(args.out, 'w', encoding='utf-8') as f:
@@ -299,6 +320,9 @@ def main():
     ap.add_argument('--task', choices=['agency', 'skoltech'], default='agency')
     ap.add_argument('--data', default='../shared/datasets')
     ap.add_argument('--folds', type=int, default=5, help='agency: cross-validation folds')
+    ap.add_argument('--input', help='agency: a region\'s own history (JSONL) instead of Kursk, as `crossval --input`')
+    ap.add_argument('--text-field', default='text', help='agency --input: the text field')
+    ap.add_argument('--label-field', default='label', help='agency --input: the label field')
     ap.add_argument('--jobs', type=int, default=2, help='agency: folds trained in parallel (each needs about 1 GB)')
     ap.add_argument('--out', help='the recipe\'s held-out predictions (JSONL); required unless --from')
     ap.add_argument('--dev-texts', help='skoltech: write the dev rows as `analyze` input')
