@@ -63,7 +63,7 @@ sql() { psql -Atq -v ON_ERROR_STOP=1 -c "$1"; }
 psql -q -v ON_ERROR_STOP=1 -v posts=10000 -f bench/seed.sql > "$OUT/seed.txt" 2>&1
 # the queue stays paused: ingested posts wait as 'pending', so only the ingest's own CPU is counted
 sql "alter table post disable trigger post_queued_notify"
-ingest() { java -cp "$APP_JAR" bench/BenchClient.java ingest --url "$URL" --key "$KEY" --csv "$DATASET" \
+ingest() { java -Dfile.encoding=UTF-8 -cp "$APP_JAR" bench/BenchClient.java ingest --url "$URL" --key "$KEY" --csv "$DATASET" \
     --count "$1" --tag "$2" --out "$OUT" --batch 1000 --clients 2; }
 ingest "$WARM" warm > "$OUT/warm.txt"
 pm=$(head -1 "$DATA/pg/postmaster.pid")
