@@ -70,16 +70,21 @@ pm=$(head -1 "$DATA/pg/postmaster.pid")
 svc_cpu() { awk '{ print $14 + $15 }' /proc/$SVC_PID/stat; }
 pg_cpu() { local t; t=$(awk '{ print $14 + $15 + $16 + $17 }' /proc/$pm/stat)
     for c in $(cat /proc/$pm/task/$pm/children); do t=$((t + $(awk '{ print $14 + $15 }' /proc/$c/stat 2>/dev/null || echo 0))); done; echo $t; }
+threads() { for t in /proc/$SVC_PID/task/*; do awk -v tid="${t##*/}" '{ s = $0; sub(/^[0-9]+ \(/, "", s); name = substr(s, 1, index(s, ") ") - 1); sub(/^.*\) /, "", s); split(s, f, " "); print tid "\t" name "\t" f[12] + f[13] }' $t/stat 2>/dev/null; done; }
 HZ=$(getconf CLK_TCK)
 : > "$OUT/summary.txt"
 for r in $(seq 1 "$ROUNDS"); do
     sleep 2
-    S0=$(svc_cpu); P0=$(pg_cpu)
+    threads > "$OUT/threads0"; S0=$(svc_cpu); P0=$(pg_cpu)
     result=$(ingest "$N" "run$r")
-    S1=$(svc_cpu); P1=$(pg_cpu)
+    S1=$(svc_cpu); P1=$(pg_cpu); threads > "$OUT/threads1"
     awk -v r=$r -v n=$N -v s=$((S1 - S0)) -v p=$((P1 - P0)) -v hz=$HZ -v res="$result" 'BEGIN {
         printf "round %d, %d posts: service CPU %.3f ms/post, PostgreSQL CPU %.3f ms/post, total %.3f ms/post (%s)\n",
             r, n, s * 1000 / hz / n, p * 1000 / hz / n, (s + p) * 1000 / hz / n, res }' | tee -a "$OUT/summary.txt"
+    # the service's CPU by thread group (digits in names folded), where the round's share went
+    join -t $'\t' -a 2 -e 0 -o 2.2,1.3,2.3 <(sort "$OUT/threads0") <(sort "$OUT/threads1") \
+        | awk -F'\t' -v hz=$HZ -v n=$N '{ g = $1; gsub(/[0-9]+/, "#", g); d[g] += $3 - $2 } END { for (g in d) if (d[g] > 0) printf "  %6.3f ms/post  %s\n", d[g] * 1000 / hz / n, g }' \
+        | sort -rn | tee -a "$OUT/summary.txt"
 done
 sql "select count(*) filter (where original_id is not null) || ' of ' || count(*) || ' ingested posts linked to an original'
      from post where external_id like 'run%'" | tee -a "$OUT/summary.txt"

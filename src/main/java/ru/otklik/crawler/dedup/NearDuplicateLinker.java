@@ -73,6 +73,34 @@ public class NearDuplicateLinker {
             join post p on p.id = c.id
             order by n.ord, c.published_at, c.id""".formatted(bands(4));
 
+    /**
+     * One band's earliest candidate of post {@code n}: the band index is ordered by (band, published_at), so the scan
+     * stops at the first entry within the distance instead of reading every entry of the band in the window.
+     */
+    private static final String FIRST_IN_BAND = """
+            (select f.post_id, f.published_at from post_fingerprint f
+             where ((f.simhash >> %d) & %d) = ((n.h >> %d) & %d) and f.published_at between n.from_at and n.to_at
+               and bit_count((f.simhash # n.h)::bit(64)) <= $4
+             order by ((f.simhash >> %d) & %d), f.published_at
+             limit 1)""";
+
+    /**
+     * The earliest stored candidate of each post about to be inserted, with its original: all {@link #plan} needs
+     * for a post published after it, which is linked to its root. Of equally early entries of one band the scan
+     * takes the first in the index.
+     */
+    static final String EARLIEST_OF_NEW = """
+            select n.ord, e.id, e.published_at, p.original_id
+            from unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[]) with ordinality as n(h, from_at, to_at, ord)
+            join lateral (
+                select b.post_id as id, b.published_at from (%s) b
+                order by b.published_at, b.post_id
+                limit 1) e on true
+            join post p on p.id = e.id""".formatted(IntStream.range(0, SimHash.BANDS)
+            .mapToObj(i -> FIRST_IN_BAND.formatted(SimHash.shift(i), SimHash.mask(i), SimHash.shift(i),
+                    SimHash.mask(i), SimHash.shift(i), SimHash.mask(i)))
+            .collect(Collectors.joining("\nunion all\n")));
+
     /** The seven band scans of {@link #BAND}, merged; the maximum distance is parameter {@code $distanceParam}. */
     private static String bands(int distanceParam) {
         return IntStream.range(0, SimHash.BANDS)
@@ -161,28 +189,52 @@ public class NearDuplicateLinker {
      * lookup would once they were stored). Posts are linked in the order given, as {@link #link} does.
      */
     public Uni<Plan> plan(SqlConnection conn, List<Fingerprint> posts) {
+        Originals originals = new Originals();
+        posts.forEach(p -> originals.known(p.postId(), null));
+        List<List<Candidate>> found = new ArrayList<>();
+        posts.forEach(p -> found.add(new ArrayList<>()));
         if (posts.isEmpty()) {
-            return Uni.createFrom().item(new Plan(new Originals(), Set.of()));
+            return Uni.createFrom().item(new Plan(originals, Set.of()));
         }
+        return lookup(conn, EARLIEST_OF_NEW, posts, originals, found).chain(() -> {
+            // a post earlier than its earliest stored candidate re-roots their group: it needs all of them
+            List<Integer> earlier = new ArrayList<>();
+            for (int i = 0; i < posts.size(); i++) {
+                if (!found.get(i).isEmpty() && found.get(i).get(0).publishedAt().isAfter(posts.get(i).publishedAt())) {
+                    earlier.add(i);
+                }
+            }
+            if (earlier.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<List<Candidate>> all = new ArrayList<>();
+            earlier.forEach(p -> all.add(new ArrayList<>()));
+            return lookup(conn, CANDIDATES_OF_NEW, earlier.stream().map(posts::get).toList(), originals, all)
+                    .invoke(() -> {
+                        for (int k = 0; k < earlier.size(); k++) {
+                            found.set(earlier.get(k), all.get(k));
+                        }
+                    });
+        }).map(nothing -> {
+            addEachOther(posts, found);
+            for (int i = 0; i < posts.size(); i++) {
+                attach(posts.get(i), found.get(i), originals);
+            }
+            return new Plan(originals, posts.stream().map(Fingerprint::postId).collect(Collectors.toSet()));
+        });
+    }
+
+    /** Runs a lookup of new posts' stored candidates into {@code found}, by the posts' places in the list. */
+    private Uni<Void> lookup(SqlConnection conn, String sql, List<Fingerprint> posts, Originals originals,
+                             List<List<Candidate>> found) {
         Tuple args = Tuple.tuple().addValue(posts.stream().map(Fingerprint::simhash).toArray(Long[]::new));
-        return conn.preparedQuery(CANDIDATES_OF_NEW).execute(window(args, posts).addValue(config.maxDistance()))
-                .map(rows -> {
-                    Originals originals = new Originals();
-                    posts.forEach(p -> originals.known(p.postId(), null));
-                    List<List<Candidate>> found = new ArrayList<>();
-                    posts.forEach(p -> found.add(new ArrayList<>()));
-                    for (Row row : rows) {
-                        long id = row.getLong("id");
-                        originals.known(id, row.getLong("original_id"));
-                        found.get(row.getLong("ord").intValue() - 1)
-                                .add(new Candidate(id, SqlTime.get(row, "published_at")));
-                    }
-                    addEachOther(posts, found);
-                    for (int i = 0; i < posts.size(); i++) {
-                        attach(posts.get(i), found.get(i), originals);
-                    }
-                    return new Plan(originals, posts.stream().map(Fingerprint::postId).collect(Collectors.toSet()));
-                });
+        return conn.preparedQuery(sql).execute(window(args, posts).addValue(config.maxDistance())).invoke(rows -> {
+            for (Row row : rows) {
+                long id = row.getLong("id");
+                originals.known(id, row.getLong("original_id"));
+                found.get(row.getLong("ord").intValue() - 1).add(new Candidate(id, SqlTime.get(row, "published_at")));
+            }
+        }).replaceWithVoid();
     }
 
     /** The posts of one batch as each other's candidates: within the window and the distance, earliest first. */
