@@ -31,20 +31,11 @@ DATASET=$SHARED/datasets/kursk-citizen-appeals/train_dataset_train.csv
 export LC_ALL=C
 mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd); DATA=$OUT/data
 APP_JAR=$(ls target/quarkus-app/app/*.jar | head -1)
-free_port() { local p; for _ in $(seq 1 50); do p=$((20000 + RANDOM % 30000)); if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi; done; }
+. bench/cpu-lib.sh
 HTTP_PORT=$(free_port); PG_PORT=$(free_port); URL=http://127.0.0.1:$HTTP_PORT
 KEY="otk_$(openssl rand -base64 33 | tr '+/' '-_')"
 export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres PGPASSWORD=postgres PGDATABASE=postgres
 SVC_PID=
-cleanup() {
-    set +e
-    if [ -n "$SVC_PID" ] && kill -0 "$SVC_PID" 2>/dev/null; then
-        kill "$SVC_PID"; for _ in $(seq 1 60); do kill -0 "$SVC_PID" 2>/dev/null || break; sleep 1; done
-        kill -0 "$SVC_PID" 2>/dev/null && kill -9 "$SVC_PID"
-    fi
-    pm=$(head -1 "$DATA/pg/postmaster.pid" 2>/dev/null)
-    if [ -n "$pm" ] && kill -0 "$pm" 2>/dev/null; then kill "$pm"; sleep 3; fi
-}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 OTKLIK_DATA_DIR=$DATA OTKLIK_EMBEDDED_DB_CLEAN_START=true OTKLIK_EMBEDDED_DB_PORT=$PG_PORT \
@@ -54,11 +45,7 @@ OTKLIK_ANALYSIS_POLL_INTERVAL=1h OTKLIK_ANALYSIS_WARM_UP_POSTS=0 \
 OTKLIK_ADMIN_USER=bench-admin OTKLIK_ADMIN_PASSWORD=$(openssl rand -hex 16) \
 JAVA_OPTS="${JAVA_OPTS:-}" bin/otklik > "$OUT/service.log" 2>&1 &
 SVC_PID=$!
-for _ in $(seq 1 240); do
-    curl -sf "$URL/q/health/ready" >/dev/null 2>&1 && break
-    kill -0 "$SVC_PID" 2>/dev/null || { tail -20 "$OUT/service.log"; exit 1; }
-    sleep 1
-done
+wait_ready "$URL" "$OUT/service.log"
 sql() { psql -Atq -v ON_ERROR_STOP=1 -c "$1"; }
 psql -q -v ON_ERROR_STOP=1 -v posts=10000 -f bench/seed.sql > "$OUT/seed.txt" 2>&1
 # the queue stays paused: ingested posts wait as 'pending', so only the ingest's own CPU is counted
@@ -67,10 +54,6 @@ ingest() { java -Dfile.encoding=UTF-8 -cp "$APP_JAR" bench/BenchClient.java inge
     --count "$1" --tag "$2" --out "$OUT" --batch 1000 --clients 2; }
 ingest "$WARM" warm > "$OUT/warm.txt"
 pm=$(head -1 "$DATA/pg/postmaster.pid")
-svc_cpu() { awk '{ print $14 + $15 }' /proc/$SVC_PID/stat; }
-pg_cpu() { local t; t=$(awk '{ print $14 + $15 + $16 + $17 }' /proc/$pm/stat)
-    for c in $(cat /proc/$pm/task/$pm/children); do t=$((t + $(awk '{ print $14 + $15 }' /proc/$c/stat 2>/dev/null || echo 0))); done; echo $t; }
-threads() { for t in /proc/$SVC_PID/task/*; do awk -v tid="${t##*/}" '{ s = $0; sub(/^[0-9]+ \(/, "", s); name = substr(s, 1, index(s, ") ") - 1); sub(/^.*\) /, "", s); split(s, f, " "); print tid "\t" name "\t" f[12] + f[13] }' $t/stat 2>/dev/null; done; }
 HZ=$(getconf CLK_TCK)
 : > "$OUT/summary.txt"
 for r in $(seq 1 "$ROUNDS"); do
@@ -81,10 +64,7 @@ for r in $(seq 1 "$ROUNDS"); do
     awk -v r=$r -v n=$N -v s=$((S1 - S0)) -v p=$((P1 - P0)) -v hz=$HZ -v res="$result" 'BEGIN {
         printf "round %d, %d posts: service CPU %.3f ms/post, PostgreSQL CPU %.3f ms/post, total %.3f ms/post (%s)\n",
             r, n, s * 1000 / hz / n, p * 1000 / hz / n, (s + p) * 1000 / hz / n, res }' | tee -a "$OUT/summary.txt"
-    # the service's CPU by thread group (digits in names folded), where the round's share went
-    join -t $'\t' -a 2 -e 0 -o 2.2,1.3,2.3 <(sort "$OUT/threads0") <(sort "$OUT/threads1") \
-        | awk -F'\t' -v hz=$HZ -v n=$N '{ g = $1; gsub(/[0-9]+/, "#", g); d[g] += $3 - $2 } END { for (g in d) if (d[g] > 0) printf "  %6.3f ms/post  %s\n", d[g] * 1000 / hz / n, g }' \
-        | sort -rn | tee -a "$OUT/summary.txt"
+    thread_share "$OUT/threads0" "$OUT/threads1" "$N" | tee -a "$OUT/summary.txt"
 done
 sql "select count(*) filter (where original_id is not null) || ' of ' || count(*) || ' ingested posts linked to an original'
      from post where external_id like 'run%'" | tee -a "$OUT/summary.txt"

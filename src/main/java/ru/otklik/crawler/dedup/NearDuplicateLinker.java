@@ -63,15 +63,7 @@ public class NearDuplicateLinker {
      * The candidates of posts about to be inserted ({@link #plan}), up to 50 each, earliest first, with their
      * originals: as {@link #CANDIDATES}, with no row of the post's own to exclude or read.
      */
-    static final String CANDIDATES_OF_NEW = """
-            select n.ord, c.id, c.published_at, p.original_id
-            from unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[]) with ordinality as n(h, from_at, to_at, ord)
-            join lateral (
-                select b.post_id as id, b.published_at from (%s) b
-                order by b.published_at, b.post_id
-                limit 50) c on true
-            join post p on p.id = c.id
-            order by n.ord, c.published_at, c.id""".formatted(bands(4));
+    static final String CANDIDATES_OF_NEW = ofNew(bands(4), 50);
 
     /**
      * One band's earliest candidate of post {@code n}: the band index is ordered by (band, published_at), so the scan
@@ -89,17 +81,24 @@ public class NearDuplicateLinker {
      * for a post published after it, which is linked to its root. Of equally early entries of one band the scan
      * takes the first in the index.
      */
-    static final String EARLIEST_OF_NEW = """
-            select n.ord, e.id, e.published_at, p.original_id
-            from unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[]) with ordinality as n(h, from_at, to_at, ord)
-            join lateral (
-                select b.post_id as id, b.published_at from (%s) b
-                order by b.published_at, b.post_id
-                limit 1) e on true
-            join post p on p.id = e.id""".formatted(IntStream.range(0, SimHash.BANDS)
+    static final String EARLIEST_OF_NEW = ofNew(IntStream.range(0, SimHash.BANDS)
             .mapToObj(i -> FIRST_IN_BAND.formatted(SimHash.shift(i), SimHash.mask(i), SimHash.shift(i),
                     SimHash.mask(i), SimHash.shift(i), SimHash.mask(i)))
-            .collect(Collectors.joining("\nunion all\n")));
+            .collect(Collectors.joining("\nunion all\n")), 1);
+
+    /** The {@code limit} earliest of the {@code candidates} of each new post, with their originals from post. */
+    private static String ofNew(String candidates, int limit) {
+        return """
+                select n.ord, c.id, c.published_at, p.original_id
+                from unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[]) with ordinality
+                     as n(h, from_at, to_at, ord)
+                join lateral (
+                    select b.post_id as id, b.published_at from (%s) b
+                    order by b.published_at, b.post_id
+                    limit %d) c on true
+                join post p on p.id = c.id
+                order by n.ord, c.published_at, c.id""".formatted(candidates, limit);
+    }
 
     /** The seven band scans of {@link #BAND}, merged; the maximum distance is parameter {@code $distanceParam}. */
     private static String bands(int distanceParam) {
