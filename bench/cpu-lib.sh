@@ -29,3 +29,27 @@ thread_share() {
         | awk -F'\t' -v hz="$(getconf CLK_TCK)" -v n="$3" '{ g = $1; gsub(/[0-9]+/, "#", g); d[g] += $3 - $2 } END { for (g in d) if (d[g] > 0) printf "  %6.3f ms/post  %s\n", d[g] * 1000 / hz / n, g }' \
         | sort -rn
 }
+sql() { psql -Atq -v ON_ERROR_STOP=1 -c "$1"; }
+# the Kursk appeals under $SHARED, into DATASET, and the output directory $OUT made absolute, with DATA in it
+prepare_run() {
+    DATASET=$SHARED/datasets/kursk-citizen-appeals/train_dataset_train.csv
+    [ -f "$DATASET" ] || { echo "no $DATASET (set --shared DIR)" >&2; exit 1; }
+    export LC_ALL=C
+    mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd); DATA=$OUT/data
+}
+# starts bin/otklik (OTKLIK_JAR, JAVA_OPTS) on a fresh embedded database in $DATA on free loopback ports, with the
+# extra environment given as NAME=value arguments; stops it on exit; waits until it is ready and seeds 10^4 posts
+start_service() {
+    HTTP_PORT=$(free_port); PG_PORT=$(free_port); URL=http://127.0.0.1:$HTTP_PORT
+    export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres PGPASSWORD=postgres PGDATABASE=postgres
+    SVC_PID=
+    trap cleanup EXIT
+    trap 'exit 130' INT TERM
+    env OTKLIK_DATA_DIR="$DATA" OTKLIK_EMBEDDED_DB_CLEAN_START=true OTKLIK_EMBEDDED_DB_PORT="$PG_PORT" \
+        QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$HTTP_PORT" OTKLIK_CRAWLER_SCHEDULE_ENABLED=false \
+        OTKLIK_ADMIN_USER=bench-admin OTKLIK_ADMIN_PASSWORD="$(openssl rand -hex 16)" "$@" \
+        JAVA_OPTS="${JAVA_OPTS:-}" bin/otklik > "$OUT/service.log" 2>&1 &
+    SVC_PID=$!
+    wait_ready "$URL" "$OUT/service.log"
+    psql -q -v ON_ERROR_STOP=1 -v posts=10000 -f bench/seed.sql > "$OUT/seed.txt" 2>&1
+}

@@ -23,24 +23,9 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-DATASET=$SHARED/datasets/kursk-citizen-appeals/train_dataset_train.csv
-[ -f "$DATASET" ] || { echo "no $DATASET (set --shared DIR)" >&2; exit 1; }
-export LC_ALL=C
-mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd); DATA=$OUT/data
 . bench/cpu-lib.sh
-HTTP_PORT=$(free_port); PG_PORT=$(free_port)
-export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres PGPASSWORD=postgres PGDATABASE=postgres
-SVC_PID=
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-OTKLIK_DATA_DIR=$DATA OTKLIK_EMBEDDED_DB_CLEAN_START=true OTKLIK_EMBEDDED_DB_PORT=$PG_PORT \
-QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$HTTP_PORT OTKLIK_CRAWLER_SCHEDULE_ENABLED=false \
-OTKLIK_ADMIN_USER=bench-admin OTKLIK_ADMIN_PASSWORD=$(openssl rand -hex 16) \
-JAVA_OPTS="${JAVA_OPTS:-}" bin/otklik > "$OUT/service.log" 2>&1 &
-SVC_PID=$!
-wait_ready "http://127.0.0.1:$HTTP_PORT" "$OUT/service.log"
-sql() { psql -Atq -v ON_ERROR_STOP=1 -c "$1"; }
-psql -q -v ON_ERROR_STOP=1 -v posts=10000 -f bench/seed.sql > "$OUT/seed.txt" 2>&1
+prepare_run
+start_service
 python3 - "$N" "$DATASET" > "$OUT/texts.csv" <<'EOF'
 import csv, sys
 n = int(sys.argv[1]); texts = []

@@ -26,28 +26,12 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-DATASET=$SHARED/datasets/kursk-citizen-appeals/train_dataset_train.csv
-[ -f "$DATASET" ] || { echo "no $DATASET (set --shared DIR)" >&2; exit 1; }
-export LC_ALL=C
-mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd); DATA=$OUT/data
-APP_JAR=$(ls target/quarkus-app/app/*.jar | head -1)
 . bench/cpu-lib.sh
-HTTP_PORT=$(free_port); PG_PORT=$(free_port); URL=http://127.0.0.1:$HTTP_PORT
+prepare_run
+APP_JAR=$(ls target/quarkus-app/app/*.jar | head -1)
 KEY="otk_$(openssl rand -base64 33 | tr '+/' '-_')"
-export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres PGPASSWORD=postgres PGDATABASE=postgres
-SVC_PID=
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-OTKLIK_DATA_DIR=$DATA OTKLIK_EMBEDDED_DB_CLEAN_START=true OTKLIK_EMBEDDED_DB_PORT=$PG_PORT \
-QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$HTTP_PORT OTKLIK_CRAWLER_SCHEDULE_ENABLED=false \
-OTKLIK_BOOTSTRAP_API_KEY=$KEY OTKLIK_SECURITY_API_KEYS_DEFAULT_RATE_PER_MINUTE=100000000 \
-OTKLIK_ANALYSIS_POLL_INTERVAL=1h OTKLIK_ANALYSIS_WARM_UP_POSTS=0 \
-OTKLIK_ADMIN_USER=bench-admin OTKLIK_ADMIN_PASSWORD=$(openssl rand -hex 16) \
-JAVA_OPTS="${JAVA_OPTS:-}" bin/otklik > "$OUT/service.log" 2>&1 &
-SVC_PID=$!
-wait_ready "$URL" "$OUT/service.log"
-sql() { psql -Atq -v ON_ERROR_STOP=1 -c "$1"; }
-psql -q -v ON_ERROR_STOP=1 -v posts=10000 -f bench/seed.sql > "$OUT/seed.txt" 2>&1
+start_service OTKLIK_BOOTSTRAP_API_KEY="$KEY" OTKLIK_SECURITY_API_KEYS_DEFAULT_RATE_PER_MINUTE=100000000 \
+    OTKLIK_ANALYSIS_POLL_INTERVAL=1h OTKLIK_ANALYSIS_WARM_UP_POSTS=0
 # the queue stays paused: ingested posts wait as 'pending', so only the ingest's own CPU is counted
 sql "alter table post disable trigger post_queued_notify"
 ingest() { java -Dfile.encoding=UTF-8 -cp "$APP_JAR" bench/BenchClient.java ingest --url "$URL" --key "$KEY" --csv "$DATASET" \
