@@ -22,7 +22,8 @@ wait_ready() {
 svc_cpu() { awk '{ print $14 + $15 }' /proc/$SVC_PID/stat; }
 pg_cpu() { local t; t=$(awk '{ print $14 + $15 + $16 + $17 }' /proc/$pm/stat)
     for c in $(cat /proc/$pm/task/$pm/children); do t=$((t + $(awk '{ print $14 + $15 }' /proc/$c/stat 2>/dev/null || echo 0))); done; echo $t; }
-threads() { for t in /proc/$SVC_PID/task/*; do awk -v tid="${t##*/}" '{ s = $0; sub(/^[0-9]+ \(/, "", s); name = substr(s, 1, index(s, ") ") - 1); sub(/^.*\) /, "", s); split(s, f, " "); print tid "\t" name "\t" f[12] + f[13] }' $t/stat 2>/dev/null; done; }
+# a thread that ends between the listing and its read is skipped, not a failure of the script (set -e)
+threads() { for t in /proc/$SVC_PID/task/*; do awk -v tid="${t##*/}" '{ s = $0; sub(/^[0-9]+ \(/, "", s); name = substr(s, 1, index(s, ") ") - 1); sub(/^.*\) /, "", s); split(s, f, " "); print tid "\t" name "\t" f[12] + f[13] }' $t/stat 2>/dev/null || true; done; }
 # the service's CPU per unit between two threads() snapshots, by thread group (digits in names folded)
 thread_share() {
     join -t $'\t' -a 2 -e 0 -o 2.2,1.3,2.3 <(sort "$1") <(sort "$2") \
