@@ -23,37 +23,9 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-DATASET=$SHARED/datasets/kursk-citizen-appeals/train_dataset_train.csv
-[ -f "$DATASET" ] || { echo "no $DATASET (set --shared DIR)" >&2; exit 1; }
-export LC_ALL=C
-mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd); DATA=$OUT/data
-free_port() { local p; for _ in $(seq 1 50); do p=$((20000 + RANDOM % 30000)); if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi; done; }
-HTTP_PORT=$(free_port); PG_PORT=$(free_port)
-export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres PGPASSWORD=postgres PGDATABASE=postgres
-SVC_PID=
-cleanup() {
-    set +e
-    if [ -n "$SVC_PID" ] && kill -0 "$SVC_PID" 2>/dev/null; then
-        kill "$SVC_PID"; for _ in $(seq 1 60); do kill -0 "$SVC_PID" 2>/dev/null || break; sleep 1; done
-        kill -0 "$SVC_PID" 2>/dev/null && kill -9 "$SVC_PID"
-    fi
-    pm=$(head -1 "$DATA/pg/postmaster.pid" 2>/dev/null)
-    if [ -n "$pm" ] && kill -0 "$pm" 2>/dev/null; then kill "$pm"; sleep 3; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-OTKLIK_DATA_DIR=$DATA OTKLIK_EMBEDDED_DB_CLEAN_START=true OTKLIK_EMBEDDED_DB_PORT=$PG_PORT \
-QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$HTTP_PORT OTKLIK_CRAWLER_SCHEDULE_ENABLED=false \
-OTKLIK_ADMIN_USER=bench-admin OTKLIK_ADMIN_PASSWORD=$(openssl rand -hex 16) \
-JAVA_OPTS="${JAVA_OPTS:-}" bin/otklik > "$OUT/service.log" 2>&1 &
-SVC_PID=$!
-for i in $(seq 1 240); do
-    curl -sf "http://127.0.0.1:$HTTP_PORT/q/health/ready" >/dev/null 2>&1 && break
-    kill -0 "$SVC_PID" 2>/dev/null || { tail -20 "$OUT/service.log"; exit 1; }
-    sleep 1
-done
-sql() { psql -Atq -v ON_ERROR_STOP=1 -c "$1"; }
-psql -q -v ON_ERROR_STOP=1 -v posts=10000 -f bench/seed.sql > "$OUT/seed.txt" 2>&1
+. bench/cpu-lib.sh
+prepare_run
+start_service
 python3 - "$N" "$DATASET" > "$OUT/texts.csv" <<'EOF'
 import csv, sys
 n = int(sys.argv[1]); texts = []
@@ -69,10 +41,6 @@ psql -q -v ON_ERROR_STOP=1 -c "\\copy bench.drain_texts from '$OUT/texts.csv' cs
 sql "insert into source (key, kind, title, origin) values ('bench-drain', 'api', 'drain', 'api')"
 sleep 5
 pm=$(head -1 "$DATA/pg/postmaster.pid")
-svc_cpu() { awk '{ print $14 + $15 }' /proc/$SVC_PID/stat; }
-pg_cpu() { local t; t=$(awk '{ print $14 + $15 + $16 + $17 }' /proc/$pm/stat)
-    for c in $(cat /proc/$pm/task/$pm/children); do t=$((t + $(awk '{ print $14 + $15 }' /proc/$c/stat 2>/dev/null || echo 0))); done; echo $t; }
-threads() { for t in /proc/$SVC_PID/task/*; do awk -v tid="${t##*/}" '{ s = $0; sub(/^[0-9]+ \(/, "", s); name = substr(s, 1, index(s, ") ") - 1); sub(/^.*\) /, "", s); split(s, f, " "); print tid "\t" name "\t" f[12] + f[13] }' $t/stat 2>/dev/null; done; }
 pgprocs() { echo "$pm exited-children $(awk '{ print $16 + $17 }' /proc/$pm/stat)"; for c in $(cat /proc/$pm/task/$pm/children); do echo "$c $(tr '\0' ' ' < /proc/$c/cmdline | awk '{ print $2 }')-$(tr '\0' ' ' < /proc/$c/cmdline | awk '{ print $3 }') $(awk '{ print $14 + $15 }' /proc/$c/stat)"; done 2>/dev/null; }
 pgprocs > "$OUT/pg0"; threads > "$OUT/threads0"; S0=$(svc_cpu); P0=$(pg_cpu); T0=$(date +%s%3N)
 before=$(sql "select coalesce(max(id), 0) from post")
@@ -86,10 +54,8 @@ HZ=$(getconf CLK_TCK)
 awk -v n=$N -v w=$((T1 - T0)) -v s=$((S1 - S0)) -v p=$((P1 - P0)) -v hz=$HZ 'BEGIN {
     printf "drain %d posts: wall %.1f s (%.1f posts/s); service CPU %.2f ms/post, PostgreSQL CPU %.2f ms/post, total %.2f ms/post\n",
         n, w / 1000, n * 1000 / w, s * 1000 / hz / n, p * 1000 / hz / n, (s + p) * 1000 / hz / n }' | tee "$OUT/summary.txt"
-# per-thread-group CPU of the service during the drain (names with digits folded)
-join -t $'\t' -a 2 -e 0 -o 2.2,1.3,2.3 <(sort "$OUT/threads0") <(sort "$OUT/threads1") \
-    | awk -F'\t' -v hz=$HZ -v n=$N '{ g = $1; gsub(/[0-9]+/, "#", g); d[g] += $3 - $2 } END { for (g in d) if (d[g] > 0) printf "  %6.2f ms/post  %s\n", d[g] * 1000 / hz / n, g }' \
-    | sort -rn | tee -a "$OUT/summary.txt"
+# per-thread-group CPU of the service during the drain
+thread_share "$OUT/threads0" "$OUT/threads1" "$N" | tee -a "$OUT/summary.txt"
 join -a 2 -e 0 -o 2.2,1.3,2.3 <(sort "$OUT/pg0") <(sort "$OUT/pg1") | awk -v hz=$HZ -v n=$N '{ d[$1] += $3 - $2 } END { for (g in d) if (d[g] > 0) printf "  %6.2f ms/post  pg %s\n", d[g] * 1000 / hz / n, g }' | sort -rn | tee -a "$OUT/summary.txt"
 sql "select analysis_state, count(*) from post where id > $before group by 1" | tee -a "$OUT/summary.txt"
 sql "select count(*) from incident" | sed 's/^/incidents /' | tee -a "$OUT/summary.txt"

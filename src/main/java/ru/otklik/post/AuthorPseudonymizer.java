@@ -17,22 +17,30 @@ import ru.otklik.common.SecretFile;
 public class AuthorPseudonymizer {
 
     private final SecretKeySpec key;
+    /** One initialised Mac per thread: looking the provider up and keying it cost more than hashing a handle. */
+    private final ThreadLocal<Mac> macs;
 
     public AuthorPseudonymizer(OtklikConfig config) {
         this.key = new SecretKeySpec(config.pseudonymSecret()
                 .map(s -> s.getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> SecretFile.readOrCreate(config.dataDir().resolve("pseudonym.key"))), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     public String pseudonymOf(String handle) {
         if (handle == null || handle.isBlank()) {
             return null;
         }
+        // doFinal leaves the Mac reset with its key, ready for the next handle
+        byte[] digest = macs.get().doFinal(handle.strip().toLowerCase().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] digest = mac.doFinal(handle.strip().toLowerCase().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }

@@ -83,10 +83,13 @@ public class PostIngestService {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(Arrays.asList(outcomes));
         }
-        return new PostUpsertSql(conn, now).upsert(rows)
-                .invoke(stored -> stored.forEach((index, outcome) -> outcomes[index] = outcome))
-                .chain(() -> linker.link(conn, rows.stream()
-                        .filter(r -> r.simhash() != null && outcomes[r.index()].status() != UpsertStatus.UNCHANGED)
+        return new PostUpsertSql(conn, now, linker).upsert(rows)
+                .invoke(stored -> stored.outcomes().forEach((index, outcome) -> outcomes[index] = outcome))
+                // new posts were inserted with their originals; edited ones (and new ones a concurrent feeder
+                // raced) are linked now
+                .chain(stored -> linker.link(conn, rows.stream()
+                        .filter(r -> r.simhash() != null && outcomes[r.index()].status() != UpsertStatus.UNCHANGED
+                                && !stored.linked().contains(outcomes[r.index()].postId()))
                         .map(r -> new NearDuplicateLinker.Fingerprint(outcomes[r.index()].postId(), r.simhash(),
                                 r.draft().publishedAt()))
                         .toList()))

@@ -8,11 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import ru.otklik.common.SqlTime;
@@ -38,7 +40,7 @@ public class NearDuplicateLinker {
     private static final String BAND = """
             select f.post_id, f.published_at from post_fingerprint f
             where ((f.simhash >> %d) & %d) = ((n.h >> %d) & %d) and f.published_at between n.from_at and n.to_at
-              and bit_count((f.simhash # n.h)::bit(64)) <= $5""";
+              and bit_count((f.simhash # n.h)::bit(64)) <= $%d""";
 
     /**
      * Every post's current original and up to 50 candidates, earliest first, in one statement: the candidates of
@@ -55,9 +57,56 @@ public class NearDuplicateLinker {
                 where b.post_id <> n.id
                 order by b.published_at, b.post_id
                 limit 50) c on true
-            order by n.ord, c.published_at, c.id""".formatted(IntStream.range(0, SimHash.BANDS)
-            .mapToObj(i -> BAND.formatted(SimHash.shift(i), SimHash.mask(i), SimHash.shift(i), SimHash.mask(i)))
-            .collect(Collectors.joining("\nunion\n")));
+            order by n.ord, c.published_at, c.id""".formatted(bands(5));
+
+    /**
+     * The candidates of posts about to be inserted ({@link #plan}), up to 50 each, earliest first, with their
+     * originals: as {@link #CANDIDATES}, with no row of the post's own to exclude or read.
+     */
+    static final String CANDIDATES_OF_NEW = ofNew(bands(4), 50);
+
+    /**
+     * One band's earliest candidate of post {@code n}: the band index is ordered by (band, published_at), so the scan
+     * stops at the first entry within the distance instead of reading every entry of the band in the window.
+     */
+    private static final String FIRST_IN_BAND = """
+            (select f.post_id, f.published_at from post_fingerprint f
+             where ((f.simhash >> %d) & %d) = ((n.h >> %d) & %d) and f.published_at between n.from_at and n.to_at
+               and bit_count((f.simhash # n.h)::bit(64)) <= $4
+             order by ((f.simhash >> %d) & %d), f.published_at
+             limit 1)""";
+
+    /**
+     * The earliest stored candidate of each post about to be inserted, with its original: all {@link #plan} needs
+     * for a post published after it, which is linked to its root. Of equally early entries of one band the scan
+     * takes the first in the index.
+     */
+    static final String EARLIEST_OF_NEW = ofNew(IntStream.range(0, SimHash.BANDS)
+            .mapToObj(i -> FIRST_IN_BAND.formatted(SimHash.shift(i), SimHash.mask(i), SimHash.shift(i),
+                    SimHash.mask(i), SimHash.shift(i), SimHash.mask(i)))
+            .collect(Collectors.joining("\nunion all\n")), 1);
+
+    /** The {@code limit} earliest of the {@code candidates} of each new post, with their originals from post. */
+    private static String ofNew(String candidates, int limit) {
+        return """
+                select n.ord, c.id, c.published_at, p.original_id
+                from unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[]) with ordinality
+                     as n(h, from_at, to_at, ord)
+                join lateral (
+                    select b.post_id as id, b.published_at from (%s) b
+                    order by b.published_at, b.post_id
+                    limit %d) c on true
+                join post p on p.id = c.id
+                order by n.ord, c.published_at, c.id""".formatted(candidates, limit);
+    }
+
+    /** The seven band scans of {@link #BAND}, merged; the maximum distance is parameter {@code $distanceParam}. */
+    private static String bands(int distanceParam) {
+        return IntStream.range(0, SimHash.BANDS)
+                .mapToObj(i -> BAND.formatted(SimHash.shift(i), SimHash.mask(i), SimHash.shift(i), SimHash.mask(i),
+                        distanceParam))
+                .collect(Collectors.joining("\nunion\n"));
+    }
 
     /** Copies of a post that turned out to be a copy itself now point at the new original. */
     private static final String REROOT = """
@@ -113,12 +162,7 @@ public class NearDuplicateLinker {
         List<Fingerprint> batch = List.copyOf(byPost.values());
         Long[] ids = batch.stream().map(Fingerprint::postId).toArray(Long[]::new);
         Long[] hashes = batch.stream().map(Fingerprint::simhash).toArray(Long[]::new);
-        Tuple candidates = Tuple.tuple().addValue(ids).addValue(hashes)
-                .addValue(batch.stream().map(t -> SqlTime.of(t.publishedAt().minus(config.window())))
-                        .toArray(OffsetDateTime[]::new))
-                .addValue(batch.stream().map(t -> SqlTime.of(t.publishedAt().plus(config.window())))
-                        .toArray(OffsetDateTime[]::new))
-                .addValue(config.maxDistance());
+        Tuple candidates = window(Tuple.tuple().addValue(ids).addValue(hashes), batch).addValue(config.maxDistance());
         return conn.preparedQuery(CANDIDATES).execute(candidates).map(rows -> {
             Originals originals = new Originals();
             Map<Long, List<Candidate>> found = new HashMap<>();
@@ -134,7 +178,111 @@ public class NearDuplicateLinker {
             }
             batch.forEach(t -> attach(t, found.getOrDefault(t.postId(), List.of()), originals));
             return originals;
-        }).chain(originals -> write(conn, originals));
+        }).chain(originals -> write(conn, originals, Set.of()));
+    }
+
+    /**
+     * Decides the originals of posts before they are inserted, so the insert writes each copy's {@code original_id}
+     * with the row itself instead of a second row version after it. The posts carry the ids drawn for them; their
+     * candidates are the stored posts the lookup finds and the other posts of the batch (compared in memory, as the
+     * lookup would once they were stored). Posts are linked in the order given, as {@link #link} does.
+     */
+    public Uni<Plan> plan(SqlConnection conn, List<Fingerprint> posts) {
+        Originals originals = new Originals();
+        posts.forEach(p -> originals.known(p.postId(), null));
+        List<List<Candidate>> found = new ArrayList<>();
+        posts.forEach(p -> found.add(new ArrayList<>()));
+        if (posts.isEmpty()) {
+            return Uni.createFrom().item(new Plan(originals, Set.of()));
+        }
+        return lookup(conn, EARLIEST_OF_NEW, posts, originals, found).chain(() -> {
+            // a post earlier than its earliest stored candidate re-roots their group: it needs all of them
+            List<Integer> earlier = new ArrayList<>();
+            for (int i = 0; i < posts.size(); i++) {
+                if (!found.get(i).isEmpty() && found.get(i).get(0).publishedAt().isAfter(posts.get(i).publishedAt())) {
+                    earlier.add(i);
+                }
+            }
+            if (earlier.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<List<Candidate>> all = new ArrayList<>();
+            earlier.forEach(p -> all.add(new ArrayList<>()));
+            return lookup(conn, CANDIDATES_OF_NEW, earlier.stream().map(posts::get).toList(), originals, all)
+                    .invoke(() -> {
+                        for (int k = 0; k < earlier.size(); k++) {
+                            found.set(earlier.get(k), all.get(k));
+                        }
+                    });
+        }).map(nothing -> {
+            addEachOther(posts, found);
+            for (int i = 0; i < posts.size(); i++) {
+                attach(posts.get(i), found.get(i), originals);
+            }
+            return new Plan(originals, posts.stream().map(Fingerprint::postId).collect(Collectors.toSet()));
+        });
+    }
+
+    /** Runs a lookup of new posts' stored candidates into {@code found}, by the posts' places in the list. */
+    private Uni<Void> lookup(SqlConnection conn, String sql, List<Fingerprint> posts, Originals originals,
+                             List<List<Candidate>> found) {
+        Tuple args = Tuple.tuple().addValue(posts.stream().map(Fingerprint::simhash).toArray(Long[]::new));
+        return conn.preparedQuery(sql).execute(window(args, posts).addValue(config.maxDistance())).invoke(rows -> {
+            for (Row row : rows) {
+                long id = row.getLong("id");
+                originals.known(id, row.getLong("original_id"));
+                found.get(row.getLong("ord").intValue() - 1).add(new Candidate(id, SqlTime.get(row, "published_at")));
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The posts of one batch as each other's candidates: within the window and the distance, earliest first. */
+    private void addEachOther(List<Fingerprint> posts, List<List<Candidate>> found) {
+        long window = config.window().toMillis();
+        for (int i = 0; i < posts.size(); i++) {
+            Fingerprint a = posts.get(i);
+            List<Candidate> candidates = found.get(i);
+            boolean added = false;
+            for (int j = 0; j < posts.size(); j++) {
+                Fingerprint b = posts.get(j);
+                if (i != j && Math.abs(a.publishedAt().toEpochMilli() - b.publishedAt().toEpochMilli()) <= window
+                        && SimHash.distance(a.simhash(), b.simhash()) <= config.maxDistance()) {
+                    candidates.add(new Candidate(b.postId(), b.publishedAt()));
+                    added = true;
+                }
+            }
+            if (added) {
+                candidates.sort(EARLIEST);
+                // the lookup's own bound: the 50 earliest
+                if (candidates.size() > 50) {
+                    candidates.subList(50, candidates.size()).clear();
+                }
+            }
+        }
+    }
+
+    private static final Comparator<Candidate> EARLIEST =
+            Comparator.comparing(Candidate::publishedAt).thenComparingLong(Candidate::id);
+
+    /** The originals {@link #plan} decided: those of the new posts go into their insert, the rest are written after. */
+    public static final class Plan {
+        private final Originals originals;
+        private final Set<Long> fresh;
+
+        private Plan(Originals originals, Set<Long> fresh) {
+            this.originals = originals;
+            this.fresh = fresh;
+        }
+
+        /** The original a new post is inserted with, or null. */
+        public Long originalOf(long postId) {
+            return originals.of(postId);
+        }
+
+        /** Writes what the plan changes in posts stored before (a backfilled original re-roots their group). */
+        public Uni<Void> writeStored(SqlConnection conn) {
+            return write(conn, originals, fresh);
+        }
     }
 
     private record Candidate(long id, Instant publishedAt) {
@@ -188,12 +336,23 @@ public class NearDuplicateLinker {
         members.forEach(m -> originals.reroots.put(m, post.postId()));
     }
 
-    private static Uni<Void> write(SqlConnection conn, Originals originals) {
+    /** The window's bounds of every post, as two arrays of the lookup's parameters. */
+    private Tuple window(Tuple args, List<Fingerprint> posts) {
+        return args.addValue(posts.stream().map(t -> SqlTime.of(t.publishedAt().minus(config.window())))
+                        .toArray(OffsetDateTime[]::new))
+                .addValue(posts.stream().map(t -> SqlTime.of(t.publishedAt().plus(config.window())))
+                        .toArray(OffsetDateTime[]::new));
+    }
+
+    /** Writes the re-rooted groups and the changed originals, except those of {@code inserted} posts. */
+    private static Uni<Void> write(SqlConnection conn, Originals originals, Set<Long> inserted) {
+        Map<Long, Long> changed = new LinkedHashMap<>(originals.changed);
+        changed.keySet().removeAll(inserted);
         Uni<Void> reroot = originals.reroots.isEmpty() ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(REROOT).execute(Tuple.of(originals.reroots.keySet().toArray(Long[]::new),
                         originals.reroots.values().toArray(Long[]::new))).replaceWithVoid();
-        return reroot.chain(() -> originals.changed.isEmpty() ? Uni.createFrom().voidItem()
-                : conn.preparedQuery(SET_ORIGINALS).execute(Tuple.of(originals.changed.keySet().toArray(Long[]::new),
-                        originals.changed.values().toArray(Long[]::new))).replaceWithVoid());
+        return reroot.chain(() -> changed.isEmpty() ? Uni.createFrom().voidItem()
+                : conn.preparedQuery(SET_ORIGINALS).execute(Tuple.of(changed.keySet().toArray(Long[]::new),
+                        changed.values().toArray(Long[]::new))).replaceWithVoid());
     }
 }

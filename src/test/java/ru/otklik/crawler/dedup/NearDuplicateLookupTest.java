@@ -43,8 +43,17 @@ class NearDuplicateLookupTest {
      * made the test fail now and then although linking worked (this test is about the lookup, not SimHash).
      */
     private static String tagKeepingCopiesNear() {
+        return tagKeepingCopiesNear(1);
+    }
+
+    /** As {@link #tagKeepingCopiesNear()} with a tag of several random words, farther from other runs' texts. */
+    private static String tagKeepingCopiesNear(int words) {
         while (true) {
-            String tag = "метка" + UUID.randomUUID().toString().replace("-", "");
+            StringBuilder tagWords = new StringBuilder();
+            for (int w = 0; w < words; w++) {
+                tagWords.append(w == 0 ? "" : " ").append("метка").append(UUID.randomUUID().toString().replace("-", ""));
+            }
+            String tag = tagWords.toString();
             String text = complaint(tag);
             long[] h = {SimHash.of(text), SimHash.of("Репост: " + text + " #Курск"), SimHash.of(text + " Помогите!"),
                     SimHash.of(text + " Срочно")};
@@ -114,6 +123,58 @@ class NearDuplicateLookupTest {
         }
     }
 
+    private static List<Long> postAll(String source, List<String[]> items) {
+        StringBuilder body = new StringBuilder("[");
+        for (String[] item : items) {
+            body.append(body.length() > 1 ? "," : "").append("""
+                    {"source": "%s", "externalId": "%s", "text": "%s", "publishedAt": "%s"}"""
+                    .formatted(source, item[0], item[1], item[2]));
+        }
+        return given().contentType(ContentType.JSON).body(body.append("]").toString()).post("/api/posts").then()
+                .statusCode(200).extract().jsonPath().getList("items.postId", Long.class);
+    }
+
+    /**
+     * The posts of one batch are inserted with their originals, decided before the insert: copies of each other in
+     * any order, a copy of a post stored before, and an earlier post that re-roots a stored group. (Its dates are
+     * months away from the other test's, and its tag is four random words, not one: its texts share the complaint's
+     * wording with the other test's and with earlier runs' on the same test database.)
+     */
+    @Test
+    void copiesWithinOneBatchAreInsertedWithTheirOriginals() {
+        String tag = tagKeepingCopiesNear(4);
+        String text = complaint(tag);
+        String source = "dedup-batch-" + UUID.randomUUID();
+        long stored = post(source, "stored", text, "2025-09-10T11:00:00Z", "created");
+        long storedCopy = post(source, "stored-copy", text + " Срочно", "2025-09-10T13:00:00Z", "created");
+        assertThat(originalOf(storedCopy)).isEqualTo(stored);
+
+        // later copies come first in the batch; the earliest post comes last and becomes everyone's original
+        List<Long> ids = postAll(source, List.of(
+                new String[] {"late-copy", "Репост: " + text + " #Курск", "2025-09-10T12:00:00Z"},
+                new String[] {"other", "В парке Победы высадили сто двадцать молодых лип и установили новые скамейки "
+                        + "вдоль главной аллеи " + tag, "2025-09-10T09:30:00Z"},
+                new String[] {"early-copy", text + " Помогите!", "2025-09-10T10:00:00Z"},
+                new String[] {"earliest", text, "2025-09-10T09:00:00Z"}));
+        long earliest = ids.get(3);
+        assertThat(originalOf(earliest)).isNull();
+        assertThat(originalOf(ids.get(1))).as("a different text is not a copy").isNull();
+        for (long id : List.of(ids.get(0), ids.get(2), stored, storedCopy)) {
+            assertThat(originalOf(id)).as("post %d's original", id).isEqualTo(earliest);
+        }
+
+        // a new copy in a later batch, next to a new text of its own: linked to the root, the other left alone
+        List<Long> next = postAll(source, List.of(
+                new String[] {"next-copy", text, "2025-09-11T09:00:00Z"},
+                new String[] {"next-other", "Во дворе дома 7 на улице Ленина не вывозят мусор уже неделю, контейнеры "
+                        + "переполнены " + tag, "2025-09-11T09:00:00Z"}));
+        assertThat(originalOf(next.get(0))).isEqualTo(earliest);
+        assertThat(originalOf(next.get(1))).isNull();
+        for (long id : next) {
+            assertThat(fingerprints(id)).isEqualTo(1);
+        }
+    }
+
     /**
      * The lookup's band conditions match V66's expression indexes and everything it reads from post_fingerprint is
      * in them: on a table of 20,000 fingerprints over two weeks (inside a transaction that is rolled back), the
@@ -121,7 +182,7 @@ class NearDuplicateLookupTest {
      */
     @Test
     void theLookupReadsEachBandFromItsCoveringIndex() throws Exception {
-        List<String> plan = new ArrayList<>();
+        List<String> plans = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("""
@@ -138,19 +199,30 @@ class NearDuplicateLookupTest {
             st.execute("analyze post_fingerprint");
             st.execute("prepare lookup(bigint[], bigint[], timestamptz[], timestamptz[], int) as "
                     + NearDuplicateLinker.CANDIDATES);
-            try (ResultSet rs = st.executeQuery("explain (costs off) execute lookup(array[1], array[123456789], "
-                    + "array[now() - interval '14 days'], array[now() + interval '14 days'], 6)")) {
-                while (rs.next()) {
-                    plan.add(rs.getString(1));
+            st.execute("prepare lookup_new(bigint[], timestamptz[], timestamptz[], int) as "
+                    + NearDuplicateLinker.CANDIDATES_OF_NEW);
+            st.execute("prepare earliest_new(bigint[], timestamptz[], timestamptz[], int) as "
+                    + NearDuplicateLinker.EARLIEST_OF_NEW);
+            for (String execute : List.of("lookup(array[1], ", "lookup_new(", "earliest_new(")) {
+                List<String> lines = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("explain (costs off) execute " + execute + "array[123456789], "
+                        + "array[now() - interval '14 days'], array[now() + interval '14 days'], 6)")) {
+                    while (rs.next()) {
+                        lines.add(rs.getString(1));
+                    }
                 }
+                plans.add(String.join("\n", lines));
             }
             c.rollback();
         }
-        String text = String.join("\n", plan);
-        for (int band = 0; band < SimHash.BANDS; band++) {
-            assertThat(text).as(text).contains("Index Only Scan using post_fingerprint_b" + band + "_idx");
+        // the lookup after an insert (edited posts), and the two before it (new posts: every candidate; the earliest)
+        assertThat(plans).hasSize(3);
+        for (String text : plans) {
+            for (int band = 0; band < SimHash.BANDS; band++) {
+                assertThat(text).as(text).contains("Index Only Scan using post_fingerprint_b" + band + "_idx");
+            }
+            assertThat(text).as(text).doesNotContain("Seq Scan on post_fingerprint")
+                    .doesNotContain("Index Scan using post_fingerprint_pkey");
         }
-        assertThat(text).as(text).doesNotContain("Seq Scan on post_fingerprint")
-                .doesNotContain("Index Scan using post_fingerprint_pkey");
     }
 }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# CPU per post of `POST /api/posts` (bench/README.md "CPU per post of an ingest"): starts the packaged service
+# (bin/otklik, fresh embedded database) with the analysis queue paused (its NOTIFY trigger disabled, the poll
+# an hour apart), seeds 10^4 posts (bench/seed.sql), warms the ingest path up with --warm appeals, then posts
+# --rounds times N Kursk appeals (batches of 1,000, 2 clients: bench/BenchClient.java, as bench/run.sh) and prints,
+# per round, the CPU (utime + stime from /proc) per post of the service and of every PostgreSQL process. Wall-clock
+# rates swing with the neighbours on a shared machine; CPU per post is what compares two builds
+# (OTKLIK_JAR=other/quarkus-run.jar runs another build).
+#
+#   bench/ingest-cpu.sh [--posts N] [--warm W] [--rounds R] [--shared DIR] [--out DIR]
+#       N = 10000, W = 4000, R = 2, DIR = ../shared, target/ingest-cpu
+#
+# JFR=1 with JAVA_OPTS=-XX:StartFlightRecording=name=ingest,settings=profile also dumps the run to OUT/ingest.jfr.
+set -euo pipefail
+{
+cd "$(dirname "$0")/.."
+N=10000; WARM=4000; ROUNDS=2; SHARED=${OTKLIK_SHARED:-../shared}; OUT=target/ingest-cpu
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --posts) N=$2; shift ;;
+        --warm) WARM=$2; shift ;;
+        --rounds) ROUNDS=$2; shift ;;
+        --shared) SHARED=$2; shift ;;
+        --out) OUT=$2; shift ;;
+        *) echo "usage: bench/ingest-cpu.sh [--posts N] [--warm W] [--rounds R] [--shared DIR] [--out DIR]" >&2; exit 2 ;;
+    esac
+    shift
+done
+. bench/cpu-lib.sh
+prepare_run
+APP_JAR=$(ls target/quarkus-app/app/*.jar | head -1)
+KEY="otk_$(openssl rand -base64 33 | tr '+/' '-_')"
+start_service OTKLIK_BOOTSTRAP_API_KEY="$KEY" OTKLIK_SECURITY_API_KEYS_DEFAULT_RATE_PER_MINUTE=100000000 \
+    OTKLIK_ANALYSIS_POLL_INTERVAL=1h OTKLIK_ANALYSIS_WARM_UP_POSTS=0
+# the queue stays paused: ingested posts wait as 'pending', so only the ingest's own CPU is counted
+sql "alter table post disable trigger post_queued_notify"
+ingest() { java -Dfile.encoding=UTF-8 -cp "$APP_JAR" bench/BenchClient.java ingest --url "$URL" --key "$KEY" --csv "$DATASET" \
+    --count "$1" --tag "$2" --out "$OUT" --batch 1000 --clients 2; }
+ingest "$WARM" warm > "$OUT/warm.txt"
+pm=$(head -1 "$DATA/pg/postmaster.pid")
+HZ=$(getconf CLK_TCK)
+: > "$OUT/summary.txt"
+for r in $(seq 1 "$ROUNDS"); do
+    sleep 2
+    threads > "$OUT/threads0"; S0=$(svc_cpu); P0=$(pg_cpu)
+    result=$(ingest "$N" "run$r")
+    S1=$(svc_cpu); P1=$(pg_cpu); threads > "$OUT/threads1"
+    awk -v r=$r -v n=$N -v s=$((S1 - S0)) -v p=$((P1 - P0)) -v hz=$HZ -v res="$result" 'BEGIN {
+        printf "round %d, %d posts: service CPU %.3f ms/post, PostgreSQL CPU %.3f ms/post, total %.3f ms/post (%s)\n",
+            r, n, s * 1000 / hz / n, p * 1000 / hz / n, (s + p) * 1000 / hz / n, res }' | tee -a "$OUT/summary.txt"
+    thread_share "$OUT/threads0" "$OUT/threads1" "$N" | tee -a "$OUT/summary.txt"
+done
+sql "select count(*) filter (where original_id is not null) || ' of ' || count(*) || ' ingested posts linked to an original'
+     from post where external_id like 'run%'" | tee -a "$OUT/summary.txt"
+if [ -n "${JFR:-}" ]; then jcmd $SVC_PID JFR.dump name=ingest filename=$OUT/ingest.jfr > /dev/null; fi
+exit
+}
