@@ -21,9 +21,11 @@ import ru.otklik.nlp.categorize.CategorizerTrainer;
 import ru.otklik.nlp.categorize.DocCategorizer;
 import ru.otklik.nlp.categorize.Prediction;
 import ru.otklik.nlp.categorize.TrainingConfig;
+import ru.otklik.nlp.data.DevAppeals;
 import ru.otklik.nlp.data.LabeledText;
 import ru.otklik.nlp.data.LabelledPosts;
 import ru.otklik.nlp.data.LabelledTraining;
+import ru.otklik.nlp.data.SharedDatasets;
 import ru.otklik.nlp.data.TaskCorpora;
 import ru.otklik.nlp.eval.DecisionGrid;
 import ru.otklik.nlp.features.Features;
@@ -95,7 +97,7 @@ final class IncidentCrossval {
             throw new CliArgs.UsageException("--appeals true needs the shared datasets (--data): "
                     + "Kursk and SPb appeals not found under " + data);
         }
-        Map<String, List<LabeledText>> devAppeals = shared ? TaskCorpora.at(data).devAppeals(APPEALS_SPB)
+        Map<String, List<LabeledText>> devAppeals = shared ? DevAppeals.read(new SharedDatasets(data), APPEALS_SPB)
                 : Map.of();
         List<LabeledText> trainAppeals = appeals ? TaskCorpora.at(data).incidentAppeals().split().train() : List.of();
 

@@ -231,7 +231,7 @@ public final class TaskCorpora {
      * social posts, labelled complaint.
      */
     public TaskCorpus incidentAppeals() throws IOException {
-        Split k = Split.byId(relabel(filter(data.kursk("Категория"), t -> !t.label().equals(KURSK_TEST_CATEGORY)),
+        Split k = Split.byId(relabel(filter(data.kursk("Категория"), t -> !t.label().equals(DevAppeals.KURSK_TEST_CATEGORY)),
                 x -> "complaint"));
         Split spb = capped(Split.byId(relabel(data.spbCategories(), x -> "complaint")), INCIDENT_SPB_APPEALS, 0);
         List<LabeledText> rows = informal(new Split(concat(k.train(), spb.train()), List.of()), t -> true,
@@ -240,19 +240,6 @@ public final class TaskCorpora {
                 + " real appeals, the training sides of Kursk (" + k.train().size() + ") and SPb (a sample of "
                 + spb.train().size() + "), cut to social posts (SocialStyle), each once against the labelled rows' "
                 + INCIDENT_LABELLED_REPEAT), Map.of());
-    }
-
-    /** Kursk's category 12 'Тестовая': test submissions, not residents' appeals. */
-    private static final String KURSK_TEST_CATEGORY = "12";
-
-    /** The real dev appeals no model trains on: Kursk's dev side and the first {@code spb} of SPb's, as complaint. */
-    public Map<String, List<LabeledText>> devAppeals(int spb) throws IOException {
-        Map<String, List<LabeledText>> out = new LinkedHashMap<>();
-        out.put("kursk", relabel(Split.byId(filter(data.kursk("Категория"),
-                t -> !t.label().equals(KURSK_TEST_CATEGORY))).dev(), x -> "complaint"));
-        List<LabeledText> s = Split.byId(relabel(data.spbCategories(), x -> "complaint")).dev();
-        out.put("spb", s.subList(0, Math.min(spb, s.size())));
-        return out;
     }
 
     /**
