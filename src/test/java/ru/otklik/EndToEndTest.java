@@ -86,7 +86,7 @@ class EndToEndTest {
         assertThat(db.count("select count(distinct external_id) from post where source_id = ?", sourceId)).isEqualTo(198);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                "select count(*) from post where source_id in (?, ?) and analysis_state in ('pending', 'claimed')",
+                "select count(*) from post where source_id in (?, ?) and analysis_state = 'pending'",
                 sourceId, appealsId) == 0);
         Set<Long> incidentsOfFeed = db.rows("""
                         select distinct ip.incident_id from incident_post ip join post p on p.id = ip.post_id

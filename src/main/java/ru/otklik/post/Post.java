@@ -74,9 +74,6 @@ public class Post extends PanacheEntityBase {
     @Column(name = "analysis_state")
     public String analysisState;
 
-    @Column(name = "claimed_at")
-    public Instant claimedAt;
-
     @Column(name = "created_at")
     public Instant createdAt;
 

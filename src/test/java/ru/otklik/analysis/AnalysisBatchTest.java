@@ -51,7 +51,9 @@ class AnalysisBatchTest {
         assertThat((Long) before.get("members")).isEqualTo(2L);
 
         // as after a crash between the commit and the worker's acknowledgement: the same batch comes again
-        db.update("update post set analysis_state = 'claimed' where id = any(?)", array(ids));
+        db.update("update post set analysis_state = 'pending' where id = any(?)", array(ids));
+        db.update("insert into analysis_claim (post_id, node, claimed_at, attempts) "
+                + "select unnest(?::bigint[]), 'crashed-node', now(), 1", array(ids));
         List<AnalysisStore.Analysed> batch = ids.stream().map(id -> {
             String text = (String) db.rows("select text from post where id = ?", id).get(0).get("text");
             AnalysisResult r = analyzer.analyze(text);
@@ -61,6 +63,8 @@ class AnalysisBatchTest {
         VertxContextSupport.subscribeAndAwait(() -> store.save(batch));
 
         assertThat(state(ids)).isEqualTo(before);
+        assertThat(db.count("select count(*) from analysis_claim where post_id = any(?)", array(ids)))
+                .as("the stored batch drops its claims").isZero();
         assertThat(db.count("select count(*) from post where id = any(?) and analysis_state = 'done'", array(ids)))
                 .isEqualTo(2);
     }

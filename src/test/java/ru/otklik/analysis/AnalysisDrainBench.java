@@ -210,7 +210,7 @@ class AnalysisDrainBench {
 
     private List<Long> analysedOf(java.util.Set<Long> ids) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "select id from post where id = any(?) and analysis_state not in ('pending', 'claimed')")) {
+                "select id from post where id = any(?) and analysis_state <> 'pending'")) {
             st.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             List<Long> done = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
@@ -226,7 +226,7 @@ class AnalysisDrainBench {
         long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
             try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                    "select count(*) from post where analysis_state in ('pending', 'claimed')");
+                    "select count(*) from post where analysis_state = 'pending'");
                  ResultSet rs = st.executeQuery()) {
                 rs.next();
                 if (rs.getLong(1) == 0) {
