@@ -34,8 +34,8 @@ public final class IncidentDecider {
     /**
      * The blended score (see {@link Blend}) from which a post is an incident on the models' word alone: with the
      * blend, the most recall over the labelled dev rows (cross-validated) and real Kursk and SPb dev appeals
-     * together, at ≤ 2 % false alarms (≤ 0.5 % on tweets): nlp-models/blend/BLEND.md, docs/nlp.md "The blend on real
-     * appeals".
+     * together, at ≤ 2 % false alarms (≤ 0.5 % on tweets): {@code crossval --task incident}, nlp-models/INCIDENT-CV.md,
+     * docs/nlp.md "The incident model on real text".
      */
     public static final double DEFAULT_THRESHOLD = 0.99;
 

@@ -208,19 +208,16 @@ public final class TaskCorpora {
         LabelledTraining l = labelled.orElseThrow(() -> new IOException(
                 "the incident model is learnt from the labelled set: give --labelled DIR"));
         TaskCorpus more = incidentExtras(extras);
-        List<String> sources = new ArrayList<>(List.of(describe(l.withWeight(1),
-                "incidents as complaint, the rest as none")));
+        // with the real appeals, the labelled rows are repeated so that each appeal weighs a fifth of one (the L2
+        // cost is scaled alike in ShippedModelBuilder)
+        LabelledTraining weighted = l.withWeight(INCIDENT_APPEALS ? INCIDENT_LABELLED_REPEAT : 1);
+        List<String> sources = new ArrayList<>(List.of(describe(weighted, "incidents as complaint, the rest as none")));
         sources.addAll(more.sources());
-        List<LabeledText> rows = new ArrayList<>();
+        List<LabeledText> rows = new ArrayList<>(weighted.forTask(INCIDENT));
         if (INCIDENT_APPEALS) {
-            // the labelled rows repeated so that each appeal weighs a fifth of one (the L2 cost is scaled alike)
-            rows.addAll(l.withWeight(INCIDENT_LABELLED_REPEAT).forTask(INCIDENT));
             TaskCorpus appeals = incidentAppeals();
             rows.addAll(appeals.split().train());
-            sources.set(0, describe(l.withWeight(INCIDENT_LABELLED_REPEAT), "incidents as complaint, the rest as none"));
             sources.addAll(appeals.sources());
-        } else {
-            rows.addAll(l.withWeight(1).forTask(INCIDENT));
         }
         return new TaskCorpus(INCIDENT, new Split(rows, List.of()).plus(more.split()), sources, Map.of());
     }
