@@ -94,11 +94,11 @@ final class EvaluateCommand {
                         published(task, view, "macro-F1")));
                 summary.append(row(task, view, "accuracy", m.accuracy(), stored.get("baseline." + view + ".accuracy"),
                         published(task, view, "accuracy")));
-                if (task.equals("conflict") && m.perClass().containsKey("conflict")) {
-                    summary.append(row(task, view, "conflict recall", m.perClass().get("conflict").recall(),
-                            stored.get("baseline." + view + ".conflictRecall"), published(task, view, "recall")));
-                    summary.append(row(task, view, "conflict F1", m.perClass().get("conflict").f1(),
-                            stored.get("baseline." + view + ".conflictF1"), published(task, view, "F1")));
+                if (TaskCorpora.FLAGS.contains(task) && m.perClass().containsKey(task)) {
+                    summary.append(row(task, view, task + " recall", m.perClass().get(task).recall(),
+                            stored.get("baseline." + view + "." + task + "Recall"), published(task, view, "recall")));
+                    summary.append(row(task, view, task + " F1", m.perClass().get(task).f1(),
+                            stored.get("baseline." + view + "." + task + "F1"), published(task, view, "F1")));
                 }
             });
         }
@@ -189,8 +189,9 @@ final class EvaluateCommand {
             case "agency/kursk/accuracy" -> "0.49";
             case "sentiment/rusentitweet 5-class/macro-F1" -> "0.61";
             case "conflict/russe dev/recall" -> "0.86";
-            // issue 17: the recipe's F1 of the inappropriate class on the held-back Skoltech test file
-            case "conflict/" + TaskCorpora.SKOLTECH_VIEW + "/F1" -> "0.403";
+            // issue 17: the recipe's F1 of the inappropriate class on the held-back Skoltech test file; measured on
+            // the inappropriate output since it has its own model (docs/nlp.md, "The inappropriate output")
+            case TaskCorpora.INAPPROPRIATE + "/" + TaskCorpora.SKOLTECH_VIEW + "/F1" -> "0.403";
             default -> "";
         };
     }

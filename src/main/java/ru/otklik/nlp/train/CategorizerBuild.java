@@ -13,6 +13,7 @@ import ru.otklik.nlp.categorize.CategorizerTrainer;
 import ru.otklik.nlp.categorize.DocCategorizer;
 import ru.otklik.nlp.categorize.TrainingConfig;
 import ru.otklik.nlp.data.LabeledText;
+import ru.otklik.nlp.data.TaskCorpora;
 import ru.otklik.nlp.data.TaskCorpus;
 import ru.otklik.nlp.eval.Metrics;
 
@@ -73,9 +74,9 @@ public final class CategorizerBuild {
             dev.put("baseline." + view + ".macroF1", round(m.macroF1()));
             dev.put("baseline." + view + ".accuracy", round(m.accuracy()));
         });
-        if (task.equals("conflict")) {
-            addConflictScores("", tuned, dev);
-            addConflictScores("baseline.", base, dev);
+        if (TaskCorpora.FLAGS.contains(task)) {
+            addFlagScores(task, "", tuned, dev);
+            addFlagScores(task, "baseline.", base, dev);
         }
         return dev;
     }
@@ -95,13 +96,16 @@ public final class CategorizerBuild {
         return out;
     }
 
-    /** Recall and F1 of the conflict class per view: the figures the RUSSE and Skoltech tasks are quoted by. */
-    private static void addConflictScores(String prefix, Map<String, Metrics> scores, Map<String, Double> dev) {
+    /**
+     * Recall and F1 of a flag's own class (conflict, inappropriate) per view: the figures the RUSSE and Skoltech
+     * tasks are quoted by.
+     */
+    private static void addFlagScores(String task, String prefix, Map<String, Metrics> scores, Map<String, Double> dev) {
         scores.forEach((view, m) -> {
-            Metrics.ClassScore conflict = m.perClass().get("conflict");
-            if (conflict != null) {
-                dev.put(prefix + view + ".conflictRecall", round(conflict.recall()));
-                dev.put(prefix + view + ".conflictF1", round(conflict.f1()));
+            Metrics.ClassScore flagged = m.perClass().get(task);
+            if (flagged != null) {
+                dev.put(prefix + view + "." + task + "Recall", round(flagged.recall()));
+                dev.put(prefix + view + "." + task + "F1", round(flagged.f1()));
             }
         });
     }

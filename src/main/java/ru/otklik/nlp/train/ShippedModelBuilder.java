@@ -77,6 +77,15 @@ public final class ShippedModelBuilder {
     /** The conflict model's decision threshold, stored in its meta.json (docs/nlp.md, "Conflict and the Skoltech task"). */
     public static final double CONFLICT_THRESHOLD = 0.25;
 
+    /**
+     * The inappropriate model's decision threshold, chosen on a training-side slice of val.csv (InappropriateVariants,
+     * docs/nlp.md "The inappropriate output"), never on the Skoltech dev view.
+     */
+    public static final double INAPPROPRIATE_THRESHOLD = 0.3;
+
+    /** The inappropriate model's vocabulary cap: 6,500 short comments, one more small row of the bank per post. */
+    public static final int INAPPROPRIATE_FEATURES = 50_000;
+
     /** The incident model's vocabulary cap (a small table: it is one more row of the bank per post). */
     public static final int INCIDENT_FEATURES = 50_000;
 
@@ -104,6 +113,8 @@ public final class ShippedModelBuilder {
             // rarely past 0.5; chosen on a training-side slice of val.csv (ConflictVariants, docs/nlp.md
             // "Conflict and the Skoltech task"), never on the Skoltech dev view
             case "conflict" -> t.withMaxFeatures(100_000).withThreshold(CONFLICT_THRESHOLD);
+            case TaskCorpora.INAPPROPRIATE -> t.withMaxFeatures(INAPPROPRIATE_FEATURES)
+                    .withThreshold(INAPPROPRIATE_THRESHOLD);
             default -> t.withMaxFeatures(100_000);
         };
     }
