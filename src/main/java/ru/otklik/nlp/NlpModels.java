@@ -30,8 +30,6 @@ public final class NlpModels {
     public static final String INCIDENT_TYPE = TaskCorpora.INCIDENT_TYPE;
     /** The in-domain incident model (complaint / none), blended with the complaint model; optional. */
     public static final String INCIDENT = TaskCorpora.INCIDENT;
-    /** Skoltech's inappropriate messages, a model of its own beside conflict. */
-    public static final String INAPPROPRIATE = TaskCorpora.INAPPROPRIATE;
     /** Tasks whose categoriser is used when present and never required. */
     static final List<String> OPTIONAL_TASKS = List.of(INCIDENT, INCIDENT_TYPE);
 

@@ -107,7 +107,8 @@ public final class TextAnalyzer {
         LabelScore modelComplaint = label("complaint", scores, top);
         LabelScore modelTopic = label("topic", scores, top);
         LabelScore conflict = label("conflict", scores, top);
-        LabelScore inappropriate = label(NlpModels.INAPPROPRIATE, scores, top);
+        LabelScore inappropriate = InappropriateRule.answer(models.categorizers().labels("conflict"),
+                scores.probabilities("conflict"));
         LabelScore sentiment = sentiment(scores, top);
         Prediction agencyModel = scores.prediction("agency");
         top.put("agency", agencyModel.topFeatures());

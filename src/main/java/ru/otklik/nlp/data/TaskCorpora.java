@@ -27,15 +27,7 @@ import java.util.regex.Pattern;
 public final class TaskCorpora {
 
     /** The categorisers every models directory has. */
-    public static final List<String> TASKS = List.of("complaint", "topic", "conflict", TaskCorpora.INAPPROPRIATE,
-            "sentiment", "agency");
-    /**
-     * Skoltech's inappropriate messages (a sensitive topic, a risk to the speaker's reputation), apart from
-     * conflict: learnt from val.csv's training side alone (docs/nlp.md, "The inappropriate output").
-     */
-    public static final String INAPPROPRIATE = "inappropriate";
-    /** The two-label flags whose own class (named as the task) is scored by recall and F1, not only macro-F1. */
-    public static final List<String> FLAGS = List.of("conflict", INAPPROPRIATE);
+    public static final List<String> TASKS = List.of("complaint", "topic", "conflict", "sentiment", "agency");
     /** The incident-type model (problem / question): optional in a models directory, learnt from labelled/ only. */
     public static final String INCIDENT_TYPE = "incident_type";
     /**
@@ -45,7 +37,7 @@ public final class TaskCorpora {
     public static final String INCIDENT = "incident";
     /** Every task {@code train} can build. */
     public static final List<String> TRAINABLE = List.of("complaint", "topic", INCIDENT, INCIDENT_TYPE, "conflict",
-            INAPPROPRIATE, "sentiment", "agency");
+            "sentiment", "agency");
     /**
      * Examples of each kind the incident model takes from the shared corpora beside the labelled rows
      * ({@link #incidentExtras}): none. Cross-validated over the labelled dev rows, 2,000 of each kind lowered the
@@ -146,7 +138,6 @@ public final class TaskCorpora {
             case "topic" -> topic();
             case "complaint" -> complaint();
             case "conflict" -> conflict();
-            case INAPPROPRIATE -> inappropriate();
             case "sentiment" -> sentiment();
             case "agency" -> agency();
             case INCIDENT_TYPE -> incidentType();
@@ -363,21 +354,6 @@ public final class TaskCorpora {
                         + "dev-side row of val.csv, labelled conflict when inappropriate ≥ 0.5"),
                 views("russe dev", russeDev, "all", all.dev(),
                         SKOLTECH_VIEW, Split.byId(data.skoltechInappropriate()).dev()));
-    }
-
-    /**
-     * Skoltech's published task on its own: every row of val.csv's training side, inappropriate when its score is
-     * ≥ 0.5 (the middle band included, as the task is scored), else none. Dev is the same view as the conflict
-     * model's Skoltech view, so the two are compared on the same 1,633 rows; none of them is trained on.
-     */
-    private TaskCorpus inappropriate() throws IOException {
-        Split skol = Split.byId(relabel(data.skoltechInappropriate(),
-                l -> l.equals("conflict") ? INAPPROPRIATE : "none"));
-        return new TaskCorpus(INAPPROPRIATE, skol, List.of(
-                "inappropriate: skoltech appropriateness val.csv inappropriate ≥ 0.5 (training side)",
-                "none: the other val.csv rows of the training side",
-                "dev: \"" + SKOLTECH_VIEW + "\": every dev-side row of val.csv (20% CRC32 split)"),
-                views(SKOLTECH_VIEW, skol.dev()));
     }
 
     private TaskCorpus sentiment() throws IOException {

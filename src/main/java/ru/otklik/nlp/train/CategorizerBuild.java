@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import ru.otklik.nlp.categorize.CategorizerStore;
 import ru.otklik.nlp.categorize.CategorizerTrainer;
 import ru.otklik.nlp.categorize.DocCategorizer;
 import ru.otklik.nlp.categorize.TrainingConfig;
 import ru.otklik.nlp.data.LabeledText;
-import ru.otklik.nlp.data.TaskCorpora;
 import ru.otklik.nlp.data.TaskCorpus;
 import ru.otklik.nlp.eval.Metrics;
 
@@ -74,9 +74,9 @@ public final class CategorizerBuild {
             dev.put("baseline." + view + ".macroF1", round(m.macroF1()));
             dev.put("baseline." + view + ".accuracy", round(m.accuracy()));
         });
-        if (TaskCorpora.FLAGS.contains(task)) {
-            addFlagScores(task, "", tuned, dev);
-            addFlagScores(task, "baseline.", base, dev);
+        if (task.equals("conflict")) {
+            addConflictScores("", tuned, dev);
+            addConflictScores("baseline.", base, dev);
         }
         return dev;
     }
@@ -97,15 +97,26 @@ public final class CategorizerBuild {
     }
 
     /**
-     * Recall and F1 of a flag's own class (conflict, inappropriate) per view: the figures the RUSSE and Skoltech
-     * tasks are quoted by.
+     * Scores an output the model's probabilities decide by a rule of its own (the {@code inappropriate} output from
+     * the conflict model): {@code answer} maps a row's probabilities to a label comparable with the gold one.
      */
-    private static void addFlagScores(String task, String prefix, Map<String, Metrics> scores, Map<String, Double> dev) {
+    public Metrics evaluate(DocCategorizer model, List<LabeledText> examples, Function<double[], String> answer) {
+        List<String> gold = new ArrayList<>(examples.size());
+        List<String> pred = new ArrayList<>(examples.size());
+        for (LabeledText t : examples) {
+            gold.add(t.label());
+            pred.add(answer.apply(model.probabilities(cache.features(t.text()))));
+        }
+        return Metrics.of(gold, pred);
+    }
+
+    /** Recall and F1 of the conflict class per view: the figures the RUSSE and Skoltech tasks are quoted by. */
+    private static void addConflictScores(String prefix, Map<String, Metrics> scores, Map<String, Double> dev) {
         scores.forEach((view, m) -> {
-            Metrics.ClassScore flagged = m.perClass().get(task);
-            if (flagged != null) {
-                dev.put(prefix + view + "." + task + "Recall", round(flagged.recall()));
-                dev.put(prefix + view + "." + task + "F1", round(flagged.f1()));
+            Metrics.ClassScore conflict = m.perClass().get("conflict");
+            if (conflict != null) {
+                dev.put(prefix + view + ".conflictRecall", round(conflict.recall()));
+                dev.put(prefix + view + ".conflictF1", round(conflict.f1()));
             }
         });
     }

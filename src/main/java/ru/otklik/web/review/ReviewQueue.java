@@ -15,6 +15,7 @@ import java.util.Map;
 import ru.otklik.common.ApiException;
 import ru.otklik.common.FeedCursor;
 import ru.otklik.common.Page;
+import ru.otklik.nlp.InappropriateRule;
 
 /**
  * The review queue: posts whose current version the analysis flagged as a complaint or a conflict (or, filtered,
@@ -55,7 +56,7 @@ public class ReviewQueue {
             """;
 
     /** The queue's filter value for the inappropriate posts. */
-    public static final String INAPPROPRIATE = "inappropriate";
+    public static final String INAPPROPRIATE = InappropriateRule.LABEL;
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };

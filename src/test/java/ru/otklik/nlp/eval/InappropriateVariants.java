@@ -32,7 +32,7 @@ import ru.otklik.nlp.train.ShippedModelBuilder;
  * {@code conflict} is the shipped conflict corpus (its p(conflict) as the score); {@code own} trains on val.csv's
  * training side alone, inappropriate from {@code cut} (default 0.5), with {@code calm=1} the conflict corpus's
  * appeal and calm-tweet rows as none beside, {@code l2} the L2 cost (default 0.01), {@code os} the oversampling
- * power (default 0.5).
+ * power (default 0.5), {@code blend=1} scores the mean of that model's p and the slice-less conflict model's.
  */
 public final class InappropriateVariants {
 
@@ -88,6 +88,17 @@ public final class InappropriateVariants {
             double[] ps = probs(m, positive, cache, slice);
             double[] pr = probs(m, positive, cache, russeToxic);
             double[] pc = probs(m, positive, cache, calm);
+            if (kv.containsKey("blend")) {
+                // the mean of this model's p and the slice-less conflict model's p(conflict)
+                List<LabeledText> ct = conflict.split().train().stream()
+                        .filter(t -> !SkoltechSlice.contains(t.id())).toList();
+                DocCategorizer cm = new CategorizerTrainer().train("conflict", cache.features(ct),
+                        ct.stream().map(LabeledText::label).toList(), ShippedModelBuilder.configFor("conflict"),
+                        List.of());
+                ps = mean(ps, probs(cm, "conflict", cache, slice));
+                pr = mean(pr, probs(cm, "conflict", cache, russeToxic));
+                pc = mean(pc, probs(cm, "conflict", cache, calm));
+            }
             double best = SkoltechSlice.bestThreshold(slice, ps);
             System.out.printf("%-24s %d rows, best on slice %.3f@%.2f | %.0fs%n", spec, train.size(),
                     SkoltechSlice.Counts.at(slice, ps, best).f1(), best, (System.nanoTime() - start) / 1e9);
@@ -104,6 +115,14 @@ public final class InappropriateVariants {
     private static double[] probs(DocCategorizer m, String label, FeatureCache cache, List<LabeledText> texts) {
         int c = m.labels().indexOf(label);
         return texts.stream().mapToDouble(t -> m.probabilities(cache.features(t.text()))[c]).toArray();
+    }
+
+    private static double[] mean(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = (a[i] + b[i]) / 2;
+        }
+        return out;
     }
 
     private static double share(double[] p, double th) {
