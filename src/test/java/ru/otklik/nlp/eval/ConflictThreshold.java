@@ -2,7 +2,6 @@ package ru.otklik.nlp.eval;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,13 +40,6 @@ public final class ConflictThreshold {
         System.out.printf("%d RUSSE dev rows, %d written posts (%d non-incidents)%n", russe.size(), written.size(),
                 written.stream().filter(p -> !p.isIncident()).count());
         for (double th : new double[] {0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, InappropriateRule.THRESHOLD}) {
-            List<String> gold = new ArrayList<>();
-            List<String> pred = new ArrayList<>();
-            for (int i = 0; i < pr.length; i++) {
-                gold.add(russe.get(i).label());
-                pred.add(pr[i] >= th ? "conflict" : "none");
-            }
-            Metrics m = Metrics.of(gold, pred);
             int none = 0;
             int noneFlagged = 0;
             int flagged = 0;
@@ -59,10 +51,9 @@ public final class ConflictThreshold {
                     noneFlagged += f ? 1 : 0;
                 }
             }
-            System.out.printf("@%.2f RUSSE dev macro-F1 %.3f toxic recall %.3f | written non-incidents flagged %.4f "
-                            + "(%d) | all written flagged %.4f (%d)%n", th, m.macroF1(),
-                    m.perClass().get("conflict").recall(), noneFlagged / (double) none, noneFlagged,
-                    flagged / (double) pw.length, flagged);
+            System.out.printf("@%.2f RUSSE dev %s | written non-incidents flagged %.4f (%d) | all written flagged "
+                            + "%.4f (%d)%n", th, ConflictVariants.russe(russe, pr, th), noneFlagged / (double) none,
+                    noneFlagged, flagged / (double) pw.length, flagged);
         }
     }
 }

@@ -82,7 +82,7 @@ public final class ConflictVariants {
             System.out.printf("%-28s best on slice %s | %.0fs%n", spec, best(slice, ps), (System.nanoTime() - start) / 1e9);
             for (double th : new double[] {0.5, 0.35, 0.25, 0.2, 0.15}) {
                 System.out.printf("   @%.2f slice F1 %s | russe %s | calm alarms %.4f (%d)%n",
-                        th, f1(slice, ps, th), russe(russeDev, pr, th), alarms(pc, th), calm.size());
+                        th, f1(slice, ps, th), russe(russeDev, pr, th), SkoltechSlice.share(pc, th), calm.size());
             }
             System.out.flush();
         }
@@ -103,7 +103,8 @@ public final class ConflictVariants {
         return String.format("%.3f@%.2f", SkoltechSlice.Counts.at(gold, p, t).f1(), t);
     }
 
-    private static String russe(List<LabeledText> gold, double[] p, double th) {
+    /** RUSSE dev's toxic recall and macro-F1 when {@code p[i] ≥ th} flags row i. */
+    static String russe(List<LabeledText> gold, double[] p, double th) {
         List<String> g = gold.stream().map(LabeledText::label).toList();
         List<String> pred = new ArrayList<>();
         for (double v : p) {
@@ -113,11 +114,4 @@ public final class ConflictVariants {
         return String.format("recall %.3f macroF1 %.3f", m.perClass().get("conflict").recall(), m.macroF1());
     }
 
-    private static double alarms(double[] p, double th) {
-        int n = 0;
-        for (double v : p) {
-            n += v >= th ? 1 : 0;
-        }
-        return n / (double) p.length;
-    }
 }

@@ -105,8 +105,8 @@ public final class InappropriateVariants {
             for (double th : new double[] {best, 0.5, 0.4, 0.3, 0.25, 0.2}) {
                 SkoltechSlice.Counts c = SkoltechSlice.Counts.at(slice, ps, th);
                 System.out.printf("   @%.2f slice F1 %.3f (P %.3f R %.3f) | russe toxic flagged %.3f | calm flagged "
-                        + "%.4f of %d%n", th, c.f1(), c.precision(), c.recall(), share(pr, th), share(pc, th),
-                        calm.size());
+                        + "%.4f of %d%n", th, c.f1(), c.precision(), c.recall(), SkoltechSlice.share(pr, th),
+                        SkoltechSlice.share(pc, th), calm.size());
             }
             System.out.flush();
         }
@@ -125,11 +125,4 @@ public final class InappropriateVariants {
         return out;
     }
 
-    private static double share(double[] p, double th) {
-        int n = 0;
-        for (double v : p) {
-            n += v >= th ? 1 : 0;
-        }
-        return n / (double) p.length;
-    }
 }

@@ -49,6 +49,15 @@ final class SkoltechSlice {
         }
     }
 
+    /** The share of rows flagged when {@code p[i] ≥ threshold} flags row i. */
+    static double share(double[] p, double threshold) {
+        int n = 0;
+        for (double v : p) {
+            n += v >= threshold ? 1 : 0;
+        }
+        return n / (double) p.length;
+    }
+
     /** The threshold 0.05–0.95 (step 0.01) with the best F1; the lowest of ties. */
     static double bestThreshold(List<LabeledText> gold, double[] p) {
         double best = 0.5;
