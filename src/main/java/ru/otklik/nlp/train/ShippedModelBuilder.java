@@ -97,10 +97,9 @@ public final class ShippedModelBuilder {
             // the cost is scaled alike to keep the same penalty per labelled row
             case TaskCorpora.INCIDENT -> t.withMaxFeatures(INCIDENT_FEATURES).withMinDf(2)
                     .withL2(0.002 * (TaskCorpora.INCIDENT_APPEALS ? TaskCorpora.INCIDENT_LABELLED_REPEAT : 1));
-            // conflict answers its most probable label again (2026-12-05, not p ≥ 0.25): RUSSE dev macro-F1 is
-            // flat from 0.40 to 0.50 and 0.50 flags the fewest ordinary posts; Skoltech's inappropriate messages
-            // have their own output at a lower threshold (InappropriateRule, docs/nlp.md "The inappropriate output")
-            case "conflict" -> t.withMaxFeatures(100_000);
+            // conflict among them answers its most probable label again (2026-12-05 evening, not p ≥ 0.25): RUSSE
+            // dev macro-F1 is flat from 0.40 to 0.50 and 0.50 flags the fewest ordinary posts; Skoltech's
+            // inappropriate messages have their own output (InappropriateRule, docs/nlp.md "The inappropriate output")
             default -> t.withMaxFeatures(100_000);
         };
     }
