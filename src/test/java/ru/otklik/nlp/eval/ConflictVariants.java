@@ -3,7 +3,6 @@ package ru.otklik.nlp.eval;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,19 +41,13 @@ public final class ConflictVariants {
         TaskCorpus corpus = TaskCorpora.at(datasets).build("conflict");
         SharedDatasets data = new SharedDatasets(datasets);
         List<LabeledText> base = corpus.split().train().stream().filter(t -> !t.id().startsWith("skol-")).toList();
-        List<LabeledText> slice = data.skoltechInappropriate().stream()
-                .filter(t -> !Split.isDev(t.id()) && SkoltechSlice.contains(t.id())).toList();
+        List<LabeledText> slice = SkoltechSlice.rows(data);
         List<LabeledText> russeDev = corpus.devViews().get("russe dev");
-        List<LabeledText> calm = corpus.devViews().get("all").stream()
-                .filter(t -> !t.id().startsWith("skol-") && !t.id().startsWith("russe-")).toList();
+        List<LabeledText> calm = SkoltechSlice.ordinary(corpus.devViews().get("all"));
         FeatureCache cache = new FeatureCache();
         for (int a = 1; a < args.length; a++) {
             String spec = args[a];
-            Map<String, String> kv = new HashMap<>();
-            for (String part : spec.split(",")) {
-                String[] p = part.split("=");
-                kv.put(p[0], p[1]);
-            }
+            Map<String, String> kv = SkoltechSlice.spec(spec);
             int w = Integer.parseInt(kv.getOrDefault("w", "1"));
             double l2 = Double.parseDouble(kv.getOrDefault("l2", "0.01"));
             List<LabeledText> skol = kv.containsKey("cut")

@@ -3,7 +3,6 @@ package ru.otklik.nlp.eval;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,22 +42,15 @@ public final class InappropriateVariants {
         Path datasets = Path.of(args[0]);
         TaskCorpus conflict = TaskCorpora.at(datasets).build("conflict");
         SharedDatasets data = new SharedDatasets(datasets);
-        List<LabeledText> slice = data.skoltechInappropriate().stream()
-                .filter(t -> !Split.isDev(t.id()) && SkoltechSlice.contains(t.id())).toList();
+        List<LabeledText> slice = SkoltechSlice.rows(data);
         List<LabeledText> russeToxic = conflict.devViews().get("russe dev").stream()
                 .filter(t -> t.label().equals("conflict")).toList();
-        List<LabeledText> calm = conflict.devViews().get("all").stream()
-                .filter(t -> !t.id().startsWith("skol-") && !t.id().startsWith("russe-")).toList();
-        List<LabeledText> calmTrain = conflict.split().train().stream()
-                .filter(t -> !t.id().startsWith("skol-") && !t.id().startsWith("russe-")).toList();
+        List<LabeledText> calm = SkoltechSlice.ordinary(conflict.devViews().get("all"));
+        List<LabeledText> calmTrain = SkoltechSlice.ordinary(conflict.split().train());
         FeatureCache cache = new FeatureCache();
         for (int a = 1; a < args.length; a++) {
             String spec = args[a];
-            Map<String, String> kv = new HashMap<>();
-            for (String part : spec.split(",")) {
-                String[] p = part.split("=");
-                kv.put(p[0], p.length > 1 ? p[1] : "1");
-            }
+            Map<String, String> kv = SkoltechSlice.spec(spec);
             List<LabeledText> train = new ArrayList<>();
             TrainingConfig config;
             String positive;

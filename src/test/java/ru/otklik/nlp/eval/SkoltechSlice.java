@@ -1,8 +1,12 @@
 package ru.otklik.nlp.eval;
 
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import ru.otklik.nlp.data.LabeledText;
+import ru.otklik.nlp.data.SharedDatasets;
 import ru.otklik.nlp.data.Split;
 
 /**
@@ -17,6 +21,26 @@ final class SkoltechSlice {
 
     static boolean contains(String id) {
         return id.startsWith("skol-") && Split.fold(id + "#tune", 5) == 0;
+    }
+
+    /** The slice's rows with the published label (inappropriate ≥ 0.5 as {@code conflict}). */
+    static List<LabeledText> rows(SharedDatasets data) throws IOException {
+        return data.skoltechInappropriate().stream().filter(t -> !Split.isDev(t.id()) && contains(t.id())).toList();
+    }
+
+    /** The conflict corpus's ordinary rows (appeals and calm tweets): neither Skoltech's nor RUSSE's. */
+    static List<LabeledText> ordinary(List<LabeledText> rows) {
+        return rows.stream().filter(t -> !t.id().startsWith("skol-") && !t.id().startsWith("russe-")).toList();
+    }
+
+    /** A variant's {@code key=value,…} spec; a bare key means {@code key=1}. */
+    static Map<String, String> spec(String spec) {
+        Map<String, String> kv = new HashMap<>();
+        for (String part : spec.split(",")) {
+            String[] p = part.split("=");
+            kv.put(p[0], p.length > 1 ? p[1] : "1");
+        }
+        return kv;
     }
 
     /** Counts of the conflict class when {@code p[i] ≥ threshold} flags row i. */
