@@ -204,14 +204,18 @@ def f1_counts(g, p):
 
 
 def read_ours(path):
-    """`analyze` output (conflict.label; null conflict = not analysed as Russian = not flagged) or any JSONL with
-    "id" and "predicted"."""
+    """`analyze` output or any JSONL with "id" and "predicted". From `analyze`: the inappropriate output since
+    2026-12-05 (inappropriate.label), the conflict label before it existed; null = not analysed as Russian = not
+    flagged. Either flag counts as the positive class ("conflict", as the gold labels are named here)."""
     ours = {}
     with open(path, encoding='utf-8') as f:
         for line in f:
             node = json.loads(line)
             if 'predicted' in node:
                 ours[node['id']] = node['predicted']
+            elif 'inappropriate' in node:
+                flagged = (node.get('inappropriate') or {}).get('label') == 'inappropriate'
+                ours[node['id']] = 'conflict' if flagged else 'none'
             else:
                 ours[node['id']] = (node.get('conflict') or {}).get('label', 'none')
     return ours

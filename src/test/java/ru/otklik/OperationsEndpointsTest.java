@@ -3,6 +3,7 @@ package ru.otklik;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -43,6 +44,14 @@ class OperationsEndpointsTest {
                 .body("paths.'/api/incidents'.get.security[1]", hasKey("basicAuth"))
                 .body("paths.'/api/incidents'.get.security[2]", hasKey("session"))
                 .body("paths.'/api/logout'.post.security", nullValue());
+    }
+
+    @Test
+    void openApiDescribesTheInappropriateOutput() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.PostAnalysis.properties", hasKey("inappropriate"))
+                .body("components.schemas.FlaggedPostView.properties", hasKey("inappropriate"))
+                .body("paths.'/api/reviews/queue'.get.parameters.name", hasItem("only"));
     }
 
     @Test

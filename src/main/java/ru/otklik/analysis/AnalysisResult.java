@@ -10,6 +10,7 @@ import java.util.Map;
  * @param lang          ISO 639-1 code of the text's language; a non-Russian text carries nothing else
  * @param complaint     {@code complaint} for an incident, {@code none} otherwise
  * @param incidentType  {@code problem} or {@code question} for an incident, null otherwise
+ * @param inappropriate {@code inappropriate} or {@code none}: Skoltech's inappropriate messages, apart from conflict
  * @param municipality  code of the municipality the text is about, null when no place was found
  * @param explanation   why: top features, matched rules, entities, the routing row
  * @param modelVersions model or rule-file name → version, so a stored analysis can be traced and redone
@@ -20,6 +21,7 @@ public record AnalysisResult(
         String incidentType,
         Label topic,
         Label conflict,
+        Label inappropriate,
         Label sentiment,
         List<Place> places,
         String municipality,
@@ -45,7 +47,7 @@ public record AnalysisResult(
 
     /** Only the language: what a non-Russian post gets. */
     public static AnalysisResult languageOnly(String lang, Map<String, String> modelVersions) {
-        return new AnalysisResult(lang, null, null, null, null, null, List.of(), null, null, Map.of(), modelVersions);
+        return new AnalysisResult(lang, null, null, null, null, null, null, List.of(), null, null, Map.of(), modelVersions);
     }
 
     public boolean isComplaint() {

@@ -75,7 +75,7 @@ public class AnalyzeAsRussian {
         Map<String, Object> explanation = new LinkedHashMap<>(r.explanation());
         explanation.put("analysedAsRussian", Map.of("detectedLang", s.detectedLang(), "by", analyst));
         return AnalysisStore.Analysed.of(s.post(), new AnalysisResult(r.lang(), r.complaint(), r.incidentType(), r.topic(),
-                r.conflict(), r.sentiment(), r.places(), r.municipality(), r.agency(), explanation, r.modelVersions()));
+                r.conflict(), r.inappropriate(), r.sentiment(), r.places(), r.municipality(), r.agency(), explanation, r.modelVersions()));
     }
 
     private static ApiException notSkipped(long postId) {

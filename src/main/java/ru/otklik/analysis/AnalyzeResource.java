@@ -35,8 +35,9 @@ public class AnalyzeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Проанализировать текст",
-            description = "Тот же ответ, что у команды analyze: язык, жалоба, тема, конфликт, тональность, места, "
-                    + "ведомство и объяснение с версиями моделей. Текст не сохраняется.")
+            description = "Тот же ответ, что у команды analyze: язык, жалоба, тема, конфликт, неуместность "
+                    + "(inappropriate), тональность, места, ведомство и объяснение с версиями моделей. "
+                    + "Текст не сохраняется.")
     public PostAnalysis analyze(AnalyzeRequest request) {
         if (request == null || request.text() == null || request.text().isBlank()) {
             throw ApiException.badRequest("Поле text обязательно");

@@ -97,7 +97,7 @@ public class NlpPostAnalyzer implements PostAnalyzer {
                 .filter(Objects::nonNull).toList()).orElse(null);
         Map<String, Object> explanation = new LinkedHashMap<>(json.convertValue(a.explanation(), MAP));
         return new AnalysisResult(a.lang(), label(a.complaint()), a.incidentType(), label(a.topic()),
-                label(a.conflict()), label(a.sentiment()), places, municipality,
+                label(a.conflict()), label(a.inappropriate()), label(a.sentiment()), places, municipality,
                 agency(a.agency(), a.topic().label(), municipality, explanation), explanation, versions);
     }
 

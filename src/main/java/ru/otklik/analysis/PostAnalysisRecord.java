@@ -41,6 +41,10 @@ public class PostAnalysisRecord extends PanacheEntityBase {
     public String conflict;
     @Column(name = "conflict_score")
     public Double conflictScore;
+    /** {@code inappropriate} or {@code none}; null for analyses stored before V72. */
+    public String inappropriate;
+    @Column(name = "inappropriate_score")
+    public Double inappropriateScore;
     public String sentiment;
     @Column(name = "sentiment_score")
     public Double sentimentScore;

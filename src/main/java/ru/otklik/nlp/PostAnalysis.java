@@ -19,14 +19,18 @@ import ru.otklik.nlp.categorize.Prediction;
  * @param incidentType  {@code problem} (ИМ's «Решаемый») or {@code question} («Информационный») for an
  *                      incident, {@code null} otherwise
  * @param topic         the rubric topic, decided by {@link IncidentDecider} (model or rules)
+ * @param conflict      {@code conflict} (toxicity, a quarrel, a threat) or {@code none}
+ * @param inappropriate {@code inappropriate} (Skoltech's sense: a message on a sensitive topic that may harm the
+ *                      speaker's reputation, often calm) or {@code none}; its own model, not the conflict one
+ *                      (docs/nlp.md, "The inappropriate output")
  * @param modelVersions model name → version of every model that took part, so a stored analysis can
  *                      always say which models produced it
  */
-@JsonPropertyOrder({"id", "lang", "complaint", "incidentType", "topic", "conflict", "sentiment", "places", "agency",
+@JsonPropertyOrder({"id", "lang", "complaint", "incidentType", "topic", "conflict", "inappropriate", "sentiment", "places", "agency",
         "explanation", "modelVersions"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PostAnalysis(String id, String lang, LabelScore complaint, String incidentType, LabelScore topic, LabelScore conflict,
-                           LabelScore sentiment, List<Place> places, AgencyDecision agency,
+                           LabelScore inappropriate, LabelScore sentiment, List<Place> places, AgencyDecision agency,
                            Explanation explanation, Map<String, String> modelVersions) {
 
     /** True when the post went through the whole pipeline (it is Russian). */
@@ -36,8 +40,8 @@ public record PostAnalysis(String id, String lang, LabelScore complaint, String 
 
     /** The same analysis with another agency decision. */
     public PostAnalysis withAgency(AgencyDecision other) {
-        return new PostAnalysis(id, lang, complaint, incidentType, topic, conflict, sentiment, places, other, explanation,
-                modelVersions);
+        return new PostAnalysis(id, lang, complaint, incidentType, topic, conflict, inappropriate, sentiment, places, other,
+                explanation, modelVersions);
     }
 
     /** A categoriser's label with its probability. */

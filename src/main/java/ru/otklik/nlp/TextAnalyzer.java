@@ -25,7 +25,7 @@ import ru.otklik.nlp.text.NormalizedText;
 import ru.otklik.nlp.text.TextNormalizer;
 
 /**
- * The one analysis pipeline: normalise → language → features (once) → complaint, topic, conflict,
+ * The one analysis pipeline: normalise → language → features (once) → complaint, topic, conflict, inappropriate,
  * sentiment → places → agency. Pure (no I/O, no database) and thread-safe; the same instance serves the
  * service, {@code analyze} and the evaluation.
  */
@@ -86,7 +86,7 @@ public final class TextAnalyzer {
         NormalizedText norm = normalizer.normalize(text);
         String lang = models.language().detect(norm.clean());
         if (!"ru".equals(lang)) {
-            return new PostAnalysis(id, lang, null, null, null, null, null, List.of(), null, null, models.versions());
+            return new PostAnalysis(id, lang, null, null, null, null, null, null, List.of(), null, null, models.versions());
         }
         return russian(id, norm);
     }
@@ -107,6 +107,8 @@ public final class TextAnalyzer {
         LabelScore modelComplaint = label("complaint", scores, top);
         LabelScore modelTopic = label("topic", scores, top);
         LabelScore conflict = label("conflict", scores, top);
+        LabelScore inappropriate = InappropriateRule.answer(models.categorizers().labels("conflict"),
+                scores.probabilities("conflict"));
         LabelScore sentiment = sentiment(scores, top);
         Prediction agencyModel = scores.prediction("agency");
         top.put("agency", agencyModel.topFeatures());
@@ -133,7 +135,7 @@ public final class TextAnalyzer {
         PostAnalysis.Explanation explanation = new PostAnalysis.Explanation(top, decision.matchedRules(), explained,
                 incident.complaintDecidedBy(), modelComplaint, incident.topicDecidedBy(), modelTopic);
         return new PostAnalysis(id, lang, incident.complaint(), incident.incidentType(), incident.topic(), conflict,
-                sentiment, found.places(), decision.agency(), explanation, models.versions());
+                inappropriate, sentiment, found.places(), decision.agency(), explanation, models.versions());
     }
 
     public NlpModels models() {

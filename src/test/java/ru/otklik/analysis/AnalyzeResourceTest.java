@@ -77,6 +77,21 @@ class AnalyzeResourceTest {
     }
 
     @Test
+    void inappropriateIsAFieldOfItsOwnBesideConflict() {
+        // a calm question on a sensitive topic: inappropriate in Skoltech's sense, no conflict
+        given().contentType(ContentType.JSON)
+                .body("{\"text\": \"Как обойти блокировку и скачать фильм бесплатно без регистрации?\"}")
+                .post("/api/analyze").then().statusCode(200)
+                .body("conflict.label", equalTo("none"))
+                .body("inappropriate.label", equalTo("inappropriate"))
+                .body("inappropriate.score", notNullValue());
+        given().contentType(ContentType.JSON)
+                .body("{\"text\": \"Спасибо за новый сквер у школы, очень красиво\"}")
+                .post("/api/analyze").then().statusCode(200)
+                .body("inappropriate.label", equalTo("none"));
+    }
+
+    @Test
     void anEmptyTextIsAProblem() {
         given().contentType(ContentType.JSON).body("{\"text\": \"  \"}").post("/api/analyze").then().statusCode(400)
                 .contentType("application/problem+json");

@@ -1,6 +1,7 @@
 package ru.otklik.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -10,7 +11,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import ru.otklik.nlp.categorize.DecisionRule;
-import ru.otklik.nlp.train.ShippedModelBuilder;
 
 class TextAnalyzerTest {
 
@@ -41,17 +41,24 @@ class TextAnalyzerTest {
     }
 
     @Test
-    void conflictIsAnsweredFromTheShippedModelsThreshold() {
-        // the conflict model's meta.json carries the decision threshold chosen for the Skoltech task (0.25):
-        // a post the model gives p(conflict) between it and 0.5 is labelled conflict, with that probability
-        assertThat(analyzer.models().categorizers().meta("conflict").params())
-                .containsEntry(DecisionRule.PARAM, ShippedModelBuilder.CONFLICT_THRESHOLD);
+    void inappropriateIsItsOwnOutputWhileConflictAnswersTheMostProbableLabel() {
+        // since the inappropriate output exists the conflict model carries no decision threshold again
+        assertThat(analyzer.models().categorizers().meta("conflict").params()).doesNotContainKey(DecisionRule.PARAM);
+        // a calm question on a sensitive topic (piracy): Skoltech's kind of inappropriate, not a conflict
         PostAnalysis piracy = analyzer.analyze("1", "Как обойти блокировку и скачать фильм бесплатно без регистрации?");
-        assertThat(piracy.conflict().label()).isEqualTo("conflict");
-        assertThat(piracy.conflict().score()).isBetween(ShippedModelBuilder.CONFLICT_THRESHOLD, 0.5);
+        assertThat(piracy.conflict().label()).isEqualTo("none");
+        assertThat(piracy.inappropriate().label()).isEqualTo(InappropriateRule.LABEL);
+        assertThat(piracy.inappropriate().score()).isBetween(InappropriateRule.THRESHOLD, 0.5);
+        assertThat(piracy.conflict().score()).isCloseTo(1 - piracy.inappropriate().score(), within(0.0015));
+        // an insult is both
+        PostAnalysis insult = analyzer.analyze("2", "Заткнись уже, тупой урод, достал всех своим враньём");
+        assertThat(insult.conflict().label()).isEqualTo("conflict");
+        assertThat(insult.inappropriate().label()).isEqualTo(InappropriateRule.LABEL);
         for (String calm : List.of("Спасибо за новый сквер у школы, очень красиво",
                 "В доме третий день нет горячей воды, управляющая компания не отвечает")) {
-            assertThat(analyzer.analyze("2", calm).conflict().label()).as(calm).isEqualTo("none");
+            PostAnalysis a = analyzer.analyze("3", calm);
+            assertThat(a.conflict().label()).as(calm).isEqualTo("none");
+            assertThat(a.inappropriate().label()).as(calm).isEqualTo("none");
         }
     }
 
@@ -69,8 +76,10 @@ class TextAnalyzerTest {
         PostAnalysis a = analyzer.analyze("1", "Спасибо дорожникам, отличный новый тротуар!");
         assertThat(List.of("complaint", "none")).contains(a.complaint().label());
         assertThat(List.of("conflict", "none")).contains(a.conflict().label());
+        assertThat(List.of("inappropriate", "none")).contains(a.inappropriate().label());
         assertThat(List.of("negative", "neutral", "positive")).contains(a.sentiment().label());
-        for (PostAnalysis.LabelScore s : List.of(a.complaint(), a.topic(), a.conflict(), a.sentiment())) {
+        for (PostAnalysis.LabelScore s : List.of(a.complaint(), a.topic(), a.conflict(), a.inappropriate(),
+                a.sentiment())) {
             assertThat(s.score()).isBetween(0.0, 1.0);
         }
     }

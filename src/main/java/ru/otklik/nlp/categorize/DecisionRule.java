@@ -6,10 +6,11 @@ import ru.otklik.common.ArgMax;
 
 /**
  * Which label a categoriser answers. By default the most probable one; a two-label model whose meta.json params
- * hold {@value #PARAM} answers its label other than {@code none} from that probability on (the conflict model:
- * its threshold is chosen for the Skoltech inappropriate-message task, docs/nlp.md "Conflict and the Skoltech
- * task"). The bank and {@link DocCategorizer} both decide through this, so the service, {@code analyze} and
- * {@code evaluate} answer alike.
+ * hold {@value #PARAM} answers its label other than {@code none} from that probability on (the conflict model had
+ * 0.25 on 2026-12-05 for Skoltech's inappropriate messages, which have their own output since, docs/nlp.md "The
+ * inappropriate output"; no shipped model uses one now, a region's retrained model may). The bank and
+ * {@link DocCategorizer} both decide through this, so the service, {@code analyze} and {@code evaluate} answer
+ * alike.
  *
  * @param label     index of the thresholded label, -1 = none (most probable wins)
  * @param threshold its probability from which it is answered

@@ -15,9 +15,11 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ru.otklik.nlp.InappropriateRule;
 import ru.otklik.nlp.ModelsDir;
 import ru.otklik.nlp.categorize.CategorizerStore;
 import ru.otklik.nlp.categorize.DocCategorizer;
+import ru.otklik.nlp.data.LabeledText;
 import ru.otklik.nlp.data.LabelledTraining;
 import ru.otklik.nlp.data.SharedDatasets;
 import ru.otklik.nlp.data.TaskCorpora;
@@ -101,6 +103,9 @@ final class EvaluateCommand {
                             stored.get("baseline." + view + ".conflictF1"), published(task, view, "F1")));
                 }
             });
+            if (task.equals("conflict")) {
+                inappropriate(scorer, model, corpus, summary, details);
+            }
         }
         for (String task : List.of(TaskCorpora.INCIDENT, TaskCorpora.INCIDENT_TYPE)) {
             if (CategorizerStore.exists(models.resolve(task))) {
@@ -140,6 +145,28 @@ final class EvaluateCommand {
             Files.writeString(Path.of(args.option("report").get()), report, StandardCharsets.UTF_8);
         }
         return 0;
+    }
+
+    /**
+     * The {@code inappropriate} output (the conflict model's p(conflict) at {@link InappropriateRule#THRESHOLD}) on
+     * the Skoltech view: the issue's inappropriate-message F1 is measured here since 2026-12-05, not on the conflict
+     * label.
+     */
+    private static void inappropriate(CategorizerBuild scorer, DocCategorizer model, TaskCorpus corpus,
+                                      StringBuilder summary, List<String> details) {
+        List<LabeledText> view = corpus.devViews().get(TaskCorpora.SKOLTECH_VIEW).stream()
+                .map(t -> new LabeledText(t.id(), t.text(),
+                        t.label().equals("conflict") ? InappropriateRule.LABEL : "none"))
+                .toList();
+        Metrics m = scorer.evaluate(model, view, p -> InappropriateRule.answer(model.labels(), p).label());
+        String name = InappropriateRule.LABEL + " (conflict model, p ≥ " + InappropriateRule.THRESHOLD + ")";
+        details.add("### " + name + " — " + TaskCorpora.SKOLTECH_VIEW);
+        details.add("");
+        details.add(m.toMarkdown());
+        details.add("");
+        Metrics.ClassScore c = m.perClass().get(InappropriateRule.LABEL);
+        summary.append(row(name, TaskCorpora.SKOLTECH_VIEW, "inappropriate recall", c.recall(), null, ""));
+        summary.append(row(name, TaskCorpora.SKOLTECH_VIEW, "inappropriate F1", c.f1(), null, "0.403"));
     }
 
     private static void textModels(Path models, List<String> versions, List<String> details) throws IOException {
@@ -189,8 +216,6 @@ final class EvaluateCommand {
             case "agency/kursk/accuracy" -> "0.49";
             case "sentiment/rusentitweet 5-class/macro-F1" -> "0.61";
             case "conflict/russe dev/recall" -> "0.86";
-            // issue 17: the recipe's F1 of the inappropriate class on the held-back Skoltech test file
-            case "conflict/" + TaskCorpora.SKOLTECH_VIEW + "/F1" -> "0.403";
             default -> "";
         };
     }

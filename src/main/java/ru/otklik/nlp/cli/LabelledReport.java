@@ -138,6 +138,6 @@ final class LabelledReport {
         // The sweep reports recall and false alarms only, so any type stands for "flagged".
         String type = flagged ? (a.incidentType() != null ? a.incidentType() : IncidentDecider.PROBLEM) : null;
         return new Judged(j.post(), new PostAnalysis(a.id(), a.lang(), a.complaint(), type, a.topic(), a.conflict(),
-                a.sentiment(), a.places(), a.agency(), a.explanation(), a.modelVersions()));
+                a.inappropriate(), a.sentiment(), a.places(), a.agency(), a.explanation(), a.modelVersions()));
     }
 }

@@ -66,7 +66,7 @@ public final class NlpCli {
                   train --task T --input FILE --text-field X --label-field Y --out DIR
                         [--labelled DIR] [--labelled-weight N]
                                                               T: complaint, topic, incident, incident_type,
-                                                              conflict, sentiment, agency
+                                                              conflict, inappropriate, sentiment, agency
                   train --all [--data ../shared/datasets] [--out nlp-models] [--only text,ner,topic,...] [--l2 X]
                         [--labelled labelled] [--labelled-weight N]
                   train --tune-weights 0,5,10 [--only topic,incident_type] [--fold 0|all] [--folds 5]

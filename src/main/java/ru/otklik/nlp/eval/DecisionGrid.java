@@ -56,7 +56,7 @@ public final class DecisionGrid {
                         .incidentType();
             }
             out.add(new Judged(r.post(), new PostAnalysis(r.post().id(), r.russian() ? "ru" : "other", null, type, null,
-                    null, null, List.of(), null, null, Map.of())));
+                    null, null, null, List.of(), null, null, Map.of())));
         }
         return out;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import ru.otklik.nlp.categorize.CategorizerStore;
 import ru.otklik.nlp.categorize.CategorizerTrainer;
@@ -83,16 +84,27 @@ public final class CategorizerBuild {
     /** Scores a model on every dev view of its corpus. */
     public Map<String, Metrics> evaluate(DocCategorizer model, TaskCorpus corpus) {
         Map<String, Metrics> out = new LinkedHashMap<>();
-        corpus.devViews().forEach((view, examples) -> {
-            List<String> gold = new ArrayList<>(examples.size());
-            List<String> pred = new ArrayList<>(examples.size());
-            for (LabeledText t : examples) {
-                gold.add(t.label());
-                pred.add(model.predict(cache.features(t.text())).label());
-            }
-            out.put(view, Metrics.of(gold, pred));
-        });
+        corpus.devViews().forEach((view, examples) ->
+                out.put(view, score(examples, text -> model.predict(cache.features(text)).label())));
         return out;
+    }
+
+    /**
+     * Scores an output the model's probabilities decide by a rule of its own (the {@code inappropriate} output from
+     * the conflict model): {@code answer} maps a row's probabilities to a label comparable with the gold one.
+     */
+    public Metrics evaluate(DocCategorizer model, List<LabeledText> examples, Function<double[], String> answer) {
+        return score(examples, text -> answer.apply(model.probabilities(cache.features(text))));
+    }
+
+    private static Metrics score(List<LabeledText> examples, Function<String, String> answer) {
+        List<String> gold = new ArrayList<>(examples.size());
+        List<String> pred = new ArrayList<>(examples.size());
+        for (LabeledText t : examples) {
+            gold.add(t.label());
+            pred.add(answer.apply(t.text()));
+        }
+        return Metrics.of(gold, pred);
     }
 
     /** Recall and F1 of the conflict class per view: the figures the RUSSE and Skoltech tasks are quoted by. */

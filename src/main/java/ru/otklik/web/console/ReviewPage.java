@@ -37,7 +37,7 @@ public class ReviewPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(Chrome chrome, List<ReviewCard> cards, long waiting, String next,
-                                             ReferenceNames.Catalog names);
+                                             ReferenceNames.Catalog names, boolean inappropriate);
 
         static native TemplateInstance verdict(ReviewResult result, ReferenceNames.Catalog names);
     }
@@ -57,11 +57,13 @@ public class ReviewPage {
     }
 
     @GET
-    public Uni<TemplateInstance> page(@QueryParam("after") String after) {
+    public Uni<TemplateInstance> page(@QueryParam("after") String after, @QueryParam("only") String only) {
         Viewer viewer = Viewer.of(user);
-        return references.catalog().chain(names -> queue.page(after, PAGE_SIZE).chain(page -> queue.size()
+        boolean inappropriate = ReviewQueue.inappropriateOnly(only);
+        return references.catalog().chain(names -> queue.page(after, PAGE_SIZE, inappropriate)
+                .chain(page -> queue.size(inappropriate)
                 .map(waiting -> Templates.queue(new Chrome(viewer, Chrome.REVIEW), cards(page, viewer, names),
-                        waiting, page.next(), names))));
+                        waiting, page.next(), names, inappropriate))));
     }
 
     @POST

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * A post waiting for review, with the analysis of its current version. Carries the author's handle: only
  * {@link FlaggedPostView} decides who gets to see it. {@code incidentType} is {@code problem} or
- * {@code question} when the analysis found an incident.
+ * {@code question} when the analysis found an incident; {@code inappropriate} is empty for analyses stored before
+ * the inappropriate output existed (V72).
  */
 public record FlaggedPost(
         long id,
@@ -25,6 +26,7 @@ public record FlaggedPost(
         String incidentType,
         Label topic,
         Label conflict,
+        Label inappropriate,
         Label sentiment,
         String municipality,
         String agency,

@@ -26,6 +26,7 @@ public record FlaggedPostView(
         String incidentType,
         FlaggedPost.Label topic,
         FlaggedPost.Label conflict,
+        FlaggedPost.Label inappropriate,
         FlaggedPost.Label sentiment,
         String municipality,
         String agency,
@@ -39,7 +40,8 @@ public record FlaggedPostView(
         boolean authors = viewer.canSeeAuthors();
         return new FlaggedPostView(p.id(), p.version(), p.url(), p.sourceKey(), p.authorPseudonym(),
                 authors ? p.authorHandle() : null, authors ? p.authorName() : null, p.title(), p.text(),
-                p.publishedAt(), p.complaint(), p.incidentType(), p.topic(), p.conflict(), p.sentiment(), p.municipality(), p.agency(),
+                p.publishedAt(), p.complaint(), p.incidentType(), p.topic(), p.conflict(), p.inappropriate(), p.sentiment(),
+                p.municipality(), p.agency(),
                 p.agencyDecidedBy(), p.explanation(), p.modelVersions(), marks, p.incidentId());
     }
 }

@@ -45,11 +45,13 @@ public class ReviewResource {
     @Path("/queue")
     @Operation(summary = "Очередь проверки: жалобы и конфликты, ещё не проверенные, новые первыми",
             description = "Автор (author_handle, author_name) виден только ролям analyst и admin; остальным — "
-                    + "псевдоним authorId. marks — найденные правилами слова и места (смещения в text).")
-    public Uni<Page<FlaggedPostView>> queue(@QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+                    + "псевдоним authorId. marks — найденные правилами слова и места (смещения в text). "
+                    + "only=inappropriate — вместо них неуместные сообщения (поле inappropriate), жалобы они или нет.")
+    public Uni<Page<FlaggedPostView>> queue(@QueryParam("limit") Integer limit, @QueryParam("after") String after,
+                                            @QueryParam("only") String only) {
         int size = Page.limit(limit, 20, 100);
         Viewer viewer = Viewer.of(user);
-        return queue.page(after, size).map(page -> new Page<>(page.items().stream()
+        return queue.page(after, size, ReviewQueue.inappropriateOnly(only)).map(page -> new Page<>(page.items().stream()
                 .map(p -> FlaggedPostView.of(p, viewer, highlighter.marks(p.text()))).toList(), page.next()));
     }
 

@@ -57,7 +57,9 @@ class JsonlContractTest {
                     assertThat(n.get("id").asText()).isEqualTo("p" + i);
                     assertThat(n.has("error")).isFalse();
                     assertThat(n.fieldNames()).toIterable().containsSubsequence("id", "lang", "complaint", "topic",
-                            "conflict", "sentiment", "places", "agency", "explanation", "modelVersions");
+                            "conflict", "inappropriate", "sentiment", "places", "agency", "explanation",
+                            "modelVersions");
+                    assertThat(n.get("inappropriate").get("label").asText()).isIn("inappropriate", "none");
                     assertThat(n.get("agency").has("decided_by")).isTrue();
                     assertThat(n.get("topic").get("label").isTextual()).isTrue();
                 }

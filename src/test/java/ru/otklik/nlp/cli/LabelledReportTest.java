@@ -28,7 +28,7 @@ class LabelledReportTest {
         PostAnalysis.Explanation e = new PostAnalysis.Explanation(Map.of(), rules, List.of(), "model",
                 new LabelScore("complaint", 0.95), topicBy, new LabelScore(topic, 0.6));
         PostAnalysis a = new PostAnalysis(id, "ru", new LabelScore(type == null ? "none" : "complaint", 0.95), type,
-                new LabelScore(topic, 0.6), null, null, List.of(), null, e, Map.of());
+                new LabelScore(topic, 0.6), null, null, null, List.of(), null, e, Map.of());
         return new Judged(post, a);
     }
 

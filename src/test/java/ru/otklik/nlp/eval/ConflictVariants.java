@@ -3,7 +3,6 @@ package ru.otklik.nlp.eval;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,19 +41,13 @@ public final class ConflictVariants {
         TaskCorpus corpus = TaskCorpora.at(datasets).build("conflict");
         SharedDatasets data = new SharedDatasets(datasets);
         List<LabeledText> base = corpus.split().train().stream().filter(t -> !t.id().startsWith("skol-")).toList();
-        List<LabeledText> slice = data.skoltechInappropriate().stream()
-                .filter(t -> !Split.isDev(t.id()) && SkoltechSlice.contains(t.id())).toList();
+        List<LabeledText> slice = SkoltechSlice.rows(data);
         List<LabeledText> russeDev = corpus.devViews().get("russe dev");
-        List<LabeledText> calm = corpus.devViews().get("all").stream()
-                .filter(t -> !t.id().startsWith("skol-") && !t.id().startsWith("russe-")).toList();
+        List<LabeledText> calm = SkoltechSlice.ordinary(corpus.devViews().get("all"));
         FeatureCache cache = new FeatureCache();
         for (int a = 1; a < args.length; a++) {
             String spec = args[a];
-            Map<String, String> kv = new HashMap<>();
-            for (String part : spec.split(",")) {
-                String[] p = part.split("=");
-                kv.put(p[0], p[1]);
-            }
+            Map<String, String> kv = SkoltechSlice.spec(spec);
             int w = Integer.parseInt(kv.getOrDefault("w", "1"));
             double l2 = Double.parseDouble(kv.getOrDefault("l2", "0.01"));
             List<LabeledText> skol = kv.containsKey("cut")
@@ -82,7 +75,7 @@ public final class ConflictVariants {
             System.out.printf("%-28s best on slice %s | %.0fs%n", spec, best(slice, ps), (System.nanoTime() - start) / 1e9);
             for (double th : new double[] {0.5, 0.35, 0.25, 0.2, 0.15}) {
                 System.out.printf("   @%.2f slice F1 %s | russe %s | calm alarms %.4f (%d)%n",
-                        th, f1(slice, ps, th), russe(russeDev, pr, th), alarms(pc, th), calm.size());
+                        th, f1(slice, ps, th), russe(russeDev, pr, th), SkoltechSlice.share(pc, th), calm.size());
             }
             System.out.flush();
         }
@@ -103,7 +96,8 @@ public final class ConflictVariants {
         return String.format("%.3f@%.2f", SkoltechSlice.Counts.at(gold, p, t).f1(), t);
     }
 
-    private static String russe(List<LabeledText> gold, double[] p, double th) {
+    /** RUSSE dev's toxic recall and macro-F1 when {@code p[i] ≥ th} flags row i. */
+    static String russe(List<LabeledText> gold, double[] p, double th) {
         List<String> g = gold.stream().map(LabeledText::label).toList();
         List<String> pred = new ArrayList<>();
         for (double v : p) {
@@ -113,11 +107,4 @@ public final class ConflictVariants {
         return String.format("recall %.3f macroF1 %.3f", m.perClass().get("conflict").recall(), m.macroF1());
     }
 
-    private static double alarms(double[] p, double th) {
-        int n = 0;
-        for (double v : p) {
-            n += v >= th ? 1 : 0;
-        }
-        return n / (double) p.length;
-    }
 }

@@ -16,7 +16,7 @@ class IncidentEvaluationTest {
                                  String topic) {
         LabelledPosts.Post post = new LabelledPosts.Post(id, split, source, "", "text", gold, goldTopic);
         PostAnalysis a = new PostAnalysis(id, "ru", new LabelScore(type == null ? "none" : "complaint", 0.9), type,
-                new LabelScore(topic, 0.9), null, null, List.of(), null, null, Map.of());
+                new LabelScore(topic, 0.9), null, null, null, List.of(), null, null, Map.of());
         return new Judged(post, a);
     }
 

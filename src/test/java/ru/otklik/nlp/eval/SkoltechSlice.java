@@ -1,8 +1,12 @@
 package ru.otklik.nlp.eval;
 
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import ru.otklik.nlp.data.LabeledText;
+import ru.otklik.nlp.data.SharedDatasets;
 import ru.otklik.nlp.data.Split;
 
 /**
@@ -17,6 +21,26 @@ final class SkoltechSlice {
 
     static boolean contains(String id) {
         return id.startsWith("skol-") && Split.fold(id + "#tune", 5) == 0;
+    }
+
+    /** The slice's rows with the published label (inappropriate ≥ 0.5 as {@code conflict}). */
+    static List<LabeledText> rows(SharedDatasets data) throws IOException {
+        return data.skoltechInappropriate().stream().filter(t -> !Split.isDev(t.id()) && contains(t.id())).toList();
+    }
+
+    /** The conflict corpus's ordinary rows (appeals and calm tweets): neither Skoltech's nor RUSSE's. */
+    static List<LabeledText> ordinary(List<LabeledText> rows) {
+        return rows.stream().filter(t -> !t.id().startsWith("skol-") && !t.id().startsWith("russe-")).toList();
+    }
+
+    /** A variant's {@code key=value,…} spec; a bare key means {@code key=1}. */
+    static Map<String, String> spec(String spec) {
+        Map<String, String> kv = new HashMap<>();
+        for (String part : spec.split(",")) {
+            String[] p = part.split("=");
+            kv.put(p[0], p.length > 1 ? p[1] : "1");
+        }
+        return kv;
     }
 
     /** Counts of the conflict class when {@code p[i] ≥ threshold} flags row i. */
@@ -47,6 +71,15 @@ final class SkoltechSlice {
         double recall() {
             return tp / Math.max(1.0, tp + fn);
         }
+    }
+
+    /** The share of rows flagged when {@code p[i] ≥ threshold} flags row i. */
+    static double share(double[] p, double threshold) {
+        int n = 0;
+        for (double v : p) {
+            n += v >= threshold ? 1 : 0;
+        }
+        return n / (double) p.length;
     }
 
     /** The threshold 0.05–0.95 (step 0.01) with the best F1; the lowest of ties. */

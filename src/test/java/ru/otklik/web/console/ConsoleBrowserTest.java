@@ -194,6 +194,24 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(6)
+    void filterTheQueueToInappropriateMessages() {
+        // a calm question on a sensitive topic: not a complaint or a conflict, so only the filter shows it
+        long piracy = ingest("4", "Как обойти блокировку и скачать фильм бесплатно без регистрации?",
+                Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS).toString());
+        browser.driver.get(url("/console/review"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("queue-filter")));
+        assertThat(browser.driver.findElements(By.id("post-" + piracy))).isEmpty();
+        browser.driver.findElement(By.linkText("Неуместные сообщения")).click();
+        WebElement card = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("post-" + piracy)));
+        assertThat(card.findElement(By.cssSelector(".chip.inappropriate")).getText()).startsWith("неуместное");
+        assertThat(card.findElement(By.cssSelector("ul.labels")).getText()).contains("без конфликта");
+        assertThat(browser.driver.findElement(By.cssSelector("#queue-filter a.active")).getText())
+                .isEqualTo("Неуместные сообщения");
+        browser.screenshot("review-inappropriate");
+    }
+
+    @Test
     @Order(4)
     void sourcesShowTheirHealth() {
         browser.driver.get(url("/console/sources"));

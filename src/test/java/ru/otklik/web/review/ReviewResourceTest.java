@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,29 @@ class ReviewResourceTest {
         JsonPath page = analyst().queryParam("limit", 100).get("/api/reviews/queue").then().statusCode(200)
                 .extract().jsonPath();
         return page.getMap("items.find { it.id == " + postId + " }");
+    }
+
+    @Test
+    void inappropriatePostsAreStoredAndFilteredOutOfTheQueueOfIncidents() throws Exception {
+        // a calm question on a sensitive topic: neither a complaint nor a conflict, but inappropriate
+        long piracy = analysed("Как обойти блокировку и скачать фильм бесплатно без регистрации?");
+        assertThat(db.rows("select conflict, inappropriate, inappropriate_score from post_analysis where post_id = ?",
+                piracy).get(0)).containsEntry("conflict", "none").containsEntry("inappropriate", "inappropriate");
+        assertThat(queued(piracy)).isNull();
+        Map<String, Object> item = analyst().queryParam("limit", 100).queryParam("only", "inappropriate")
+                .get("/api/reviews/queue").then().statusCode(200).extract().jsonPath()
+                .getMap("items.find { it.id == " + piracy + " }");
+        assertThat(item).isNotNull();
+        assertThat(item.get("inappropriate")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("label", "inappropriate").containsKey("score");
+        // a complaint with no sensitive topic stays in the default queue only
+        long potholes = analysed(POTHOLES);
+        assertThat(queued(potholes).get("inappropriate")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("label", "none");
+        assertThat(analyst().queryParam("limit", 100).queryParam("only", "inappropriate").get("/api/reviews/queue")
+                .then().statusCode(200).extract().jsonPath().getList("items.id", Long.class)).doesNotContain(potholes);
+        analyst().queryParam("only", "conflict").get("/api/reviews/queue").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
