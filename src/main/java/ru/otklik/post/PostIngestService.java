@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import ru.otklik.crawler.dedup.NearDuplicateLinker;
 import ru.otklik.source.ApiSources;
 
@@ -40,33 +40,46 @@ public class PostIngestService {
 
     /**
      * A feeder's batch ({@code POST /api/posts}) in one transaction: unknown source keys become {@code api}
-     * sources, items that failed parsing are rejected alone. Outcomes come back in the order sent.
+     * sources, items that failed parsing are rejected alone. Outcomes come back in the order sent. The batch is
+     * checked and hashed on the calling thread (a worker: {@link PostResource#ingest}) before the transaction
+     * starts, so the event loop that runs the statements does none of that CPU work, and a connection is held
+     * only while statements run.
      */
     Uni<List<UpsertOutcome>> ingest(List<PostInputParser.Parsed> items) {
+        Checked batch = check(items.stream().map(i -> i.ok() ? new Item(i.sourceKey(), i.draft(), i.externalId(), null)
+                : new Item(null, null, i.externalId(), i.error())).toList());
         Set<String> keys = new LinkedHashSet<>();
-        items.stream().filter(PostInputParser.Parsed::ok).forEach(i -> keys.add(i.sourceKey()));
+        batch.rows().forEach(r -> keys.add(items.get(r.index()).sourceKey()));
         Instant now = clock.instant();
-        return pool.withTransaction(conn -> (keys.isEmpty() ? Uni.createFrom().item(Map.<String, Long>of())
-                        : ApiSources.idsOf(conn, keys, now))
-                .chain(sources -> {
-                    List<Item> batch = items.stream().map(i -> i.ok()
-                            ? new Item(sources.get(i.sourceKey()), i.draft(), i.externalId(), null)
-                            : new Item(null, null, i.externalId(), i.error())).toList();
-                    return store(conn, batch, now);
-                }));
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Arrays.asList(batch.outcomes()));
+        }
+        return pool.withTransaction(conn -> ApiSources.idsOf(conn, keys, now)
+                .chain(sources -> store(conn, batch.withSources(r -> sources.get(items.get(r.index()).sourceKey())), now)));
     }
 
     /** Stores drafts of one source on the caller's connection and transaction; outcomes in the drafts' order. */
     public Uni<List<UpsertOutcome>> upsert(SqlConnection conn, long sourceId, List<PostDraft> drafts) {
-        return store(conn, drafts.stream().map(d -> new Item(sourceId, d, d.externalId(), null)).toList(),
-                clock.instant());
+        Checked batch = check(drafts.stream().map(d -> new Item(null, d, d.externalId(), null)).toList());
+        return store(conn, batch.withSources(r -> sourceId), clock.instant());
     }
 
-    /** An item of a batch: a draft for a source, or the reason it was refused before it got here. */
-    private record Item(Long sourceId, PostDraft draft, String externalId, String error) {
+    /** An item of a batch: a draft (and the key of its source, for a feeder's batch), or why it was refused. */
+    private record Item(String sourceKey, PostDraft draft, String externalId, String error) {
     }
 
-    private Uni<List<UpsertOutcome>> store(SqlConnection conn, List<Item> items, Instant now) {
+    /**
+     * A batch after its checks: the outcome of each refused item at its place, and a row for each valid one with
+     * its hashes and pseudonym (source id 0 until {@link #withSources} sets it).
+     */
+    private record Checked(UpsertOutcome[] outcomes, List<PostRow> rows) {
+        Checked withSources(ToLongFunction<PostRow> source) {
+            return new Checked(outcomes, rows.stream().map(r -> r.withSource(source.applyAsLong(r))).toList());
+        }
+    }
+
+    /** The CPU work of a batch: checks, content hashes, pseudonyms and SimHash fingerprints, no database. */
+    private Checked check(List<Item> items) {
         UpsertOutcome[] outcomes = new UpsertOutcome[items.size()];
         List<PostRow> rows = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -76,10 +89,16 @@ public class PostIngestService {
                 outcomes[i] = UpsertOutcome.rejected(item.externalId(), problem);
             } else {
                 PostDraft d = item.draft();
-                rows.add(new PostRow(i, item.sourceId(), d, ContentHash.of(d.title(), d.text()),
+                rows.add(new PostRow(i, 0, d, ContentHash.of(d.title(), d.text()),
                         pseudonymizer.pseudonymOf(d.authorHandle()), linker.fingerprint(d.text())));
             }
         }
+        return new Checked(outcomes, rows);
+    }
+
+    private Uni<List<UpsertOutcome>> store(SqlConnection conn, Checked batch, Instant now) {
+        UpsertOutcome[] outcomes = batch.outcomes();
+        List<PostRow> rows = batch.rows();
         if (rows.isEmpty()) {
             return Uni.createFrom().item(Arrays.asList(outcomes));
         }

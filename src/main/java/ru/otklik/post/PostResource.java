@@ -2,6 +2,7 @@ package ru.otklik.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -51,6 +52,9 @@ public class PostResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.POSTS_WRITE})
+    // a batch of 1,000 costs tens of ms of CPU before its statements (items, hashes, SimHash): on a worker thread,
+    // two feeders' batches use both cores and no event loop stalls for them
+    @Blocking
     @Operation(summary = "Принять пакет постов от внешнего поставщика",
             description = "JSON-массив до 1000 постов; ответ по каждому: created, updated, unchanged или rejected с причиной.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

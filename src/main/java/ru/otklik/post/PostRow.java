@@ -17,6 +17,11 @@ record PostRow(int index, long sourceId, PostDraft draft, String contentHash, St
     record Key(long sourceId, String externalId) {
     }
 
+    /** The same row in another source: a feeder's batch learns its sources' ids in the transaction. */
+    PostRow withSource(long id) {
+        return new PostRow(index, id, draft, contentHash, pseudonym, simhash);
+    }
+
     Key key() {
         return new Key(sourceId, draft.externalId());
     }

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import ru.otklik.common.SqlTime;
 
@@ -31,17 +32,26 @@ public final class ApiSources {
     private ApiSources() {
     }
 
-    /** The id of every key, creating the unknown ones, in two statements whatever the number of keys. */
+    /**
+     * The id of every key, creating the unknown ones: one statement when every key is known (a feeder's sources
+     * exist after its first batch), three when some are new. The keys created are looked up by a statement of
+     * their own, after the insert, so a row a concurrent feeder inserted first is seen.
+     */
     public static Uni<Map<String, Long>> idsOf(SqlConnection conn, Collection<String> keys, Instant now) {
-        String[] array = keys.toArray(String[]::new);
-        return conn.preparedQuery(CREATE).execute(Tuple.of(array, SqlTime.of(now)))
-                .chain(() -> conn.preparedQuery(FIND).execute(Tuple.of(array)))
-                .map(rows -> {
-                    Map<String, Long> ids = new HashMap<>();
-                    for (Row row : rows) {
-                        ids.put(row.getString("key"), row.getLong("id"));
-                    }
-                    return ids;
-                });
+        Map<String, Long> ids = new HashMap<>();
+        return find(conn, keys, ids).chain(() -> {
+            String[] unknown = keys.stream().filter(k -> !ids.containsKey(k)).toArray(String[]::new);
+            return unknown.length == 0 ? Uni.createFrom().voidItem()
+                    : conn.preparedQuery(CREATE).execute(Tuple.of(unknown, SqlTime.of(now)))
+                            .chain(() -> find(conn, List.of(unknown), ids));
+        }).replaceWith(ids);
+    }
+
+    private static Uni<Void> find(SqlConnection conn, Collection<String> keys, Map<String, Long> ids) {
+        return conn.preparedQuery(FIND).execute(Tuple.of(keys.toArray(String[]::new))).invoke(rows -> {
+            for (Row row : rows) {
+                ids.put(row.getString("key"), row.getLong("id"));
+            }
+        }).replaceWithVoid();
     }
 }

@@ -54,6 +54,27 @@ class PostIngestResourceTest {
     }
 
     @Test
+    void aBatchOfAKnownAndANewSourceStoresBothAndARefusedItemCreatesNoSource() {
+        String known = "feeder-" + UUID.randomUUID();
+        String fresh = "feeder-" + UUID.randomUUID();
+        String refusedOnly = "feeder-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("[" + item(known, "k1", "Первый пост", "2026-11-20T10:00:00Z") + "]")
+                .post("/api/posts").then().statusCode(200).body("created", equalTo(1));
+        // the known source is found by the first lookup, the new one created and then found
+        given().contentType(ContentType.JSON).body("[" + item(known, "k2", "Второй пост", "2026-11-20T11:00:00Z") + ","
+                        + item(fresh, "f1", "Пост нового источника", "2026-11-20T11:00:00Z") + ","
+                        + item(refusedOnly, " ", "Пост без идентификатора", "2026-11-20T11:00:00Z") + "]")
+                .post("/api/posts").then().statusCode(200)
+                .body("items.status", contains("created", "created", "rejected"))
+                .body("items[2].reason", containsString("externalId"));
+        assertThat(db.count("select count(*) from post p join source s on s.id = p.source_id where s.key = ?", known))
+                .isEqualTo(2);
+        assertThat(db.count("select count(*) from post p join source s on s.id = p.source_id "
+                + "where s.key = ? and s.kind = 'api'", fresh)).isEqualTo(1);
+        assertThat(db.count("select count(*) from source where key = ?", refusedOnly)).isZero();
+    }
+
+    @Test
     void anEditKeepsThePreviousTextAsAVersion() {
         String source = "feeder-" + UUID.randomUUID();
         given().contentType(ContentType.JSON).body("[" + item(source, "7", "Было", "2026-11-20T10:00:00Z") + "]")

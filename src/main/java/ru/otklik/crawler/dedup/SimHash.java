@@ -72,19 +72,20 @@ public final class SimHash {
             bounds[count++] = n;
         }
         int words = count / 2;
-        int[] votes = new int[64];
+        int[] ones = new int[64];
         int length = Math.max(0, words - 1);
         for (int w = 0; w < words; w++) {
             int from = bounds[2 * w];
             int to = bounds[2 * w + 1];
             length += to - from;
             long single = utf8(FNV_OFFSET, s, from, to);
-            vote(votes, mix(single));
+            count(ones, mix(single));
             if (w + 1 < words) {
-                vote(votes, mix(utf8(fnv(single, (byte) ' '), s, bounds[2 * w + 2], bounds[2 * w + 3])));
+                count(ones, mix(utf8(fnv(single, (byte) ' '), s, bounds[2 * w + 2], bounds[2 * w + 3])));
             }
         }
-        return new Fingerprint(result(votes), length);
+        // every word votes, and every pair of neighbours: 2 × words - 1 features (none without a word)
+        return new Fingerprint(result(ones, Math.max(0, 2 * words - 1)), length);
     }
 
     /** Where a link starting at {@code i} ends, or -1 when none starts there. */
@@ -135,19 +136,23 @@ public final class SimHash {
         return h;
     }
 
-    private static long result(int[] votes) {
+    /**
+     * A bit is set when more than half of the {@code features} hashes have it: the vote of +1 per set bit and -1 per
+     * clear one is {@code 2 × ones - features}, so counting the ones is the same vote with no branch per bit.
+     */
+    private static long result(int[] ones, int features) {
         long result = 0;
         for (int bit = 0; bit < 64; bit++) {
-            if (votes[bit] > 0) {
+            if (2 * ones[bit] > features) {
                 result |= 1L << bit;
             }
         }
         return result;
     }
 
-    private static void vote(int[] votes, long h) {
+    private static void count(int[] ones, long h) {
         for (int bit = 0; bit < 64; bit++) {
-            votes[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+            ones[bit] += (int) (h >>> bit) & 1;
         }
     }
 
