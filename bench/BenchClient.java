@@ -42,7 +42,7 @@ import ru.otklik.nlp.data.Csv;
  */
 public final class BenchClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = client();
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
@@ -86,9 +86,12 @@ public final class BenchClient {
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
+            // a client of its own per feeder: one shared HttpClient sends both feeders' batches over one HTTP/2
+            // connection, which the service then serves on one event loop, as no two real feeders would be
+            HttpClient http = client();
             running.add(pool.submit(() -> {
                 for (int b = client; b < batches.size(); b += clients) {
-                    HttpResponse<String> r = post(o, batches.get(b));
+                    HttpResponse<String> r = http.send(request(o, batches.get(b)), HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() != 200) {
                         failures.add(r.statusCode() + " " + r.body());
                     } else {
@@ -157,8 +160,8 @@ public final class BenchClient {
     private record Post(String source, String externalId, String text, String author, Instant publishedAt) {
     }
 
-    private static HttpResponse<String> post(Map<String, String> o, List<Post> batch) throws IOException, InterruptedException {
-        return HTTP.send(request(o, batch), HttpResponse.BodyHandlers.ofString());
+    private static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     private static HttpRequest request(Map<String, String> o, List<Post> batch) {
