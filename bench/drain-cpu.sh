@@ -63,10 +63,12 @@ pm=$(head -1 "$DATA/pg/postmaster.pid")
 pgprocs() { echo "$pm exited-children $(awk '{ print $16 + $17 }' /proc/$pm/stat)"; for c in $(cat /proc/$pm/task/$pm/children); do echo "$c $(tr '\0' ' ' < /proc/$c/cmdline | awk '{ print $2 }')-$(tr '\0' ' ' < /proc/$c/cmdline | awk '{ print $3 }') $(awk '{ print $14 + $15 }' /proc/$c/stat)"; done 2>/dev/null; }
 jit() { jstat -compiler "$SVC_PID" | awk 'NR == 2 { print $1, $4 }'; }
 read -r C0 J0 < <(jit)
+L0=$(sql "select pg_current_wal_lsn()")
 pgprocs > "$OUT/pg0"; threads > "$OUT/threads0"; S0=$(svc_cpu); P0=$(pg_cpu); T0=$(date +%s%3N)
 drain 0 "$N"; before=$BEFORE
 T1=$(date +%s%3N); S1=$(svc_cpu); P1=$(pg_cpu); threads > "$OUT/threads1"; pgprocs > "$OUT/pg1"
 read -r C1 J1 < <(jit)
+L1=$(sql "select pg_current_wal_lsn()")
 HZ=$(getconf CLK_TCK)
 awk -v n=$N -v w=$((T1 - T0)) -v s=$((S1 - S0)) -v p=$((P1 - P0)) -v hz=$HZ -v cores="$(nproc)" 'BEGIN {
     printf "drain %d posts: wall %.1f s (%.1f posts/s); service CPU %.2f ms/post, PostgreSQL CPU %.2f ms/post, total %.2f ms/post\n",
@@ -80,6 +82,13 @@ thread_share "$OUT/threads0" "$OUT/threads1" "$N" | tee -a "$OUT/summary.txt"
 join -a 2 -e 0 -o 2.2,1.3,2.3 <(sort "$OUT/pg0") <(sort "$OUT/pg1") | awk -v hz=$HZ -v n=$N '{ d[$1] += $3 - $2 } END { for (g in d) if (d[g] > 0) printf "  %6.2f ms/post  pg %s\n", d[g] * 1000 / hz / n, g }' | sort -rn | tee -a "$OUT/summary.txt"
 sql "select analysis_state, count(*) from post where id > $before group by 1" | tee -a "$OUT/summary.txt"
 sql "select count(*) from incident" | sed 's/^/incidents /' | tee -a "$OUT/summary.txt"
+# the incident events the drain wrote, by type: joins and priority changes cost the store more than new incidents
+sql "select type, count(*) from incident_event where at >= to_timestamp($T0 / 1000.0) and at <= to_timestamp($T1 / 1000.0)
+     group by 1 order by 2 desc" | tee -a "$OUT/summary.txt"
+# counted, not timed: what the drain wrote (the checkpointer's full-page images included), and an analysis row's size
+sql "select 'WAL ' || round(pg_wal_lsn_diff('$L1', '$L0') / $N) || ' bytes/post; post_analysis '
+            || round(pg_total_relation_size('post_analysis')::numeric / count(*)) || ' bytes/row with its indexes'
+     from post_analysis" | tee -a "$OUT/summary.txt"
 if [ -n "${JFR:-}" ]; then jcmd $SVC_PID JFR.dump name=drain filename=$OUT/drain.jfr > /dev/null; fi
 exit
 }
