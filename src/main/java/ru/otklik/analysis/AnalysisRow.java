@@ -30,14 +30,15 @@ public record AnalysisRow(
         String agencyDecidedBy,
         Map<String, List<AnalysisResult.Place>> places,
         Map<String, Object> explanation,
-        Map<String, String> modelVersions,
+        Long modelSetId,
         Instant analysedAt) {
 
     /** Inserts a batch of rows; an analysis already stored for that version of the post is kept. */
     static final String INSERT = JsonSql.insert("post_analysis", AnalysisRow.class,
             "on conflict (post_id, post_version) do nothing");
 
-    public static AnalysisRow of(long postId, int version, AnalysisResult r, Instant at) {
+    /** {@code modelSetId}: the id of {@code r}'s model versions in {@code model_set} ({@link ModelSets}). */
+    public static AnalysisRow of(long postId, int version, AnalysisResult r, long modelSetId, Instant at) {
         return new AnalysisRow(postId, version, r.lang(),
                 r.complaint() == null ? null : r.complaint().label(), r.complaint() == null ? null : r.complaint().score(),
                 r.incidentType(),
@@ -50,6 +51,6 @@ public record AnalysisRow(
                 r.agency() == null ? null : r.agency().code(), r.agency() == null ? null : r.agency().score(),
                 r.agency() == null ? null : r.agency().decidedBy(),
                 // a JSON column must hold an object
-                Map.of("mentions", r.places()), r.explanation(), r.modelVersions(), at);
+                Map.of("mentions", r.places()), r.explanation(), modelSetId, at);
     }
 }

@@ -55,19 +55,27 @@ public class AnalysisStore {
     private final IncidentService incidents;
     private final AlertService alerts;
     private final JsonSql sql;
+    private final ModelSets modelSets;
     private final Clock clock;
 
-    public AnalysisStore(IncidentService incidents, AlertService alerts, JsonSql sql, Clock clock) {
+    public AnalysisStore(IncidentService incidents, AlertService alerts, JsonSql sql, ModelSets modelSets, Clock clock) {
         this.incidents = incidents;
+        this.modelSets = modelSets;
         this.alerts = alerts;
         this.sql = sql;
         this.clock = clock;
     }
 
     public Uni<Void> save(List<Analysed> batch) {
+        // the model sets are stored (once per process, then remembered) before the batch's own transaction
+        return modelSets.idsOf(batch.stream().map(a -> a.result().modelVersions()).toList())
+                .chain(setIds -> saveWith(batch, setIds));
+    }
+
+    private Uni<Void> saveWith(List<Analysed> batch, Map<Map<String, String>, Long> setIds) {
         Instant now = clock.instant();
-        List<AnalysisRow> rows = batch.stream()
-                .map(a -> AnalysisRow.of(a.post().id(), a.post().version(), a.result(), now)).toList();
+        List<AnalysisRow> rows = batch.stream().map(a -> AnalysisRow.of(a.post().id(), a.post().version(), a.result(),
+                setIds.get(a.result().modelVersions()), now)).toList();
         List<StateRow> states = batch.stream().map(a -> new StateRow(a.post().id(), a.post().version(),
                 "ru".equals(a.result().lang()) ? "done" : "skipped")).toList();
         return Panache.withTransaction(() -> sql.execute(AnalysisRow.INSERT, rows)
@@ -85,12 +93,12 @@ public class AnalysisStore {
     public Uni<Boolean> replaceSkipped(Analysed a) {
         long id = a.post().id();
         int version = a.post().version();
-        return Panache.withTransaction(() -> Post.update("analysisState = 'skipped' "
-                        + "where id = ?1 and version = ?2 and analysisState = 'skipped'", id, version)
+        return modelSets.idsOf(List.of(a.result().modelVersions())).chain(setIds -> Panache.withTransaction(() -> Post
+                .update("analysisState = 'skipped' where id = ?1 and version = ?2 and analysisState = 'skipped'", id, version)
                 .chain(updated -> updated == 0 ? Uni.createFrom().item(false)
                         : PostAnalysisRecord.delete("postId = ?1 and postVersion = ?2", id, version)
-                        .chain(() -> save(List.of(a)))
-                        .replaceWith(true)));
+                        .chain(() -> saveWith(List.of(a), setIds))
+                        .replaceWith(true))));
     }
 
     /** The batch's posts still at the analysed version, in the batch's order. */

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** The stored analysis of one version of a post, with the model versions that produced it. */
+/** The stored analysis of one version of a post, with the set of model versions that produced it. */
 @Entity
 @Table(name = "post_analysis")
 public class PostAnalysisRecord extends PanacheEntityBase {
@@ -62,9 +62,9 @@ public class PostAnalysisRecord extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> explanation;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "model_versions")
-    public Map<String, String> modelVersions;
+    /** The model versions that produced it: a row of {@code model_set}, shared by every analysis they made. */
+    @Column(name = "model_set_id")
+    public Long modelSetId;
 
     @Column(name = "analysed_at")
     public Instant analysedAt;

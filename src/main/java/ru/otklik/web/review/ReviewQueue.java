@@ -33,6 +33,7 @@ public class ReviewQueue {
         return """
                 from post p
                 join post_analysis a on a.post_id = p.id and a.post_version = p.version
+                left join model_set ms on ms.id = a.model_set_id
                 join source s on s.id = p.source_id
                 left join incident_post ip on ip.post_id = p.id
                 where (case when $%1$d::boolean then a.inappropriate = 'inappropriate'
@@ -46,7 +47,7 @@ public class ReviewQueue {
                    p.published_at, s.key as source_key, s.title as source_title,
                    a.id as analysis_id, a.complaint, a.complaint_score, a.incident_type, a.topic, a.topic_score, a.conflict,
                    a.conflict_score, a.inappropriate, a.inappropriate_score, a.sentiment, a.sentiment_score, a.municipality, a.agency, a.agency_score,
-                   a.agency_decided_by, a.explanation::text as explanation, a.model_versions::text as model_versions,
+                   a.agency_decided_by, a.explanation::text as explanation, coalesce(ms.versions, '{}')::text as model_versions,
                    ip.incident_id
             """ + flagged(5) + """
               and ($1::timestamptz is null or (p.published_at, p.id) < ($1::timestamptz, $2::bigint))

@@ -30,9 +30,10 @@ public class ReviewService {
 
     private static final String CURRENT = """
             select p.version, a.id as analysis_id, a.topic, a.agency, a.municipality,
-                   a.model_versions::text as model_versions, ip.incident_id
+                   coalesce(ms.versions, '{}')::text as model_versions, ip.incident_id
             from post p
             left join post_analysis a on a.post_id = p.id and a.post_version = p.version
+            left join model_set ms on ms.id = a.model_set_id
             left join incident_post ip on ip.post_id = p.id
             where p.id = $1
             for update of p""";
