@@ -12,12 +12,12 @@ kurskss / spbss: the SocialStyle cut the Java trainer uses, answer / tweet: hard
 mindf). Weights and l2 are per labelled row: the shipped recipe (labelled rows ×5, appeals ×1, trainer L2 0.01) is
 kurskss=0.2,spbss=0.2,l2=0.002; fewer repeats (×2 at the same trainer L2) is kurskss=0.5,spbss=0.5,l2=0.005.
 """
-import glob, json, os, sys, time
+import glob, os, sys, time
 import numpy as np
 import scipy.sparse as sp
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from proto import fit_lr, nb_ratio, sigmoid, auc, grid, fmt, fold, load, signals  # noqa: E402
+from proto import fit_lr, nb_ratio, sigmoid, auc, grid, fmt, load, signals, extras, targets  # noqa: E402
 
 DIR = sys.argv[1].rstrip('/') + '/'
 PARTS = {'both': [None], 'word': [('w=', 'b=', 'p=')], 'char': [('c=',)], 'split': [('w=', 'b=', 'p='), ('c=',)]}
@@ -88,12 +88,8 @@ def main():
     C, ids, names = counts()
     at = {i: k for k, i in enumerate(ids)}
     prefix = np.array([n[:2] for n in names])
-    extra = [json.loads(l) for f in sorted(glob.glob(DIR + 'extra*.jsonl')) for l in open(f, encoding='utf-8')]
-    gold = np.array([r['gold'] for r in dev]); src = np.array([r['source'] for r in dev])
-    P, Q, N = gold == 'problem', gold == 'question', gold == 'none'
-    T = N & (src == 'rusentitweet')
-    y_dev = (gold != 'none').astype(float)
-    folds = np.array([fold(r['id']) for r in dev])
+    extra = extras()
+    src, P, Q, N, T, y_dev, folds = targets(dev)
     di = np.array([at[r['id']] for r in dev])
     ai = np.array([at[r['id']] for r in kursk] + [at[r['id']] for r in spb])
     base_d, base_k, base_s = signals(dev), signals(kursk), signals(spb)
