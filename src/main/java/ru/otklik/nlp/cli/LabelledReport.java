@@ -23,7 +23,7 @@ import ru.otklik.nlp.eval.IncidentEvaluation.Judged;
  */
 final class LabelledReport {
 
-    private static final double[] SWEEP = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99};
+    private static final double[] SWEEP = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99, 0.995};
 
     private final PrintStream err;
 

@@ -148,7 +148,8 @@ public final class DecisionGrid {
 
     /** A Markdown table row: weight, floor, the floor's weight, threshold, recalls, false alarms (all, written, tweets), type. */
     public static String markdownRow(String label, Point p) {
-        return String.format(java.util.Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %s | %s |",
+        // the threshold to three places: the grid has half steps at the top (0.985, 0.995)
+        return String.format(java.util.Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.3f | %s | %s | %s | %s | %s | %s |",
                 label, p.blend().baseWeight(), p.blend().ruleFloor(), p.blend().floorWeight(), p.threshold(),
                 IncidentEvaluation.pct(p.all().problemRecall()), IncidentEvaluation.pct(p.all().questionRecall()),
                 IncidentEvaluation.pct(p.all().falseAlarms()), IncidentEvaluation.pct(p.written().falseAlarms()),
