@@ -66,7 +66,7 @@ class DecisionGridTest {
         assertThat(tweety.get(0).tweets().falseAlarms()).isEqualTo(1.0);
         assertThat(DecisionGrid.best(tweety, 1, 0.5)).isEmpty();
         assertThat(DecisionGrid.best(tweety, 1, 1)).isPresent();
-        assertThat(DecisionGrid.markdownRow("x", best)).startsWith("| x | 0.00 | 0.05 | 0.00 | 0.50 | 1.000 | — | 0.000 |");
+        assertThat(DecisionGrid.markdownRow("x", best)).startsWith("| x | 0.00 | 0.05 | 0.00 | 0.500 | 1.000 | — | 0.000 |");
     }
 
     @Test
