@@ -123,6 +123,19 @@ def auc(score, y):
     return (ranks[y == 1].sum() - n1 * (n1 + 1) / 2) / (n1 * n0)
 
 
+def extras():
+    """The extra training rows (prep.py's extra*.jsonl in DIR)."""
+    import glob
+    return [json.loads(l) for f in sorted(glob.glob(DIR + 'extra*.jsonl')) for l in open(f, encoding='utf-8')]
+
+
+def targets(dev):
+    """The dev rows' sources, gold masks (problem, question, none, tweets among none), binary target and folds."""
+    gold = np.array([r['gold'] for r in dev]); src = np.array([r['source'] for r in dev])
+    P, Q, N = gold == 'problem', gold == 'question', gold == 'none'
+    return src, P, Q, N, N & (src == 'rusentitweet'), (gold != 'none').astype(float), np.array([fold(r['id']) for r in dev])
+
+
 def main():
     dev = load(DIR + 'rows.tsv')
     kursk, spb = load(DIR + 'kursk.tsv'), load(DIR + 'spb.tsv')
@@ -130,12 +143,8 @@ def main():
     F = {}
     for f in sorted(glob.glob(DIR + '*.feat')):
         F.update(feats(f))
-    extra = [json.loads(l) for f in sorted(glob.glob(DIR + 'extra*.jsonl')) for l in open(f, encoding='utf-8')]
-    gold = np.array([r['gold'] for r in dev]); src = np.array([r['source'] for r in dev])
-    P, Q, N = gold == 'problem', gold == 'question', gold == 'none'
-    T = N & (src == 'rusentitweet')
-    y_dev = (gold != 'none').astype(float)
-    folds = np.array([fold(r['id']) for r in dev])
+    extra = extras()
+    src, P, Q, N, T, y_dev, folds = targets(dev)
     dev_docs = [F[r['id']] for r in dev]
     base_d, base_k, base_s = signals(dev), signals(kursk), signals(spb)
     java_pi = base_d[1]

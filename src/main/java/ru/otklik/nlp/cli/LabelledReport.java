@@ -23,7 +23,7 @@ import ru.otklik.nlp.eval.IncidentEvaluation.Judged;
  */
 final class LabelledReport {
 
-    private static final double[] SWEEP = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99};
+    private static final double[] SWEEP = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99, 0.995};
 
     private final PrintStream err;
 
@@ -53,7 +53,7 @@ final class LabelledReport {
         md.add("## Incidents on the hand-labelled social-media set (`labelled/`)");
         md.add("");
         md.add(String.format(Locale.ROOT, "The service's own decision (`IncidentDecider`: the complaint and incident "
-                + "models' blended score ≥ %.2f, or a topic or incident rule) on %d texts of `labelled/*.tsv`%s; guideline: "
+                + "models' blended score ≥ %.3f, or a topic or incident rule) on %d texts of `labelled/*.tsv`%s; guideline: "
                 + "`docs/incident-guideline.md`. Tuned on dev only; test is reported, never tuned on. "
                 + "A text not analysed as Russian counts as not flagged.", IncidentDecider.DEFAULT_THRESHOLD,
                 read.posts().size(), read.unresolved() == 0 ? ""
@@ -73,7 +73,7 @@ final class LabelledReport {
         List<Judged> dev = judged.stream().filter(j -> !j.post().test()).toList();
         for (double t : SWEEP) {
             IncidentEvaluation.Scores s = IncidentEvaluation.score(dev.stream().map(j -> atThreshold(j, t)).toList());
-            md.add(String.format(Locale.ROOT, "| %.2f | %s | %s | %s |", t, IncidentEvaluation.pct(s.problemRecall()),
+            md.add(String.format(Locale.ROOT, "| %.3f | %s | %s | %s |", t, IncidentEvaluation.pct(s.problemRecall()),
                     IncidentEvaluation.pct(s.questionRecall()), IncidentEvaluation.pct(s.falseAlarms())));
         }
         md.add("");

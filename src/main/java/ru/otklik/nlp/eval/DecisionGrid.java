@@ -110,18 +110,22 @@ public final class DecisionGrid {
     }
 
     /**
-     * Like {@link #best(List, double, double)}, but the recall counted is the labelled rows' (problems plus
-     * questions) plus {@code more}, the share of real appeals flagged at the point (docs/nlp.md, "The blend on
-     * real appeals"): the blend is chosen on both proxies of the hidden real posts together.
+     * Like {@link #best(List, double, double)}, but only among the points {@code admissible} accepts: the most
+     * labelled recall whose setting also keeps the real appeals flagged at their floors (docs/nlp.md, "The
+     * selection rule"). The labelled rows are the measure, the appeals a constraint: summing the two traded
+     * labelled recall for appeals the incident model learnt the portals of. {@code admissible} is asked about
+     * the points in order of recall until one passes (it scores the appeals, which is the costly part).
      */
     public static Optional<Point> best(List<Point> points, double maxFalseAlarms, double maxTweetAlarms,
-                                       java.util.function.ToDoubleFunction<Point> more) {
+                                       java.util.function.Predicate<Point> admissible) {
         return points.stream()
                 .filter(p -> p.all().falseAlarms() <= maxFalseAlarms)
                 .filter(p -> !(p.tweets().falseAlarms() > maxTweetAlarms))
-                .max(Comparator.<Point>comparingDouble(p -> recall(p) + more.applyAsDouble(p))
+                .sorted(Comparator.<Point>comparingDouble(DecisionGrid::recall)
                         .thenComparingDouble(Point::threshold)
-                        .thenComparingDouble(p -> -p.blend().ruleFloor()));
+                        .thenComparingDouble(p -> -p.blend().ruleFloor()).reversed())
+                .filter(admissible)
+                .findFirst();
     }
 
     /** The share of {@code rows} the decision makes incidents of at one setting (all real appeals: recall). */
@@ -144,7 +148,8 @@ public final class DecisionGrid {
 
     /** A Markdown table row: weight, floor, the floor's weight, threshold, recalls, false alarms (all, written, tweets), type. */
     public static String markdownRow(String label, Point p) {
-        return String.format(java.util.Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %s | %s |",
+        // the threshold to three places: the grid has half steps at the top (0.985, 0.995)
+        return String.format(java.util.Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.3f | %s | %s | %s | %s | %s | %s |",
                 label, p.blend().baseWeight(), p.blend().ruleFloor(), p.blend().floorWeight(), p.threshold(),
                 IncidentEvaluation.pct(p.all().problemRecall()), IncidentEvaluation.pct(p.all().questionRecall()),
                 IncidentEvaluation.pct(p.all().falseAlarms()), IncidentEvaluation.pct(p.written().falseAlarms()),

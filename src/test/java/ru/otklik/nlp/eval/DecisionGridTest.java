@@ -66,11 +66,11 @@ class DecisionGridTest {
         assertThat(tweety.get(0).tweets().falseAlarms()).isEqualTo(1.0);
         assertThat(DecisionGrid.best(tweety, 1, 0.5)).isEmpty();
         assertThat(DecisionGrid.best(tweety, 1, 1)).isPresent();
-        assertThat(DecisionGrid.markdownRow("x", best)).startsWith("| x | 0.00 | 0.05 | 0.00 | 0.50 | 1.000 | — | 0.000 |");
+        assertThat(DecisionGrid.markdownRow("x", best)).startsWith("| x | 0.00 | 0.05 | 0.00 | 0.500 | 1.000 | — | 0.000 |");
     }
 
     @Test
-    void realAppealsFlaggedCountBesideTheLabelledRecall() {
+    void realAppealsAreAFloorOnTheSettingNotPartOfItsScore() {
         // labelled rows the in-domain model knows; real appeals only the appeal-trained complaint model knows
         List<Row> labelled = new ArrayList<>();
         List<Row> appeals = new ArrayList<>();
@@ -83,11 +83,17 @@ class DecisionGridTest {
         assertThat(DecisionGrid.flagged(appeals, new Blend(1, 0), 0.5)).isEqualTo(1.0);
         assertThat(DecisionGrid.flagged(List.of(), new Blend(1, 0), 0.5)).isZero();
         List<Point> points = DecisionGrid.sweep(labelled, List.of(0.0, 0.5, 1.0), List.of(0.0), List.of(0.5));
-        Point both = DecisionGrid.best(points, 0.0, 0.0, p -> DecisionGrid.flagged(appeals, p.blend(), p.threshold()))
-                .orElseThrow();
+        // on the labelled rows alone the incident model (w 0) and the blend (w 0.5) tie; the first wins
+        assertThat(DecisionGrid.best(points, 0.0, 0.0).orElseThrow().blend().baseWeight()).isZero();
+        Point kept = DecisionGrid.best(points, 0.0, 0.0,
+                p -> DecisionGrid.flagged(appeals, p.blend(), p.threshold()) >= 0.85).orElseThrow();
         // the blend keeps every labelled problem (σ(½·logit 0.4 + ½·logit 0.8) ≈ 0.62) and flags every appeal
-        assertThat(both.blend().baseWeight()).isEqualTo(0.5);
-        assertThat(both.all().problemRecall()).isEqualTo(1.0);
+        assertThat(kept.blend().baseWeight()).isEqualTo(0.5);
+        assertThat(kept.all().problemRecall()).isEqualTo(1.0);
+        // the complaint model alone flags the appeals too, but misses the labelled problems: never preferred
+        assertThat(DecisionGrid.best(points, 0.0, 0.0, p -> p.blend().baseWeight() != 0.5).orElseThrow()
+                .blend().baseWeight()).isZero();
+        assertThat(DecisionGrid.best(points, 0.0, 0.0, p -> false)).isEmpty();
     }
 
     @Test
