@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import ru.otklik.nlp.TextAnalyzer;
 import ru.otklik.nlp.categorize.CategorizerStore;
+import ru.otklik.nlp.categorize.TrainingConfig;
 import ru.otklik.nlp.data.LabelledPosts;
 import ru.otklik.nlp.data.LabelledTraining;
 import ru.otklik.nlp.data.TaskCorpora;
@@ -23,7 +24,7 @@ import ru.otklik.nlp.train.ShippedModelBuilder;
 
 /**
  * {@code train --tune-weights 0,5,10 [--only topic,incident_type] [--fold 0|all] [--folds 5]
- * [--labelled DIR] [--data DIR] [--models DIR] [--out DIR] [--reuse] [--misses FILE]}: chooses how many times
+ * [--l2 X] [--labelled DIR] [--data DIR] [--models DIR] [--out DIR] [--reuse] [--misses FILE]}: chooses how many times
  * each labelled dev row is repeated in training (for topic; the complaint model no longer learns them, and the
  * incident decision is cross-validated by {@code crossval --task incident}), on dev rows the models have not seen.
  *
@@ -135,7 +136,10 @@ final class LabelledWeightTuning {
                 continue;
             }
             err.printf("[tune] weight %d, fold %d: %s%n", weight, fold, task);
-            CategorizerBuild.Result r = build.run(corpora.build(task), ShippedModelBuilder.configFor(task), false, dir);
+            // --l2 X tries another L2 cost for the retrained tasks, as train --all --l2 X would ship it
+            TrainingConfig config = args.option("l2").map(Double::valueOf)
+                    .map(ShippedModelBuilder.configFor(task)::withL2).orElse(ShippedModelBuilder.configFor(task));
+            CategorizerBuild.Result r = build.run(corpora.build(task), config, false, dir);
             Metrics k = r.tuned().get("kursk");
             if (k != null) {
                 kursk = String.format(Locale.ROOT, "%.3f / %.3f", k.macroF1(), k.accuracy());
