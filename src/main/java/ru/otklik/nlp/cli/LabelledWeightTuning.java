@@ -50,6 +50,7 @@ final class LabelledWeightTuning {
     }
 
     int run(CliArgs args) throws IOException {
+        Optional<Double> l2 = l2(args);
         Path data = args.datasets();
         Path models = args.models();
         Path labelledDir = args.labelled();
@@ -91,7 +92,7 @@ final class LabelledWeightTuning {
                 Path dir = work.resolve(weight == 0 || foldList.size() == 1 ? "w" + weight : "w" + weight + "-f" + fold);
                 Optional<LabelledTraining> labelled = weight == 0 ? Optional.empty()
                         : Optional.of(dev.withoutFold(fold, folds).withWeight(weight));
-                trainFold(args, tasks, build, TaskCorpora.at(data, labelled), labelled.isPresent(), weight, fold, dir)
+                trainFold(args, l2, tasks, build, TaskCorpora.at(data, labelled), labelled.isPresent(), weight, fold, dir)
                         .ifPresent(kursk::add);
                 TextAnalyzer analyzer = TextAnalyzer.load(models, Optional.of(dir));
                 heldOut.stream().filter(p -> LabelledTraining.fold(p.id(), folds) == fold)
@@ -122,8 +123,9 @@ final class LabelledWeightTuning {
      * Trains the chosen tasks of one weight without one fold into {@code dir}; returns the topic model's Kursk dev
      * macro-F1 / accuracy when it was trained now (not reused).
      */
-    private Optional<String> trainFold(CliArgs args, List<String> tasks, CategorizerBuild build, TaskCorpora corpora,
-                                       boolean withLabelled, int weight, int fold, Path dir) throws IOException {
+    private Optional<String> trainFold(CliArgs args, Optional<Double> l2, List<String> tasks, CategorizerBuild build,
+                                       TaskCorpora corpora, boolean withLabelled, int weight, int fold, Path dir)
+            throws IOException {
         String kursk = null;
         for (String task : tasks) {
             if (!withLabelled && task.equals(TaskCorpora.INCIDENT_TYPE)) {
@@ -137,8 +139,8 @@ final class LabelledWeightTuning {
             }
             err.printf("[tune] weight %d, fold %d: %s%n", weight, fold, task);
             // --l2 X tries another L2 cost for the retrained tasks, as train --all --l2 X would ship it
-            TrainingConfig config = args.option("l2").map(Double::valueOf)
-                    .map(ShippedModelBuilder.configFor(task)::withL2).orElse(ShippedModelBuilder.configFor(task));
+            TrainingConfig config = l2.map(ShippedModelBuilder.configFor(task)::withL2)
+                    .orElse(ShippedModelBuilder.configFor(task));
             CategorizerBuild.Result r = build.run(corpora.build(task), config, false, dir);
             Metrics k = r.tuned().get("kursk");
             if (k != null) {
@@ -146,6 +148,23 @@ final class LabelledWeightTuning {
             }
         }
         return Optional.ofNullable(kursk);
+    }
+
+    /** {@code --l2 X}: a positive L2 cost, checked before an hour of training rather than after it. */
+    static Optional<Double> l2(CliArgs args) {
+        if (args.option("l2").isEmpty()) {
+            return Optional.empty();
+        }
+        String value = args.option("l2").get();
+        try {
+            double cost = Double.parseDouble(value);
+            if (cost > 0 && Double.isFinite(cost)) {
+                return Optional.of(cost);
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw new CliArgs.UsageException("--l2 takes a positive number, got " + value);
     }
 
     private static long count(List<LabelledPosts.Post> posts, String incident) {
