@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import ru.otklik.nlp.TextAnalyzer;
 import ru.otklik.nlp.categorize.CategorizerStore;
+import ru.otklik.nlp.categorize.TrainingConfig;
 import ru.otklik.nlp.data.LabelledPosts;
 import ru.otklik.nlp.data.LabelledTraining;
 import ru.otklik.nlp.data.TaskCorpora;
@@ -23,7 +24,7 @@ import ru.otklik.nlp.train.ShippedModelBuilder;
 
 /**
  * {@code train --tune-weights 0,5,10 [--only topic,incident_type] [--fold 0|all] [--folds 5]
- * [--labelled DIR] [--data DIR] [--models DIR] [--out DIR] [--reuse] [--misses FILE]}: chooses how many times
+ * [--l2 X] [--labelled DIR] [--data DIR] [--models DIR] [--out DIR] [--reuse] [--misses FILE]}: chooses how many times
  * each labelled dev row is repeated in training (for topic; the complaint model no longer learns them, and the
  * incident decision is cross-validated by {@code crossval --task incident}), on dev rows the models have not seen.
  *
@@ -49,6 +50,7 @@ final class LabelledWeightTuning {
     }
 
     int run(CliArgs args) throws IOException {
+        Optional<Double> l2 = l2(args);
         Path data = args.datasets();
         Path models = args.models();
         Path labelledDir = args.labelled();
@@ -90,7 +92,7 @@ final class LabelledWeightTuning {
                 Path dir = work.resolve(weight == 0 || foldList.size() == 1 ? "w" + weight : "w" + weight + "-f" + fold);
                 Optional<LabelledTraining> labelled = weight == 0 ? Optional.empty()
                         : Optional.of(dev.withoutFold(fold, folds).withWeight(weight));
-                trainFold(args, tasks, build, TaskCorpora.at(data, labelled), labelled.isPresent(), weight, fold, dir)
+                trainFold(args, l2, tasks, build, TaskCorpora.at(data, labelled), labelled.isPresent(), weight, fold, dir)
                         .ifPresent(kursk::add);
                 TextAnalyzer analyzer = TextAnalyzer.load(models, Optional.of(dir));
                 heldOut.stream().filter(p -> LabelledTraining.fold(p.id(), folds) == fold)
@@ -121,8 +123,9 @@ final class LabelledWeightTuning {
      * Trains the chosen tasks of one weight without one fold into {@code dir}; returns the topic model's Kursk dev
      * macro-F1 / accuracy when it was trained now (not reused).
      */
-    private Optional<String> trainFold(CliArgs args, List<String> tasks, CategorizerBuild build, TaskCorpora corpora,
-                                       boolean withLabelled, int weight, int fold, Path dir) throws IOException {
+    private Optional<String> trainFold(CliArgs args, Optional<Double> l2, List<String> tasks, CategorizerBuild build,
+                                       TaskCorpora corpora, boolean withLabelled, int weight, int fold, Path dir)
+            throws IOException {
         String kursk = null;
         for (String task : tasks) {
             if (!withLabelled && task.equals(TaskCorpora.INCIDENT_TYPE)) {
@@ -135,13 +138,33 @@ final class LabelledWeightTuning {
                 continue;
             }
             err.printf("[tune] weight %d, fold %d: %s%n", weight, fold, task);
-            CategorizerBuild.Result r = build.run(corpora.build(task), ShippedModelBuilder.configFor(task), false, dir);
+            // --l2 X tries another L2 cost for the retrained tasks, as train --all --l2 X would ship it
+            TrainingConfig config = l2.map(ShippedModelBuilder.configFor(task)::withL2)
+                    .orElse(ShippedModelBuilder.configFor(task));
+            CategorizerBuild.Result r = build.run(corpora.build(task), config, false, dir);
             Metrics k = r.tuned().get("kursk");
             if (k != null) {
                 kursk = String.format(Locale.ROOT, "%.3f / %.3f", k.macroF1(), k.accuracy());
             }
         }
         return Optional.ofNullable(kursk);
+    }
+
+    /** {@code --l2 X}: a positive L2 cost, checked before an hour of training rather than after it. */
+    static Optional<Double> l2(CliArgs args) {
+        if (args.option("l2").isEmpty()) {
+            return Optional.empty();
+        }
+        String value = args.option("l2").get();
+        try {
+            double cost = Double.parseDouble(value);
+            if (cost > 0 && Double.isFinite(cost)) {
+                return Optional.of(cost);
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw new CliArgs.UsageException("--l2 takes a positive number, got " + value);
     }
 
     private static long count(List<LabelledPosts.Post> posts, String incident) {

@@ -86,6 +86,13 @@ class ByoTrainingTest {
                 "--label-field", "b", "--out", "o"})).isEqualTo(2);
         assertThat(NlpCli.run(new String[] {"frobnicate"})).isEqualTo(2);
         assertThat(NlpCli.run(new String[] {"train", "--all", "--only", "topic,weather", "--out", "o"})).isEqualTo(2);
+        // the weight tuning's L2 is checked before any corpus is read or model trained
+        // (an existing but empty --data, so that only the L2 check can make it a usage error)
+        assertThat(NlpCli.run(new String[] {"train", "--tune-weights", "3", "--l2", "abc", "--data", tmp.toString(),
+                "--out", tmp.resolve("tune").toString()})).isEqualTo(2);
+        assertThat(NlpCli.run(new String[] {"train", "--tune-weights", "3", "--l2", "-0.1", "--data", tmp.toString(),
+                "--out", tmp.resolve("tune").toString()})).isEqualTo(2);
+        assertThat(LabelledWeightTuning.l2(CliArgs.parse(new String[] {"train", "--l2", "0.006"}))).contains(0.006);
     }
 
     @Test

@@ -1,0 +1,88 @@
+package ru.otklik.nlp.eval;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+import ru.otklik.nlp.categorize.CategorizerStore;
+import ru.otklik.nlp.categorize.DocCategorizer;
+import ru.otklik.nlp.data.LabeledText;
+import ru.otklik.nlp.data.LabelledTraining;
+import ru.otklik.nlp.data.TaskCorpora;
+import ru.otklik.nlp.data.TaskCorpus;
+import ru.otklik.nlp.train.FeatureCache;
+
+/**
+ * A measurement aid, not a test: two topic models on every Kursk dev view of the topic corpus (the views
+ * {@code train --all} reports, with every labelled dev text left out), each difference with a paired bootstrap
+ * 95 % interval — for accuracy ({@link PairedBootstrap}) and for macro-F1 (the same resamples of the appeals,
+ * both models' macro-F1 recomputed on each). This is the noise a topic change is judged against (docs/nlp.md,
+ * "Topic on informal posts"). Arguments: DATASETS LABELLED_DIR MODEL_DIR_A MODEL_DIR_B (directories that hold
+ * {@code topic/}).
+ */
+public final class TopicViewsCompare {
+
+    private static final int RESAMPLES = 2_000;
+    private static final long SEED = 20261205L;
+
+    public static void main(String[] args) throws Exception {
+        Path datasets = Path.of(args[0]);
+        LabelledTraining labelled = LabelledTraining.read(Path.of(args[1]), Optional.of(datasets), 1);
+        TaskCorpus corpus = TaskCorpora.at(datasets, Optional.of(labelled)).build("topic");
+        CategorizerStore store = new CategorizerStore();
+        DocCategorizer a = store.load(Path.of(args[2]).resolve("topic"));
+        DocCategorizer b = store.load(Path.of(args[3]).resolve("topic"));
+        FeatureCache cache = new FeatureCache();
+        System.out.println("| view | n | accuracy A / B | A − B (95 %) | macro-F1 A / B | A − B (95 %) |");
+        System.out.println("|---|---:|---|---|---|---|");
+        for (Map.Entry<String, List<LabeledText>> view : corpus.devViews().entrySet()) {
+            List<String> gold = new ArrayList<>();
+            List<String> pa = new ArrayList<>();
+            List<String> pb = new ArrayList<>();
+            for (LabeledText t : view.getValue()) {
+                gold.add(t.label());
+                pa.add(a.predict(cache.features(t.text())).label());
+                pb.add(b.predict(cache.features(t.text())).label());
+            }
+            boolean[] ra = new boolean[gold.size()];
+            boolean[] rb = new boolean[gold.size()];
+            for (int i = 0; i < gold.size(); i++) {
+                ra[i] = gold.get(i).equals(pa.get(i));
+                rb[i] = gold.get(i).equals(pb.get(i));
+            }
+            PairedBootstrap acc = PairedBootstrap.of(ra, rb);
+            double f1a = Metrics.of(gold, pa).macroF1();
+            double f1b = Metrics.of(gold, pb).macroF1();
+            double[] f1 = macroF1Interval(gold, pa, pb);
+            System.out.printf(Locale.ROOT, "| %s | %d | %.3f / %.3f | %+.3f (%+.3f to %+.3f) | %.3f / %.3f | %+.3f (%+.3f to %+.3f) |%n",
+                    view.getKey(), gold.size(), acc.accuracyA(), acc.accuracyB(), acc.difference(), acc.low(),
+                    acc.high(), f1a, f1b, f1a - f1b, f1[0], f1[1]);
+        }
+    }
+
+    /** 2.5th and 97.5th percentiles of macro-F1(A) − macro-F1(B) over paired resamples of the items. */
+    private static double[] macroF1Interval(List<String> gold, List<String> pa, List<String> pb) {
+        SplittableRandom random = new SplittableRandom(SEED);
+        int n = gold.size();
+        double[] diffs = new double[RESAMPLES];
+        for (int r = 0; r < RESAMPLES; r++) {
+            List<String> g = new ArrayList<>(n);
+            List<String> x = new ArrayList<>(n);
+            List<String> y = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int k = random.nextInt(n);
+                g.add(gold.get(k));
+                x.add(pa.get(k));
+                y.add(pb.get(k));
+            }
+            diffs[r] = Metrics.of(g, x).macroF1() - Metrics.of(g, y).macroF1();
+        }
+        Arrays.sort(diffs);
+        return new double[] {diffs[(int) (RESAMPLES * 0.025)], diffs[(int) (RESAMPLES * 0.975) - 1]};
+    }
+}
