@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ru.otklik.nlp.data.LabelledTraining;
+import ru.otklik.nlp.train.ShippedModelBuilder;
 
 /**
  * The incident decision cross-validated over a labelled set's dev rows: the first 240 written posts of the
@@ -37,7 +38,7 @@ class IncidentCrossvalTest {
 
         assertThat(report).contains("## incident decision: 3-fold cross-validation over the labelled dev rows ("
                         + devRows + ")", "| complaint model alone, rules as before | 1.00 | 0.00 |",
-                "| **extras 0, weight 1, L2 0.002: best blend** |", "Thresholds of the best blend",
+                "| **extras 0, weight 1, L2 " + ShippedModelBuilder.INCIDENT_L2 + ": best blend** |", "Thresholds of the best blend",
                 "| rule | incidents | none | precision |");
         List<String> out = Files.readAllLines(rows).subList(1, (int) devRows + 1);
         Set<String> ids = new HashSet<>();
