@@ -204,7 +204,7 @@ final class IncidentCrossval {
             }
         }
         md.add("");
-        md.addAll(ruleAudit(baseRows));
+        md.addAll(RuleAudit.table(baseRows));
         if (args.option("out").isPresent()) {
             tsv.add(0, "config\tid\tsource\tgold\trussian\tcomplaint\tincident\ttype\trules\ttext");
             Files.write(Path.of(args.option("out").get()), tsv, StandardCharsets.UTF_8);
@@ -212,31 +212,6 @@ final class IncidentCrossval {
         out.println(String.join("\n", md));
         out.flush();
         return 0;
-    }
-
-    /**
-     * Every rule that fires on a dev {@code none} row, with how often it fires on incidents: a rule that makes
-     * an incident of news or an official reply is a false-alarm source (the {@code none} rules silence, so
-     * they are listed by how many incidents they silence instead).
-     */
-    static List<String> ruleAudit(List<Row> rows) {
-        Map<String, int[]> counts = new java.util.TreeMap<>();
-        for (Row r : rows) {
-            for (ru.otklik.nlp.rules.RuleMatch m : r.matches()) {
-                int[] c = counts.computeIfAbsent(m.ruleId() + " (" + m.label() + ")", k -> new int[2]);
-                c[r.post().isIncident() ? 0 : 1]++;
-            }
-        }
-        List<String> md = new ArrayList<>();
-        md.add("Rules on the dev rows (a `none` rule silences the models: its incidents are what it silences):");
-        md.add("");
-        md.add("| rule | incidents | none | precision |");
-        md.add("|---|---:|---:|---:|");
-        counts.entrySet().stream()
-                .sorted((a, b) -> Integer.compare(b.getValue()[1], a.getValue()[1]))
-                .forEach(e -> md.add(String.format(Locale.ROOT, "| %s | %d | %d | %.2f |", e.getKey(), e.getValue()[0],
-                        e.getValue()[1], (double) e.getValue()[0] / (e.getValue()[0] + e.getValue()[1]))));
-        return md;
     }
 
     /**
