@@ -71,9 +71,30 @@ public record CliArgs(String command, Map<String, String> options, Set<String> f
     public <T> List<T> list(String key, String byDefault, java.util.function.Function<String, T> parse) {
         List<T> out = new java.util.ArrayList<>();
         for (String s : option(key).orElse(byDefault).split(",")) {
-            out.add(parse.apply(s.strip()));
+            try {
+                out.add(parse.apply(s.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--" + key + ": not a valid value: " + s.strip());
+            }
         }
         return out;
+    }
+
+    /** An option that is a share from 0 to 1 ({@code --max-false-alarms 0.02}), or its default. */
+    public double share(String key, double byDefault) {
+        String value = option(key).orElse(null);
+        if (value == null) {
+            return byDefault;
+        }
+        try {
+            double share = Double.parseDouble(value);
+            if (share >= 0 && share <= 1) {
+                return share;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the option's name
+        }
+        throw new UsageException("--" + key + " must be a share from 0 to 1, not " + value);
     }
 
     public boolean flag(String key) {

@@ -81,13 +81,13 @@ final class IncidentCrossval {
         // the L2 cost per labelled row: the trainer's is this times the rows' repetition
         List<Double> l2s = args.list("l2", String.valueOf(ShippedModelBuilder.configFor(TaskCorpora.INCIDENT).l2()
                 / (TaskCorpora.INCIDENT_APPEALS ? TaskCorpora.INCIDENT_LABELLED_REPEAT : 1)), Double::valueOf);
-        double budget = Double.parseDouble(args.option("max-false-alarms").orElse("0.02"));
-        double tweetBudget = Double.parseDouble(args.option("max-tweet-alarms").orElse("0.005"));
+        double budget = args.share("max-false-alarms", 0.02);
+        double tweetBudget = args.share("max-tweet-alarms", 0.005);
         // the real appeals are a floor, not a score: the hidden set is real posts (so a blend must not fail them),
         // but the labelled rows are the unbiased proxy (the incident model learns the appeals' own portals)
         Map<String, Double> appealFloors = Map.of(
-                "kursk", Double.parseDouble(args.option("min-kursk-appeals").orElse(String.valueOf(MIN_APPEALS))),
-                "spb", Double.parseDouble(args.option("min-spb-appeals").orElse(String.valueOf(MIN_APPEALS))));
+                "kursk", args.share("min-kursk-appeals", MIN_APPEALS),
+                "spb", args.share("min-spb-appeals", MIN_APPEALS));
         if (folds < 2 || weights.stream().anyMatch(w -> w < 1)) {
             throw new CliArgs.UsageException("--folds must be ≥ 2 and --labelled-weight ≥ 1");
         }

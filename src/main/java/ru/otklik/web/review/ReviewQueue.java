@@ -49,11 +49,10 @@ public class ReviewQueue {
                    a.conflict_score, a.inappropriate, a.inappropriate_score, a.sentiment, a.sentiment_score, a.municipality, a.agency, a.agency_score,
                    a.agency_decided_by, a.explanation::text as explanation, coalesce(ms.versions, '{}')::text as model_versions,
                    ip.incident_id
-            """ + flagged(5) + """
+            """ + flagged(4) + """
               and ($1::timestamptz is null or (p.published_at, p.id) < ($1::timestamptz, $2::bigint))
-              and ($3::bigint is null or p.id = $3::bigint)
             order by p.published_at desc, p.id desc
-            limit $4
+            limit $3
             """;
 
     /** The queue's filter value for the inappropriate posts. */
@@ -79,18 +78,12 @@ public class ReviewQueue {
     public Uni<Page<FlaggedPost>> page(String after, int limit, boolean inappropriate) {
         FeedCursor cursor = after == null || after.isBlank() ? null : FeedCursor.decode(after);
         Tuple args = Tuple.of(cursor == null ? null : cursor.time().atOffset(ZoneOffset.UTC),
-                cursor == null ? null : cursor.id(), null, limit + 1).addBoolean(inappropriate);
+                cursor == null ? null : cursor.id(), limit + 1).addBoolean(inappropriate);
         return pool.preparedQuery(PAGE).execute(args).map(rows -> {
             List<FlaggedPost> posts = new ArrayList<>();
             rows.forEach(row -> posts.add(of(row)));
             return Page.of(posts, limit, p -> new FeedCursor(p.publishedAt(), p.id()), p -> p);
         });
-    }
-
-    /** The post if it is still waiting for review. */
-    public Uni<FlaggedPost> find(long postId) {
-        return pool.preparedQuery(PAGE).execute(Tuple.of(null, null, postId, 1).addBoolean(false))
-                .map(rows -> rows.size() == 0 ? null : of(rows.iterator().next()));
     }
 
     /** The {@code only} filter of the queue: absent, or {@value #INAPPROPRIATE} for the inappropriate posts. */

@@ -59,5 +59,15 @@ class IncidentCrossvalTest {
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
                 "--labelled", tmp.resolve("nowhere").toString()))
                 .hasMessageStartingWith("labelled set not found at ");
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--min-kursk-appeals", "x"))
+                .isInstanceOf(CliArgs.UsageException.class)
+                .hasMessage("--min-kursk-appeals must be a share from 0 to 1, not x");
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--max-false-alarms", "2"))
+                .hasMessage("--max-false-alarms must be a share from 0 to 1, not 2");
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--l2", "0.01,abc"))
+                .isInstanceOf(CliArgs.UsageException.class).hasMessage("--l2: not a valid value: abc");
     }
 }
