@@ -2,6 +2,7 @@ package ru.otklik.crawler.dedup;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,6 +10,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -173,6 +175,33 @@ class NearDuplicateLookupTest {
         for (long id : next) {
             assertThat(fingerprints(id)).isEqualTo(1);
         }
+    }
+
+    /**
+     * V75 checks post's references when posts are deleted instead of per inserted row: a deleted post's fingerprint
+     * goes with it, and an original cannot be deleted while a copy still points at it.
+     */
+    @Test
+    void aDeletedPostTakesItsFingerprintAndAnOriginalStaysWhileCopiesDo() {
+        String tag = tagKeepingCopiesNear(4);
+        String text = complaint(tag);
+        String source = "dedup-delete-" + UUID.randomUUID();
+        long original = post(source, "original", text, "2025-03-10T09:00:00Z", "created");
+        long copy = post(source, "copy", text + " Срочно", "2025-03-10T12:00:00Z", "created");
+        assertThat(originalOf(copy)).isEqualTo(original);
+
+        assertThatThrownBy(() -> db.update("delete from post where id = ?", original))
+                .cause().isInstanceOf(SQLException.class)
+                .hasMessageContaining("still the original of other posts")
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23503");
+        assertThat(fingerprints(original)).as("the refused delete kept the fingerprint").isEqualTo(1);
+
+        assertThat(db.update("delete from post where id = ?", copy)).isOne();
+        assertThat(db.count("select count(*) from post_fingerprint where post_id = ?", copy)).isZero();
+        assertThat(fingerprints(original)).isEqualTo(1);
+        // with its copy gone, the original may go too, its fingerprint along
+        assertThat(db.update("delete from post where id = ?", original)).isOne();
+        assertThat(db.count("select count(*) from post_fingerprint where post_id = ?", original)).isZero();
     }
 
     /**
