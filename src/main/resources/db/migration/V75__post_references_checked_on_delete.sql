@@ -1,20 +1,24 @@
--- A batch's insert no longer runs a foreign-key check per row for post.original_id and post_fingerprint.post_id.
+-- A batch's insert no longer runs a foreign-key check per row for post.source_id, post.original_id and
+-- post_fingerprint.post_id.
 --
--- Each such check is a row trigger that runs its own query and locks the referenced post FOR KEY SHARE: for a
--- batch of 1,000 Kursk appeals (≈ 850 copies linked to an original, ≈ 850 fingerprints) the two cost ≈ 35–60 ms
--- of the insert's 170–240 ms (EXPLAIN ANALYZE of the insert, docs/performance.md, 2026-12-05), and the originals'
--- locks dirty old posts' pages and, when two feeders link copies to one original at once, create multixacts.
+-- Each such check is a row trigger that runs its own query and locks the referenced row FOR KEY SHARE: for a batch
+-- of 1,000 Kursk appeals (one source, ≈ 850 copies linked to an original, ≈ 850 fingerprints) the three cost
+-- 20–35 ms of the insert's ≈ 190 ms on a loaded machine (EXPLAIN ANALYZE of the insert, docs/performance.md,
+-- 2026-12-05), and the originals' locks dirty old posts' pages and, when two feeders link copies to one original at
+-- once, create multixacts. (post.parent_id keeps its key: almost every row has no parent, and a null skips it.)
 --
--- What the keys guarded stays guarded where it can break. Inserts: the upsert writes an original_id it read from
--- post in the same transaction or drew for a row of the same batch, and clears the latter when that row was not
--- inserted (PostUpsertSql, V70; ConcurrentIngestTest checks every stored link); a fingerprint is inserted from
--- the RETURNING of its post's insert. Deletes (the service deletes no post; an operator might): one statement
--- trigger with the deleted rows as a transition table, which costs an insert nothing — a deleted post's
--- fingerprint goes with it (was ON DELETE CASCADE), and deleting an original whose copies stay is refused (was
--- NO ACTION). post has no index on original_id, so that check reads post once per deleting statement, as the
--- key's check did per deleted row.
+-- What the keys guarded stays guarded where it can break. Inserts: the upsert writes a source id the transaction
+-- read or created (ApiSources, a crawler's own source), an original_id it read from post in the same transaction or
+-- drew for a row of the same batch, clearing the latter when that row was not inserted (PostUpsertSql, V70;
+-- ConcurrentIngestTest checks every stored link), and a fingerprint from the RETURNING of its post's insert.
+-- Deletes (the service deletes neither posts nor sources, file sources are disabled; an operator might): statement
+-- triggers with the deleted rows as a transition table, which cost an insert nothing — a deleted post's
+-- fingerprint goes with it (was ON DELETE CASCADE), and deleting an original whose copies stay, or a source that
+-- still has posts, is refused (was NO ACTION). post has no index on original_id, so that check reads post once per
+-- deleting statement, as the key's check did per deleted row. No statement changes a source's or a post's id.
 alter table post_fingerprint drop constraint post_fingerprint_post_id_fkey;
 alter table post drop constraint post_original_id_fkey;
+alter table post drop constraint post_source_id_fkey;
 
 create function otklik_post_deleted() returns trigger language plpgsql as $$
 begin
@@ -29,3 +33,16 @@ end $$;
 
 create trigger post_deleted after delete on post referencing old table as deleted
     for each statement execute function otklik_post_deleted();
+
+create function otklik_source_deleted() returns trigger language plpgsql as $$
+begin
+    if exists (select 1 from post p join deleted d on p.source_id = d.id) then
+        raise foreign_key_violation using
+            message = 'a deleted source still has posts',
+            detail = 'post.source_id references source.id (V75)';
+    end if;
+    return null;
+end $$;
+
+create trigger source_deleted after delete on source referencing old table as deleted
+    for each statement execute function otklik_source_deleted();

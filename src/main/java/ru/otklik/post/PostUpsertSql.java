@@ -306,12 +306,8 @@ final class PostUpsertSql {
                 .addValue(column(rows, r -> r.draft().metrics().comments(), Long[]::new))
                 .addValue(column(rows, r -> r.draft().metrics().views(), Long[]::new))
                 .addValue(column(rows, r -> r.draft().parentExternalId(), String[]::new))
-                .addValue(column(rows, PostUpsertSql::raw, String[]::new))
+                .addValue(column(rows, PostRow::raw, String[]::new))
                 .addValue(column(rows, PostRow::simhash, Long[]::new));
-    }
-
-    private static String raw(PostRow row) {
-        return row.draft().raw() == null ? null : row.draft().raw().toString();
     }
 
     private static <T> T[] column(List<PostRow> rows, Function<PostRow, T> value, IntFunction<T[]> array) {

@@ -178,11 +178,11 @@ class NearDuplicateLookupTest {
     }
 
     /**
-     * V75 checks post's references when posts are deleted instead of per inserted row: a deleted post's fingerprint
-     * goes with it, and an original cannot be deleted while a copy still points at it.
+     * V75 checks post's references when rows are deleted instead of per inserted row: a deleted post's fingerprint
+     * goes with it, an original cannot be deleted while a copy still points at it, nor a source while it has posts.
      */
     @Test
-    void aDeletedPostTakesItsFingerprintAndAnOriginalStaysWhileCopiesDo() {
+    void deletesKeepPostReferencesWhole() {
         String tag = tagKeepingCopiesNear(4);
         String text = complaint(tag);
         String source = "dedup-delete-" + UUID.randomUUID();
@@ -202,6 +202,15 @@ class NearDuplicateLookupTest {
         // with its copy gone, the original may go too, its fingerprint along
         assertThat(db.update("delete from post where id = ?", original)).isOne();
         assertThat(db.count("select count(*) from post_fingerprint where post_id = ?", original)).isZero();
+
+        // a source is refused while it has posts, and may go once it has none
+        long other = post(source, "other", "Новый текст без копий " + tag, "2025-03-11T09:00:00Z", "created");
+        assertThatThrownBy(() -> db.update("delete from source where key = ?", source))
+                .cause().isInstanceOf(SQLException.class)
+                .hasMessageContaining("a deleted source still has posts")
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23503");
+        assertThat(db.update("delete from post where id = ?", other)).isOne();
+        assertThat(db.update("delete from source where key = ?", source)).isOne();
     }
 
     /**
