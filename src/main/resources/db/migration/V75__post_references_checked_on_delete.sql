@@ -20,29 +20,25 @@ alter table post_fingerprint drop constraint post_fingerprint_post_id_fkey;
 alter table post drop constraint post_original_id_fkey;
 alter table post drop constraint post_source_id_fkey;
 
-create function otklik_post_deleted() returns trigger language plpgsql as $$
+-- One function for both tables: the referencing column of post is the trigger's argument.
+create function otklik_referenced_rows_deleted() returns trigger language plpgsql as $$
+declare
+    referenced boolean;
 begin
-    delete from post_fingerprint f using deleted d where f.post_id = d.id;
-    if exists (select 1 from post p join deleted d on p.original_id = d.id) then
+    if TG_TABLE_NAME = 'post' then
+        delete from post_fingerprint f using deleted d where f.post_id = d.id;
+    end if;
+    execute format('select exists (select 1 from post p join deleted d on p.%I = d.id)', TG_ARGV[0]) into referenced;
+    if referenced then
         raise foreign_key_violation using
-            message = 'a deleted post is still the original of other posts',
-            detail = 'post.original_id references post.id (V75)';
+            message = format('a deleted %s row is still referenced by post.%s', TG_TABLE_NAME, TG_ARGV[0]),
+            detail = 'checked on delete since V75, in place of a foreign key';
     end if;
     return null;
 end $$;
 
 create trigger post_deleted after delete on post referencing old table as deleted
-    for each statement execute function otklik_post_deleted();
-
-create function otklik_source_deleted() returns trigger language plpgsql as $$
-begin
-    if exists (select 1 from post p join deleted d on p.source_id = d.id) then
-        raise foreign_key_violation using
-            message = 'a deleted source still has posts',
-            detail = 'post.source_id references source.id (V75)';
-    end if;
-    return null;
-end $$;
+    for each statement execute function otklik_referenced_rows_deleted('original_id');
 
 create trigger source_deleted after delete on source referencing old table as deleted
-    for each statement execute function otklik_source_deleted();
+    for each statement execute function otklik_referenced_rows_deleted('source_id');

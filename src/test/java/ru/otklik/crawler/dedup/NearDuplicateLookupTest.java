@@ -125,6 +125,14 @@ class NearDuplicateLookupTest {
         }
     }
 
+    /** A post and, in a later batch, a copy of it, linked to it: their ids. */
+    private long[] originalAndCopy(String source, String text, String publishedAt, String copyPublishedAt) {
+        long original = post(source, "stored", text, publishedAt, "created");
+        long copy = post(source, "stored-copy", text + " Срочно", copyPublishedAt, "created");
+        assertThat(originalOf(copy)).isEqualTo(original);
+        return new long[] {original, copy};
+    }
+
     private static List<Long> postAll(String source, List<String[]> items) {
         StringBuilder body = new StringBuilder("[");
         for (String[] item : items) {
@@ -147,9 +155,9 @@ class NearDuplicateLookupTest {
         String tag = tagKeepingCopiesNear(4);
         String text = complaint(tag);
         String source = "dedup-batch-" + UUID.randomUUID();
-        long stored = post(source, "stored", text, "2025-09-10T11:00:00Z", "created");
-        long storedCopy = post(source, "stored-copy", text + " Срочно", "2025-09-10T13:00:00Z", "created");
-        assertThat(originalOf(storedCopy)).isEqualTo(stored);
+        long[] storedPair = originalAndCopy(source, text, "2025-09-10T11:00:00Z", "2025-09-10T13:00:00Z");
+        long stored = storedPair[0];
+        long storedCopy = storedPair[1];
 
         // later copies come first in the batch; the earliest post comes last and becomes everyone's original
         List<Long> ids = postAll(source, List.of(
@@ -186,13 +194,13 @@ class NearDuplicateLookupTest {
         String tag = tagKeepingCopiesNear(4);
         String text = complaint(tag);
         String source = "dedup-delete-" + UUID.randomUUID();
-        long original = post(source, "original", text, "2025-03-10T09:00:00Z", "created");
-        long copy = post(source, "copy", text + " Срочно", "2025-03-10T12:00:00Z", "created");
-        assertThat(originalOf(copy)).isEqualTo(original);
+        long[] pair = originalAndCopy(source, text, "2025-03-10T09:00:00Z", "2025-03-10T12:00:00Z");
+        long original = pair[0];
+        long copy = pair[1];
 
         assertThatThrownBy(() -> db.update("delete from post where id = ?", original))
                 .cause().isInstanceOf(SQLException.class)
-                .hasMessageContaining("still the original of other posts")
+                .hasMessageContaining("a deleted post row is still referenced by post.original_id")
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23503");
         assertThat(fingerprints(original)).as("the refused delete kept the fingerprint").isEqualTo(1);
 
@@ -207,7 +215,7 @@ class NearDuplicateLookupTest {
         long other = post(source, "other", "Новый текст без копий " + tag, "2025-03-11T09:00:00Z", "created");
         assertThatThrownBy(() -> db.update("delete from source where key = ?", source))
                 .cause().isInstanceOf(SQLException.class)
-                .hasMessageContaining("a deleted source still has posts")
+                .hasMessageContaining("a deleted source row is still referenced by post.source_id")
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23503");
         assertThat(db.update("delete from post where id = ?", other)).isOne();
         assertThat(db.update("delete from source where key = ?", source)).isOne();
