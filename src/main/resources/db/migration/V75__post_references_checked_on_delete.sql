@@ -2,8 +2,8 @@
 -- post_fingerprint.post_id.
 --
 -- Each such check is a row trigger that runs its own query and locks the referenced row FOR KEY SHARE: for a batch
--- of 1,000 Kursk appeals (one source, ≈ 850 copies linked to an original, ≈ 850 fingerprints) the three cost
--- 20–35 ms of the insert's ≈ 190 ms on a loaded machine (EXPLAIN ANALYZE of the insert, docs/performance.md,
+-- of 1,000 Kursk appeals (one source, ≈ 850 copies linked to an original, ≈ 850 fingerprints) the three took
+-- 20–50 ms of the insert's 190–240 ms on a loaded machine (EXPLAIN ANALYZE of the insert, docs/performance.md,
 -- 2026-12-05), and the originals' locks dirty old posts' pages and, when two feeders link copies to one original at
 -- once, create multixacts. (post.parent_id keeps its key: almost every row has no parent, and a null skips it.)
 --
