@@ -78,7 +78,10 @@ public class PostIngestService {
         }
     }
 
-    /** The CPU work of a batch: checks, content hashes, pseudonyms and SimHash fingerprints, no database. */
+    /**
+     * The CPU work of a batch: checks, content hashes, pseudonyms, SimHash fingerprints and the raw payload's JSON
+     * text, no database.
+     */
     private Checked check(List<Item> items) {
         UpsertOutcome[] outcomes = new UpsertOutcome[items.size()];
         List<PostRow> rows = new ArrayList<>();
@@ -90,7 +93,8 @@ public class PostIngestService {
             } else {
                 PostDraft d = item.draft();
                 rows.add(new PostRow(i, 0, d, ContentHash.of(d.title(), d.text()),
-                        pseudonymizer.pseudonymOf(d.authorHandle()), linker.fingerprint(d.text())));
+                        pseudonymizer.pseudonymOf(d.authorHandle()), linker.fingerprint(d.text()),
+                        d.raw() == null ? null : d.raw().toString()));
             }
         }
         return new Checked(outcomes, rows);

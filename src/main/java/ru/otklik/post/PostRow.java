@@ -10,8 +10,11 @@ package ru.otklik.post;
  * @param pseudonym   the author's pseudonym, null without a handle
  * @param simhash     the text's fingerprint for near-duplicate linking, null when it is not compared
  *                    ({@link ru.otklik.crawler.dedup.NearDuplicateLinker#fingerprint}); stored with the row itself
+ * @param raw         the draft's {@link PostDraft#raw} as JSON text for {@code post.raw}, or null: serialised with
+ *                    the checks, on the thread that prepares the batch, not on the event loop that runs its statements
  */
-record PostRow(int index, long sourceId, PostDraft draft, String contentHash, String pseudonym, Long simhash) {
+record PostRow(int index, long sourceId, PostDraft draft, String contentHash, String pseudonym, Long simhash,
+               String raw) {
 
     /** The natural key: one row per source and external id. */
     record Key(long sourceId, String externalId) {
@@ -19,7 +22,7 @@ record PostRow(int index, long sourceId, PostDraft draft, String contentHash, St
 
     /** The same row in another source: a feeder's batch learns its sources' ids in the transaction. */
     PostRow withSource(long id) {
-        return new PostRow(index, id, draft, contentHash, pseudonym, simhash);
+        return new PostRow(index, id, draft, contentHash, pseudonym, simhash, raw);
     }
 
     Key key() {

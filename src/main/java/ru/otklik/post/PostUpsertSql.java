@@ -72,7 +72,8 @@ final class PostUpsertSql {
 
     /**
      * A planned original that may point at a row this batch did not insert after all (another feeder inserted its
-     * key first): those rows are linked again after the insert (V70 checks original_id at commit).
+     * key first): those rows are linked again after the insert. Nothing in the database checks an inserted
+     * original_id (V75 dropped the per-row key for the insert's sake), so this is what keeps links pointing at posts.
      */
     private static final String UNLINK = "update post set original_id = null where id = any($1::bigint[])";
 
@@ -305,12 +306,8 @@ final class PostUpsertSql {
                 .addValue(column(rows, r -> r.draft().metrics().comments(), Long[]::new))
                 .addValue(column(rows, r -> r.draft().metrics().views(), Long[]::new))
                 .addValue(column(rows, r -> r.draft().parentExternalId(), String[]::new))
-                .addValue(column(rows, PostUpsertSql::raw, String[]::new))
+                .addValue(column(rows, PostRow::raw, String[]::new))
                 .addValue(column(rows, PostRow::simhash, Long[]::new));
-    }
-
-    private static String raw(PostRow row) {
-        return row.draft().raw() == null ? null : row.draft().raw().toString();
     }
 
     private static <T> T[] column(List<PostRow> rows, Function<PostRow, T> value, IntFunction<T[]> array) {
