@@ -74,9 +74,11 @@ public final class BenchClient {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("analyze.jsonl")))) {
             posts.forEach(p -> w.println("{\"id\":" + json(p.externalId) + ",\"text\":" + json(p.text) + "}"));
         }
-        List<List<Post>> batches = new ArrayList<>();
+        // The bodies are written before the clock starts, as COPY's file is: the figure is the service's, not this
+        // cold JVM's JSON building (≈ 1.2 MB a batch, a quarter of a batch's cycle when built inside the clock).
+        List<String> batches = new ArrayList<>();
         for (int i = 0; i < count; i += batch) {
-            batches.add(posts.subList(i, Math.min(count, i + batch)));
+            batches.add(body(posts.subList(i, Math.min(count, i + batch))));
         }
         AtomicInteger created = new AtomicInteger();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -165,6 +167,10 @@ public final class BenchClient {
     }
 
     private static HttpRequest request(Map<String, String> o, List<Post> batch) {
+        return request(o, body(batch));
+    }
+
+    private static String body(List<Post> batch) {
         StringBuilder body = new StringBuilder("[");
         for (Post p : batch) {
             if (body.length() > 1) {
@@ -178,11 +184,15 @@ public final class BenchClient {
                     .append(",\"publishedAt\":").append(json(p.publishedAt.toString())).append('}');
         }
         body.append(']');
+        return body.toString();
+    }
+
+    private static HttpRequest request(Map<String, String> o, String body) {
         return HttpRequest.newBuilder(URI.create(need(o, "url") + "/api/posts"))
                 .timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "application/json")
                 .header("X-API-Key", need(o, "key"))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
     }
 

@@ -72,8 +72,7 @@ final class PostUpsertSql {
 
     /**
      * A planned original that may point at a row this batch did not insert after all (another feeder inserted its
-     * key first): those rows are linked again after the insert. Nothing in the database checks an inserted
-     * original_id (V75 dropped the per-row key for the insert's sake), so this is what keeps links pointing at posts.
+     * key first): those rows are linked again after the insert (V70 checks original_id at commit).
      */
     private static final String UNLINK = "update post set original_id = null where id = any($1::bigint[])";
 

@@ -97,7 +97,7 @@ class ConcurrentIngestTest {
                 assertThat(db.count("select count(*) from post p join source s on s.id = p.source_id where s.key = ?",
                         source)).isEqualTo(SHARED + FEEDERS * 10);
                 // the texts are copies of each other: links are planned from ids drawn before the insert, some of
-                // them for keys another feeder then inserted first, and no key in the database checks them (V75)
+                // them for keys another feeder then inserted first, which the upsert must unlink again
                 assertThat(db.count("select count(*) from post p join source s on s.id = p.source_id "
                         + "where s.key = ? and p.original_id is not null", source)).isPositive();
                 assertThat(db.count("select count(*) from post p join source s on s.id = p.source_id "

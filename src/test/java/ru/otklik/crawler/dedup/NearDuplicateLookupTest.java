@@ -2,7 +2,6 @@ package ru.otklik.crawler.dedup;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,7 +9,6 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -183,42 +181,6 @@ class NearDuplicateLookupTest {
         for (long id : next) {
             assertThat(fingerprints(id)).isEqualTo(1);
         }
-    }
-
-    /**
-     * V75 checks post's references when rows are deleted instead of per inserted row: a deleted post's fingerprint
-     * goes with it, an original cannot be deleted while a copy still points at it, nor a source while it has posts.
-     */
-    @Test
-    void deletesKeepPostReferencesWhole() {
-        String tag = tagKeepingCopiesNear(4);
-        String text = complaint(tag);
-        String source = "dedup-delete-" + UUID.randomUUID();
-        long[] pair = originalAndCopy(source, text, "2025-03-10T09:00:00Z", "2025-03-10T12:00:00Z");
-        long original = pair[0];
-        long copy = pair[1];
-
-        assertThatThrownBy(() -> db.update("delete from post where id = ?", original))
-                .cause().isInstanceOf(SQLException.class)
-                .hasMessageContaining("a deleted post row is still referenced by post.original_id")
-                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23503");
-        assertThat(fingerprints(original)).as("the refused delete kept the fingerprint").isEqualTo(1);
-
-        assertThat(db.update("delete from post where id = ?", copy)).isOne();
-        assertThat(db.count("select count(*) from post_fingerprint where post_id = ?", copy)).isZero();
-        assertThat(fingerprints(original)).isEqualTo(1);
-        // with its copy gone, the original may go too, its fingerprint along
-        assertThat(db.update("delete from post where id = ?", original)).isOne();
-        assertThat(db.count("select count(*) from post_fingerprint where post_id = ?", original)).isZero();
-
-        // a source is refused while it has posts, and may go once it has none
-        long other = post(source, "other", "Новый текст без копий " + tag, "2025-03-11T09:00:00Z", "created");
-        assertThatThrownBy(() -> db.update("delete from source where key = ?", source))
-                .cause().isInstanceOf(SQLException.class)
-                .hasMessageContaining("a deleted source row is still referenced by post.source_id")
-                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23503");
-        assertThat(db.update("delete from post where id = ?", other)).isOne();
-        assertThat(db.update("delete from source where key = ?", source)).isOne();
     }
 
     /**
