@@ -51,13 +51,7 @@ class PriorityRaiseTest {
         assertThat(r.isComplaint() && r.hasTopic() && r.municipality() != null)
                 .as("the fixture must be a complaint with a topic and a town").isTrue();
         String source = "raise-" + UUID.randomUUID();
-        long sourceId = ((Number) db.rows("insert into source (key, kind, title, origin) values (?, 'api', ?, 'api') "
-                + "returning id", source, source).get(0).get("id")).longValue();
-        long oldPost = ((Number) db.rows("""
-                insert into post (source_id, external_id, author_pseudonym, text, content_hash, published_at, fetched_at,
-                                  analysis_state, created_at, updated_at)
-                values (?, 'old', md5('old'), ?, md5(?), now() - interval '1 hour', now(), 'done', now(), now())
-                returning id""", sourceId, text, text).get(0).get("id")).longValue();
+        long oldPost = db.analysedPost(source, text);
         Instant started = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         Instant replied = started.plus(Duration.ofMinutes(30));
         SlaTargets normal = policies.targetsFor(r.topic().label(), Priority.NORMAL);
