@@ -63,11 +63,16 @@ pm=$(head -1 "$DATA/pg/postmaster.pid")
 pgprocs() { echo "$pm exited-children $(awk '{ print $16 + $17 }' /proc/$pm/stat)"; for c in $(cat /proc/$pm/task/$pm/children); do echo "$c $(tr '\0' ' ' < /proc/$c/cmdline | awk '{ print $2 }')-$(tr '\0' ' ' < /proc/$c/cmdline | awk '{ print $3 }') $(awk '{ print $14 + $15 }' /proc/$c/stat)"; done 2>/dev/null; }
 jit() { jstat -compiler "$SVC_PID" | awk 'NR == 2 { print $1, $4 }'; }
 read -r C0 J0 < <(jit)
+jcmd "$SVC_PID" Compiler.codecache > "$OUT/codecache0.txt"
+# per-statement figures when the server preloads pg_stat_statements (a build whose embedded server loads it)
+PSS=$(sql "select count(*) from pg_settings where name = 'shared_preload_libraries' and setting like '%pg_stat_statements%'")
+if [ "$PSS" = 1 ]; then sql "create extension if not exists pg_stat_statements; select pg_stat_statements_reset()" > /dev/null; fi
 L0=$(sql "select pg_current_wal_lsn()")
 pgprocs > "$OUT/pg0"; threads > "$OUT/threads0"; S0=$(svc_cpu); P0=$(pg_cpu); T0=$(date +%s%3N)
 drain 0 "$N"; before=$BEFORE
 T1=$(date +%s%3N); S1=$(svc_cpu); P1=$(pg_cpu); threads > "$OUT/threads1"; pgprocs > "$OUT/pg1"
 read -r C1 J1 < <(jit)
+jcmd "$SVC_PID" Compiler.codecache > "$OUT/codecache1.txt"
 L1=$(sql "select pg_current_wal_lsn()")
 HZ=$(getconf CLK_TCK)
 awk -v n=$N -v w=$((T1 - T0)) -v s=$((S1 - S0)) -v p=$((P1 - P0)) -v hz=$HZ -v cores="$(nproc)" 'BEGIN {
@@ -89,6 +94,14 @@ sql "select type, count(*) from incident_event where at >= to_timestamp($T0 / 10
 sql "select 'WAL ' || round(pg_wal_lsn_diff('$L1', '$L0') / $N) || ' bytes/post; post_analysis '
             || round(pg_total_relation_size('post_analysis')::numeric / count(*)) || ' bytes/row with its indexes'
      from post_analysis" | tee -a "$OUT/summary.txt"
+# the code cache after the drain: a full cache (or a sweep) would make the JIT compile the same methods again
+awk '/^CodeCache|^CodeHeap|^ size=|total_blobs|full_count/' "$OUT/codecache1.txt" | sed 's/^/  /' | tee -a "$OUT/summary.txt"
+awk '/^VmRSS|^VmHWM/ { printf "%s %d MB  ", $1, $2 / 1024 } END { print "" }' /proc/$SVC_PID/status | sed 's/^/service /' | tee -a "$OUT/summary.txt"
+if [ "$PSS" = 1 ]; then
+    sql "select to_char(total_exec_time / $N, 'FM990.000') || ' ms/post  ' || calls || ' calls  ' || rows || ' rows  '
+                || regexp_replace(left(query, 140), '\s+', ' ', 'g')
+         from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit 25" > "$OUT/statements.txt"
+fi
 if [ -n "${JFR:-}" ]; then jcmd $SVC_PID JFR.dump name=drain filename=$OUT/drain.jfr > /dev/null; fi
 exit
 }

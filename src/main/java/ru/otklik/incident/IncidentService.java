@@ -186,21 +186,22 @@ public class IncidentService {
                 now, now.minus(priorities.growthWindow()));
     }
 
-    /** Joined incidents whose signals now call for a higher priority get it, with shorter deadlines. */
+    /**
+     * Joined incidents whose signals now call for a higher priority get it, with shorter deadlines: one event
+     * each, and their clocks and deadlines re-targeted by set-based statements over the batch.
+     */
     private Uni<Void> reprioritise(List<IncidentWrites.Joined> joined, IncidentWrites.Batch batch, Instant now) {
-        List<IncidentWrites.Joined> rising = joined.stream()
-                .filter(j -> raised(Priority.fromCode(j.priority()), j.signals()) != Priority.fromCode(j.priority()))
-                .toList();
-        return Multi.createFrom().iterable(rising).onItem().transformToUniAndConcatenate(j -> Incident
-                        .<Incident>findById(j.id()).chain(incident -> {
-                            Priority current = Priority.fromCode(incident.priority);
-                            Priority raised = raised(current, j.signals());
-                            incident.priority = raised.code();
-                            batch.event(incident.id, "priority_changed", priorityReason(current, raised),
-                                    priorityPayload(current, raised, j.signals()));
-                            return deadlines.onPriorityChange(incident, now);
-                        }))
-                .collect().last().replaceWithVoid();
+        Map<Long, Priority> rising = new LinkedHashMap<>();
+        for (IncidentWrites.Joined j : joined) {
+            Priority current = Priority.fromCode(j.priority());
+            Priority raised = raised(current, j.signals());
+            if (raised != current) {
+                rising.put(j.id(), raised);
+                batch.event(j.id(), "priority_changed", priorityReason(current, raised),
+                        priorityPayload(current, raised, j.signals()));
+            }
+        }
+        return deadlines.onPriorityRaised(rising, now);
     }
 
     private Priority raised(Priority current, PrioritySignals signals) {

@@ -80,13 +80,7 @@ class AnalysisBatchTest {
         AnalysisResult r = analyzer.analyze(text);
         assertThat(r.isComplaint() && r.hasTopic()).as("the fixture must be a complaint with a topic").isTrue();
         String source = "old-" + UUID.randomUUID();
-        long sourceId = ((Number) db.rows("insert into source (key, kind, title, origin) values (?, 'api', ?, 'api') "
-                + "returning id", source, source).get(0).get("id")).longValue();
-        long oldPost = ((Number) db.rows("""
-                insert into post (source_id, external_id, author_pseudonym, text, content_hash, published_at, fetched_at,
-                                  analysis_state, created_at, updated_at)
-                values (?, 'old', md5('old'), ?, md5(?), now() - interval '1 hour', now(), 'done', now(), now())
-                returning id""", sourceId, text, text).get(0).get("id")).longValue();
+        long oldPost = db.analysedPost(source, text);
         long incident = ((Number) db.rows("""
                 insert into incident (status, topic, municipality_code, priority, title, first_seen_at, last_seen_at,
                                       first_response_due_at, deadline_at, post_count, reach, conflict_score,

@@ -42,6 +42,20 @@ public class TestDb {
         }
     }
 
+    /**
+     * A source with that key (kind {@code api}) and one post of it, analysed an hour ago (external id {@code old}):
+     * a post from before this start, for an incident stored by hand to hold. Returns the post's id.
+     */
+    public long analysedPost(String sourceKey, String text) {
+        long sourceId = ((Number) rows("insert into source (key, kind, title, origin) values (?, 'api', ?, 'api') "
+                + "returning id", sourceKey, sourceKey).get(0).get("id")).longValue();
+        return ((Number) rows("""
+                insert into post (source_id, external_id, author_pseudonym, text, content_hash, published_at, fetched_at,
+                                  analysis_state, created_at, updated_at)
+                values (?, 'old', md5('old'), ?, md5(?), now() - interval '1 hour', now(), 'done', now(), now())
+                returning id""", sourceId, text, text).get(0).get("id")).longValue();
+    }
+
     public long count(String sql, Object... params) {
         return ((Number) rows(sql, params).get(0).values().iterator().next()).longValue();
     }

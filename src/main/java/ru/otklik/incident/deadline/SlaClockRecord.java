@@ -52,13 +52,23 @@ public class SlaClockRecord extends PanacheEntityBase {
     public Instant nextCheckAt;
 
     public SlaClock toClock() {
+        return new SlaClock(SlaClockKind.fromCode(kind), cycle, startedAt, WorkTarget.parse(target),
+                Duration.ofSeconds(workingTargetSeconds), pausesOf(pauses), pausedSince, stoppedAt);
+    }
+
+    /** The stored form of closed pauses (ISO-8601 {@code start/end} intervals separated by ';') read back. */
+    static List<Interval> pausesOf(String stored) {
         List<Interval> intervals = new ArrayList<>();
-        for (String pause : pauses == null || pauses.isEmpty() ? new String[0] : pauses.split(";")) {
+        for (String pause : stored == null || stored.isEmpty() ? new String[0] : stored.split(";")) {
             String[] ends = pause.split("/");
             intervals.add(new Interval(Instant.parse(ends[0]), Instant.parse(ends[1])));
         }
-        return new SlaClock(SlaClockKind.fromCode(kind), cycle, startedAt, WorkTarget.parse(target),
-                Duration.ofSeconds(workingTargetSeconds), intervals, pausedSince, stoppedAt);
+        return intervals;
+    }
+
+    /** Closed pauses in their stored form. */
+    static String pausesOf(SlaClock clock) {
+        return String.join(";", clock.pauses().stream().map(p -> p.start() + "/" + p.end()).toList());
     }
 
     /** Copies a clock's state into this record (kind and incident stay). */
@@ -68,7 +78,7 @@ public class SlaClockRecord extends PanacheEntityBase {
         startedAt = clock.startedAt();
         target = clock.target().toString();
         workingTargetSeconds = clock.workingTarget().toSeconds();
-        pauses = String.join(";", clock.pauses().stream().map(p -> p.start() + "/" + p.end()).toList());
+        pauses = pausesOf(clock);
         pausedSince = clock.pausedSince();
         stoppedAt = clock.stoppedAt();
         return this;
