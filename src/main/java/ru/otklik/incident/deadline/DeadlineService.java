@@ -2,7 +2,6 @@ package ru.otklik.incident.deadline;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +19,6 @@ import ru.otklik.incident.sla.SlaEvaluator;
 import ru.otklik.incident.sla.SlaPolicies;
 import ru.otklik.incident.sla.SlaStatus;
 import ru.otklik.incident.sla.SlaTargets;
-import ru.otklik.incident.sla.WorkTarget;
 import ru.otklik.incident.workflow.IncidentStatus;
 
 /**
@@ -108,8 +106,8 @@ public class DeadlineService {
                                Long workingTargetSeconds, String pauses, Instant pausedSince, Instant stoppedAt) {
 
         SlaClock toClock() {
-            return new SlaClock(SlaClockKind.fromCode(kind), cycle, startedAt, WorkTarget.parse(target),
-                    Duration.ofSeconds(workingTargetSeconds), SlaClockRecord.pausesOf(pauses), pausedSince, stoppedAt);
+            return SlaClockRecord.clockOf(kind, cycle, startedAt, target, workingTargetSeconds, pauses, pausedSince,
+                    stoppedAt);
         }
     }
 

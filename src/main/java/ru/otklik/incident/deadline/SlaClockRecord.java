@@ -52,6 +52,12 @@ public class SlaClockRecord extends PanacheEntityBase {
     public Instant nextCheckAt;
 
     public SlaClock toClock() {
+        return clockOf(kind, cycle, startedAt, target, workingTargetSeconds, pauses, pausedSince, stoppedAt);
+    }
+
+    /** A clock from its stored columns, however they were read. */
+    static SlaClock clockOf(String kind, int cycle, Instant startedAt, String target, long workingTargetSeconds,
+                            String pauses, Instant pausedSince, Instant stoppedAt) {
         return new SlaClock(SlaClockKind.fromCode(kind), cycle, startedAt, WorkTarget.parse(target),
                 Duration.ofSeconds(workingTargetSeconds), pausesOf(pauses), pausedSince, stoppedAt);
     }
