@@ -189,7 +189,8 @@ def grid(d, k, s, P, Q, N, T, kmin=0.809, smin=0.668):
         lc, li = logit(pc), logit(pi)
         return lc, li, russian, announced, type_rule | (topic_rule & ~announced)
     D, K, S = parts(d), parts(k), parts(s)
-    ts = np.array(list(np.arange(0.5, 0.99, 0.01)) + [0.985, 0.99])
+    # IncidentCrossval's grid: thresholds 0.50–0.99 and the half steps 0.985, 0.995; its weights and floors below
+    ts = np.array(sorted(set(round(x / 100, 2) for x in range(50, 100)) | {0.985, 0.995}))
     lt = np.log(ts / (1 - ts))
 
     def flags(x, w, fw, fl):
@@ -199,9 +200,9 @@ def grid(d, k, s, P, Q, N, T, kmin=0.809, smin=0.668):
         by_rule = russian & fl_ok & rule
         return russian[None, :] & ~announced[None, :] & (score[None, :] >= lt[:, None]) | by_rule[None, :]
     found = []
-    for w in [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1]:
-        for fw in sorted({w, 0.2, 0.3, 0.4, 0.6}):
-            for fl in [0, 0.1, 0.2, 0.3, 0.4, 0.5]:
+    for w in [0, 0.1, 0.2, 0.3, 0.4, 0.5, 1]:
+        for fw in sorted({w, 0.2, 0.3, 0.4}):
+            for fl in [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5]:
                 inc = flags(D, w, fw, fl)
                 fa, tw = inc[:, N].mean(1), inc[:, T].mean(1)
                 okk = (fa <= 0.02) & (tw <= 0.005)
@@ -211,10 +212,12 @@ def grid(d, k, s, P, Q, N, T, kmin=0.809, smin=0.668):
                 pp, qq = inc[:, P].mean(1), inc[:, Q].mean(1)
                 for i in np.nonzero(okk)[0]:
                     found.append((pp[i], qq[i], fa[i], tw[i], pk[i], ps[i], w, fw, fl, round(float(ts[i]), 3)))
-    cv = max(found, key=lambda m: m[0] + m[1], default=None)
+    # DecisionGrid.best's order: the most recall, then the higher threshold, then the lower rule floor
+    rank = lambda m: (m[0] + m[1], m[9], -m[8])  # noqa: E731
+    cv = max(found, key=rank, default=None)
     both = max(found, key=lambda m: m[0] + m[1] + m[4] + m[5], default=None)
     ok = [m for m in found if m[4] >= kmin and m[5] >= smin]
-    crit = max(ok, key=lambda m: m[0] + m[1], default=None)
+    crit = max(ok, key=rank, default=None)
     return [crit, both, cv]
 
 

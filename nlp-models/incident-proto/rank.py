@@ -95,6 +95,8 @@ def main():
     base_d, base_k, base_s = signals(dev), signals(kursk), signals(spb)
     print('rows.tsv incident model OOF AUC %.4f (written %.4f)' % (
         auc(base_d[1], y_dev), auc(base_d[1][src == 'written'], y_dev[src == 'written'])), flush=True)
+    # the grid on the Java model's own answers: it must give crossval's choice (the prototype's calibration)
+    print('rows.tsv as is | %s' % fmt(grid(base_d, base_k, base_s, P, Q, N, T, kmin=0.85, smin=0.85)[0]), flush=True)
     for spec in sys.argv[2:]:
         t0 = time.time()
         name, _, kv = spec.partition(':')
@@ -111,7 +113,8 @@ def main():
                                    np.concatenate([np.ones(tr.sum()), ew]), di[~tr], cfg)
         app = model_logit(C, masks, np.concatenate([di, ei]), np.concatenate([y_dev, ey]),
                           np.concatenate([np.ones(len(dev)), ew]), ai, cfg)
-        pi_d, pi_a = sigmoid(oof), sigmoid(app)
+        # the service rounds a model's answer to 0.001 (IncidentDecider.incidentAnswer); at 0.985 that matters
+        pi_d, pi_a = np.round(sigmoid(oof), 3), np.round(sigmoid(app), 3)
         best = grid((base_d[0], pi_d) + base_d[2:], (base_k[0], pi_a[:len(kursk)]) + base_k[2:],
                     (base_s[0], pi_a[len(kursk):]) + base_s[2:], P, Q, N, T, kmin=0.85, smin=0.85)
         np.save(DIR + 'oof-%s.npy' % name, np.concatenate([pi_d, pi_a]))
