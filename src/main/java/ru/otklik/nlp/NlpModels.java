@@ -30,8 +30,10 @@ public final class NlpModels {
     public static final String INCIDENT_TYPE = TaskCorpora.INCIDENT_TYPE;
     /** The in-domain incident model (complaint / none), blended with the complaint model; optional. */
     public static final String INCIDENT = TaskCorpora.INCIDENT;
+    /** The in-domain topic model (labelled incidents only), blended with the topic model; optional. */
+    public static final String TOPIC_INFORMAL = TaskCorpora.TOPIC_INFORMAL;
     /** Tasks whose categoriser is used when present and never required. */
-    static final List<String> OPTIONAL_TASKS = List.of(INCIDENT, INCIDENT_TYPE);
+    static final List<String> OPTIONAL_TASKS = List.of(INCIDENT, INCIDENT_TYPE, TOPIC_INFORMAL);
 
     private final CategorizerBank categorizers;
     private final EntityFinder entities;
