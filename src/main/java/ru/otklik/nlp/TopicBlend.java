@@ -29,7 +29,7 @@ public record TopicBlend(double weight) {
      * Chosen out of fold: {@code train --tune-weights 10 --only topic --fold all --topic-blend …} over the labelled
      * dev incidents (docs/nlp.md, "Topic: an in-domain model blended in").
      */
-    public static final TopicBlend DEFAULT = new TopicBlend(0.3);
+    public static final TopicBlend DEFAULT = new TopicBlend(0.5);
 
     public TopicBlend {
         if (!(weight >= 0 && weight <= 1)) {

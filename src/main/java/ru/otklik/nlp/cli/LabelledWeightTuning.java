@@ -188,7 +188,8 @@ final class LabelledWeightTuning {
         }
         // The in-domain topic model learns the same labelled rows as topic: trained per fold beside it (seconds), so
         // that the blended topic is out of fold too and a shipped in-domain model never scores rows it saw.
-        if (tasks.contains("topic") && withLabelled) {
+        if (tasks.contains("topic") && withLabelled
+                && !(args.flag("reuse") && CategorizerStore.exists(dir.resolve(TaskCorpora.TOPIC_INFORMAL)))) {
             err.printf("[tune] weight %d, fold %d: %s%n", weight, fold, TaskCorpora.TOPIC_INFORMAL);
             build.run(corpora.build(TaskCorpora.TOPIC_INFORMAL),
                     ShippedModelBuilder.configFor(TaskCorpora.TOPIC_INFORMAL), false, dir);
