@@ -30,8 +30,10 @@ public final class NlpModels {
     public static final String INCIDENT_TYPE = TaskCorpora.INCIDENT_TYPE;
     /** The in-domain incident model (complaint / none), blended with the complaint model; optional. */
     public static final String INCIDENT = TaskCorpora.INCIDENT;
+    /** The in-domain topic model (labelled incidents only), blended with the topic model; optional. */
+    public static final String TOPIC_INFORMAL = TaskCorpora.TOPIC_INFORMAL;
     /** Tasks whose categoriser is used when present and never required. */
-    static final List<String> OPTIONAL_TASKS = List.of(INCIDENT, INCIDENT_TYPE);
+    static final List<String> OPTIONAL_TASKS = List.of(INCIDENT, INCIDENT_TYPE, TOPIC_INFORMAL);
 
     private final CategorizerBank categorizers;
     private final EntityFinder entities;
@@ -74,6 +76,12 @@ public final class NlpModels {
         }
         // Optional tasks: a categoriser used when a region trained one (import-im writes incident_type).
         for (String task : OPTIONAL_TASKS) {
+            // The in-domain topic model is blended with the topic model it was chosen beside: a region's own topic
+            // model (import-im, train --task topic) is not blended with the shipped one.
+            if (task.equals(TOPIC_INFORMAL) && !dirs.get("topic").startsWith(shipped)
+                    && user.filter(u -> CategorizerStore.exists(u.resolve(task))).isEmpty()) {
+                continue;
+            }
             user.map(u -> u.resolve(task)).filter(CategorizerStore::exists)
                     .or(() -> java.util.Optional.of(shipped.resolve(task)).filter(CategorizerStore::exists))
                     .ifPresent(dir -> dirs.put(task, dir));

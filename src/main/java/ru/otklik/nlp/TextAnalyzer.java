@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import ru.otklik.common.ArgMax;
 import ru.otklik.nlp.PostAnalysis.ExplainedEntity;
 import ru.otklik.nlp.PostAnalysis.LabelScore;
 import ru.otklik.nlp.categorize.CategorizerBank;
@@ -42,6 +43,7 @@ public final class TextAnalyzer {
     private final TopicRules rules;
     private final AgencyDecider agency;
     private final IncidentDecider incidents;
+    private final TopicBlend topicBlend;
 
     /**
      * @param rules the analysts' topic and incident rules, matched once per post and shared by the incident
@@ -49,11 +51,18 @@ public final class TextAnalyzer {
      */
     public TextAnalyzer(NlpModels models, PlaceFinder places, TopicRules rules, AgencyDecider agency,
                         IncidentDecider incidents) {
+        this(models, places, rules, agency, incidents, TopicBlend.DEFAULT);
+    }
+
+    /** @param topicBlend how the in-domain topic model, when the models directory has one, joins the topic model */
+    public TextAnalyzer(NlpModels models, PlaceFinder places, TopicRules rules, AgencyDecider agency,
+                        IncidentDecider incidents, TopicBlend topicBlend) {
         this.models = models;
         this.places = places;
         this.rules = rules;
         this.agency = agency;
         this.incidents = incidents;
+        this.topicBlend = topicBlend;
     }
 
     /**
@@ -62,6 +71,11 @@ public final class TextAnalyzer {
      * decided with {@link IncidentDecider#DEFAULT_THRESHOLD}.
      */
     public static TextAnalyzer load(Path shipped, Optional<Path> user) throws IOException {
+        return load(shipped, user, TopicBlend.DEFAULT);
+    }
+
+    /** As {@link #load(Path, Optional)}, with another weight for the in-domain topic model (choosing it out of fold). */
+    public static TextAnalyzer load(Path shipped, Optional<Path> user, TopicBlend topicBlend) throws IOException {
         NlpModels models = NlpModels.load(shipped, user);
         TulaGazetteer gazetteer = TulaGazetteer.load(pick(shipped, user, "gazetteer/municipalities.tsv"));
         TopicRules rules = TopicRules.load(pick(shipped, user, RULES), pick(shipped, user, INCIDENT_RULES));
@@ -70,7 +84,7 @@ public final class TextAnalyzer {
         boolean ownHistory = user.filter(u -> CategorizerStore.exists(u.resolve("agency"))
                 && !Files.isRegularFile(u.resolve("routing/routing.tsv"))).isPresent();
         return new TextAnalyzer(models, new PlaceFinder(gazetteer), rules, new AgencyDecider(routing, ownHistory),
-                new IncidentDecider(IncidentDecider.DEFAULT_THRESHOLD));
+                new IncidentDecider(IncidentDecider.DEFAULT_THRESHOLD), topicBlend);
     }
 
     /** Loads from {@link ModelsDir#resolve()}. */
@@ -105,7 +119,8 @@ public final class TextAnalyzer {
         CategorizerBank.Scores scores = models.categorizers().score(features);
         Map<String, List<Prediction.FeatureWeight>> top = new LinkedHashMap<>();
         LabelScore modelComplaint = label("complaint", scores, top);
-        LabelScore modelTopic = label("topic", scores, top);
+        double[] topicProbabilities = topicProbabilities(scores);
+        LabelScore modelTopic = topicLabel(topicProbabilities, scores, top);
         LabelScore conflict = label("conflict", scores, top);
         LabelScore inappropriate = InappropriateRule.answer(models.categorizers().labels("conflict"),
                 scores.probabilities("conflict"));
@@ -126,7 +141,7 @@ public final class TextAnalyzer {
                     scores.probabilities(NlpModels.INCIDENT));
         }
         IncidentDecider.Decision incident = incidents.decide(modelComplaint, modelIncident, modelTopic,
-                bestRubric(scores, modelTopic), modelType, matches, norm.clean());
+                bestRubric(topicProbabilities, modelTopic), modelType, matches, norm.clean());
         List<Entity> entities = models.entities().find(norm.clean());
         PlaceFinder.Result found = places.find(norm.clean(), entities);
         AgencyDecider.Decision decision = agency.decide(matches, modelTopic, found.municipality(), agencyModel);
@@ -149,13 +164,36 @@ public final class TextAnalyzer {
         return new LabelScore(p.label(), round(p.score()));
     }
 
-    /** The topic model's most probable label other than {@code none}. */
-    private LabelScore bestRubric(CategorizerBank.Scores scores, LabelScore modelTopic) {
+    /** The topic model's probabilities, blended with the in-domain topic model's when the directory has one. */
+    private double[] topicProbabilities(CategorizerBank.Scores scores) {
+        double[] probs = scores.probabilities("topic");
+        if (!models.categorizers().has(NlpModels.TOPIC_INFORMAL)) {
+            return probs;
+        }
+        return topicBlend.apply(models.categorizers().labels("topic"), probs,
+                models.categorizers().labels(NlpModels.TOPIC_INFORMAL), scores.probabilities(NlpModels.TOPIC_INFORMAL));
+    }
+
+    /**
+     * The most probable topic of the (blended) probabilities; the explanation stays the topic model's features, which
+     * carry nearly all of the answer.
+     */
+    private LabelScore topicLabel(double[] probs, CategorizerBank.Scores scores,
+                                  Map<String, List<Prediction.FeatureWeight>> top) {
+        if (!models.categorizers().has(NlpModels.TOPIC_INFORMAL)) {
+            return label("topic", scores, top);
+        }
+        top.put("topic", scores.prediction("topic").topFeatures());
+        int best = ArgMax.of(probs);
+        return new LabelScore(models.categorizers().labels("topic").get(best), round(probs[best]));
+    }
+
+    /** The topic's most probable label other than {@code none}. */
+    private LabelScore bestRubric(double[] probs, LabelScore modelTopic) {
         if (!"none".equals(modelTopic.label())) {
             return modelTopic;
         }
         List<String> labels = models.categorizers().labels("topic");
-        double[] probs = scores.probabilities("topic");
         int best = -1;
         for (int i = 0; i < labels.size(); i++) {
             if (!"none".equals(labels.get(i)) && (best < 0 || probs[i] > probs[best])) {

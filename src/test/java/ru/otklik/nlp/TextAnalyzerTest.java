@@ -3,6 +3,7 @@ package ru.otklik.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,7 +11,10 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import ru.otklik.nlp.categorize.CategorizerStore;
 import ru.otklik.nlp.categorize.DecisionRule;
+import ru.otklik.nlp.categorize.DocCategorizer;
+import ru.otklik.nlp.train.FeatureCache;
 
 class TextAnalyzerTest {
 
@@ -101,5 +105,23 @@ class TextAnalyzerTest {
             pool.shutdownNow();
         }
         assertThat(expected.places()).extracting(PostAnalysis.Place::municipality).contains("tula");
+    }
+
+    @Test
+    void theTopicIsTheTopicModelBlendedWithTheInDomainTopicModel() throws Exception {
+        assertThat(analyzer.models().categorizers().has(NlpModels.TOPIC_INFORMAL)).isTrue();
+        assertThat(analyzer.analyze("0", "в подъезде не горит свет").modelVersions()).containsKey(NlpModels.TOPIC_INFORMAL);
+        CategorizerStore store = new CategorizerStore();
+        DocCategorizer topic = store.load(Path.of("nlp-models", "topic"));
+        DocCategorizer local = store.load(Path.of("nlp-models", NlpModels.TOPIC_INFORMAL));
+        FeatureCache cache = new FeatureCache();
+        for (String post : List.of("во дворе на Демидовской яма на яме, машины по газону объезжают",
+                "на остановке у рынка третий день не вывозят мусор, контейнеры переполнены",
+                "подскажите, когда дадут отопление в детском саду на Пролетарской?")) {
+            PostAnalysis a = analyzer.analyze("1", post);
+            // the bank's blended answer is the one the two OpenNLP models give through TopicBlend
+            assertThat(a.explanation().modelTopic().label()).as(post)
+                    .isEqualTo(TopicBlend.DEFAULT.label(topic, local, cache.features(post)));
+        }
     }
 }

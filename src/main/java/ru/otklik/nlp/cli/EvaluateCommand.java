@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.otklik.nlp.InappropriateRule;
 import ru.otklik.nlp.ModelsDir;
+import ru.otklik.nlp.TopicBlend;
 import ru.otklik.nlp.categorize.CategorizerStore;
 import ru.otklik.nlp.categorize.DocCategorizer;
 import ru.otklik.nlp.data.LabeledText;
@@ -85,7 +86,15 @@ final class EvaluateCommand {
             versions.add("| " + task + " | `" + model.version() + "` | " + model.meta().trainDocs() + " docs, "
                     + model.meta().vocabulary() + " features |");
             TaskCorpus corpus = corpora.build(task);
-            Map<String, Metrics> scores = scorer.evaluate(model, corpus);
+            // the topic as the analysis answers it: blended with the in-domain topic model when there is one
+            Path informal = models.resolve(TaskCorpora.TOPIC_INFORMAL);
+            Map<String, Metrics> scores;
+            if (task.equals("topic") && CategorizerStore.exists(informal)) {
+                DocCategorizer local = new CategorizerStore().load(informal);
+                scores = scorer.evaluate(corpus, f -> TopicBlend.DEFAULT.label(model, local, f));
+            } else {
+                scores = scorer.evaluate(model, corpus);
+            }
             Map<String, Double> stored = model.meta().devScores();
             scores.forEach((view, m) -> {
                 details.add("### " + task + " — " + view);
@@ -107,12 +116,16 @@ final class EvaluateCommand {
                 inappropriate(scorer, model, corpus, summary, details);
             }
         }
-        for (String task : List.of(TaskCorpora.INCIDENT, TaskCorpora.INCIDENT_TYPE)) {
+        for (String task : List.of(TaskCorpora.TOPIC_INFORMAL, TaskCorpora.INCIDENT, TaskCorpora.INCIDENT_TYPE)) {
             if (CategorizerStore.exists(models.resolve(task))) {
                 DocCategorizer m = new CategorizerStore().load(models.resolve(task));
                 versions.add("| " + task + " | `" + m.version() + "` | " + m.meta().trainDocs() + " docs, "
                         + m.meta().vocabulary() + " features (scored below: "
-                        + (task.equals(TaskCorpora.INCIDENT) ? "the incident decision" : "type accuracy") + ") |");
+                        + switch (task) {
+                            case TaskCorpora.INCIDENT -> "the incident decision";
+                            case TaskCorpora.TOPIC_INFORMAL -> "blended into topic, at " + TopicBlend.DEFAULT.weight();
+                            default -> "type accuracy";
+                        } + ") |");
             }
         }
         md.add("## Model versions");

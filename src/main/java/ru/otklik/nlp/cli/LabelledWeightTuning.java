@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import ru.otklik.nlp.TextAnalyzer;
+import ru.otklik.nlp.TopicBlend;
 import ru.otklik.nlp.categorize.CategorizerStore;
 import ru.otklik.nlp.categorize.TrainingConfig;
 import ru.otklik.nlp.data.LabelledPosts;
@@ -23,8 +24,9 @@ import ru.otklik.nlp.train.FeatureCache;
 import ru.otklik.nlp.train.ShippedModelBuilder;
 
 /**
- * {@code train --tune-weights 0,5,10 [--only topic,incident_type] [--fold 0|all] [--folds 5]
- * [--l2 X] [--labelled DIR] [--data DIR] [--models DIR] [--out DIR] [--reuse] [--misses FILE]}: chooses how many times
+ * {@code train --tune-weights 0,5,10 [--only topic,topic_informal,incident_type] [--fold 0|all] [--folds 5]
+ * [--l2 X] [--labelled DIR] [--data DIR] [--models DIR] [--out DIR] [--reuse] [--misses FILE]
+ * [--topic-blend 0,0.2,0.5]}: chooses how many times
  * each labelled dev row is repeated in training (for topic; the complaint model no longer learns them, and the
  * incident decision is cross-validated by {@code crossval --task incident}), on dev rows the models have not seen.
  *
@@ -35,11 +37,15 @@ import ru.otklik.nlp.train.ShippedModelBuilder;
  * and scores the pooled predictions; {@code --misses FILE} writes every pooled judgement with its kind of
  * error (or {@code ok}), which is what topic rules are checked against. Weight 0 trains without the labelled
  * set (the previous recipe), once for all folds. Test rows are never read into training nor scored here.
+ *
+ * <p>With topic (or {@code --only topic_informal}, the shipped topic model kept) the in-domain topic model is trained
+ * per fold as well, so that the blended topic is out of fold; {@code --topic-blend W,…} scores the topic accuracy
+ * of other blend weights beside the shipped one ({@link TopicBlend#DEFAULT}), each with its own {@code --misses} file.
  */
 final class LabelledWeightTuning {
 
     private static final double[] THRESHOLDS = {0.3, 0.5, 0.7, 0.8, 0.9, 0.95};
-    private static final List<String> TUNABLE = List.of("topic", TaskCorpora.INCIDENT_TYPE);
+    private static final List<String> TUNABLE = List.of("topic", TaskCorpora.TOPIC_INFORMAL, TaskCorpora.INCIDENT_TYPE);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -56,6 +62,7 @@ final class LabelledWeightTuning {
         Path labelledDir = args.labelled();
         List<Integer> weights = args.list("tune-weights", args.required("tune-weights"), Integer::valueOf);
         List<String> tasks = List.of(args.option("only").orElse("topic").split(","));
+        List<TopicBlend> blends = topicBlends(args);
         if (!TUNABLE.containsAll(tasks) || weights.stream().anyMatch(w -> w < 0)) {
             throw new CliArgs.UsageException("--tune-weights takes weights ≥ 0 and --only a subset of " + TUNABLE);
         }
@@ -84,8 +91,12 @@ final class LabelledWeightTuning {
         md.add("| weight | threshold | problem recall | question recall | false alarms | type accuracy | "
                 + "topic accuracy | Kursk topic macro-F1 / accuracy |");
         md.add("|---:|---:|---:|---:|---:|---:|---:|---|");
+        List<String> blendRows = new ArrayList<>();
         for (int weight : weights) {
-            List<Judged> judged = new ArrayList<>();
+            // one list of judgements per in-domain blend weight, the first the shipped one
+            List<List<Judged>> judgedByBlend = new ArrayList<>();
+            blends.forEach(b -> judgedByBlend.add(new ArrayList<>()));
+            List<Judged> judged = judgedByBlend.get(0);
             List<String> kursk = new ArrayList<>();
             for (int fold : foldList) {
                 // Without the labelled set every fold trains the same model: train it once.
@@ -94,13 +105,22 @@ final class LabelledWeightTuning {
                         : Optional.of(dev.withoutFold(fold, folds).withWeight(weight));
                 trainFold(args, l2, tasks, build, TaskCorpora.at(data, labelled), labelled.isPresent(), weight, fold, dir)
                         .ifPresent(kursk::add);
-                TextAnalyzer analyzer = TextAnalyzer.load(models, Optional.of(dir));
-                heldOut.stream().filter(p -> LabelledTraining.fold(p.id(), folds) == fold)
-                        .forEach(p -> judged.add(new Judged(p, analyzer.analyze(p.id(), p.text()))));
+                for (int b = 0; b < blends.size(); b++) {
+                    TextAnalyzer analyzer = TextAnalyzer.load(models, Optional.of(dir), blends.get(b));
+                    List<Judged> into = judgedByBlend.get(b);
+                    heldOut.stream().filter(p -> LabelledTraining.fold(p.id(), folds) == fold)
+                            .forEach(p -> into.add(new Judged(p, analyzer.analyze(p.id(), p.text()))));
+                }
             }
             if (args.option("misses").isPresent()) {
-                Path misses = Path.of(args.option("misses").get().replace("{w}", String.valueOf(weight)));
-                LabelledReport.writeJudgements(judged, misses, true, err);
+                for (int b = 0; b < blends.size(); b++) {
+                    // the shipped blend under the name given, every other one beside it with its weight
+                    String suffix = b == 0 ? "" : String.format(Locale.ROOT, "-blend%.2f", blends.get(b).weight());
+                    String pattern = args.option("misses").get();
+                    Path misses = Path.of(pattern.contains("{w}") ? pattern.replace("{w}", weight + suffix)
+                            : pattern + suffix);
+                    LabelledReport.writeJudgements(judgedByBlend.get(b), misses, true, err);
+                }
             }
             for (double t : THRESHOLDS) {
                 IncidentEvaluation.Scores s = IncidentEvaluation.score(
@@ -111,7 +131,26 @@ final class LabelledWeightTuning {
                         IncidentEvaluation.pct(s.topicAccuracy()), String.join("; ", kursk)));
             }
             out.println(md.get(md.size() - 1));
+            for (int b = 1; b < blends.size(); b++) {
+                IncidentEvaluation.Scores s = IncidentEvaluation.score(judgedByBlend.get(b));
+                blendRows.add(String.format(Locale.ROOT, "| %d | %.2f | %s | %d |", weight, blends.get(b).weight(),
+                        IncidentEvaluation.pct(s.topicAccuracy()), s.topicCount()));
+            }
+            if (blends.size() > 1) {
+                blendRows.add(String.format(Locale.ROOT, "| %d | %.2f (shipped) | %s | %d |", weight,
+                        blends.get(0).weight(), IncidentEvaluation.pct(IncidentEvaluation.score(judged).topicAccuracy()),
+                        IncidentEvaluation.score(judged).topicCount()));
+            }
             out.flush();
+        }
+        if (!blendRows.isEmpty()) {
+            md.add("");
+            md.add("Topic accuracy with the in-domain topic model (trained per fold on the labelled incidents outside it) "
+                    + "blended in at weight w, at the shipped threshold:");
+            md.add("");
+            md.add("| weight | in-domain w | topic accuracy | incidents |");
+            md.add("|---:|---:|---:|---:|");
+            md.addAll(blendRows);
         }
         out.println();
         md.forEach(out::println);
@@ -147,7 +186,27 @@ final class LabelledWeightTuning {
                 kursk = String.format(Locale.ROOT, "%.3f / %.3f", k.macroF1(), k.accuracy());
             }
         }
+        // The in-domain topic model learns the same labelled rows as topic: trained per fold beside it (seconds), so
+        // that the blended topic is out of fold too and a shipped in-domain model never scores rows it saw.
+        if (tasks.contains("topic") && withLabelled
+                && !(args.flag("reuse") && CategorizerStore.exists(dir.resolve(TaskCorpora.TOPIC_INFORMAL)))) {
+            err.printf("[tune] weight %d, fold %d: %s%n", weight, fold, TaskCorpora.TOPIC_INFORMAL);
+            build.run(corpora.build(TaskCorpora.TOPIC_INFORMAL),
+                    ShippedModelBuilder.configFor(TaskCorpora.TOPIC_INFORMAL), false, dir);
+        }
         return Optional.ofNullable(kursk);
+    }
+
+    /**
+     * {@code --topic-blend 0,0.2,0.3}: the in-domain topic model's weights to score beside the shipped one
+     * ({@link TopicBlend#DEFAULT}, always first).
+     */
+    static List<TopicBlend> topicBlends(CliArgs args) {
+        List<TopicBlend> out = new ArrayList<>(List.of(TopicBlend.DEFAULT));
+        // a weight outside [0, 1] or not a number is a usage error naming the option (CliArgs.list)
+        args.option("topic-blend").ifPresent(v -> out.addAll(args.list("topic-blend", v,
+                w -> new TopicBlend(Double.parseDouble(w)))));
+        return out;
     }
 
     /** {@code --l2 X}: a positive L2 cost, checked before an hour of training rather than after it. */

@@ -125,9 +125,9 @@ public final class LabelledTraining {
         return switch (task) {
             case "complaint" -> complaint();
             case TaskCorpora.INCIDENT -> TaskCorpora.INCIDENT_BY_TYPE ? byIncidentType() : complaint();
-            case "topic" -> topic();
+            case "topic", TaskCorpora.TOPIC_INFORMAL -> topic();
             case "incident_type" -> incidentType();
-            default -> throw new IllegalArgumentException("the labelled set trains complaint, incident, topic and incident_type, not "
+            default -> throw new IllegalArgumentException("the labelled set trains complaint, incident, topic, topic_informal and incident_type, not "
                     + task);
         };
     }

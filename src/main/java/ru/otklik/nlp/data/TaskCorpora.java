@@ -35,9 +35,14 @@ public final class TaskCorpora {
      * thousand social-style appeals, tweets and news beside them; optional in a models directory.
      */
     public static final String INCIDENT = "incident";
+    /**
+     * The in-domain topic model: the labelled set's dev incidents under their guideline topic, nothing else; optional
+     * in a models directory, blended with the topic model ({@code ru.otklik.nlp.TopicBlend}).
+     */
+    public static final String TOPIC_INFORMAL = "topic_informal";
     /** Every task {@code train} can build. */
-    public static final List<String> TRAINABLE = List.of("complaint", "topic", INCIDENT, INCIDENT_TYPE, "conflict",
-            "sentiment", "agency");
+    public static final List<String> TRAINABLE = List.of("complaint", "topic", TOPIC_INFORMAL, INCIDENT, INCIDENT_TYPE,
+            "conflict", "sentiment", "agency");
     /**
      * Examples of each kind the incident model takes from the shared corpora beside the labelled rows
      * ({@link #incidentExtras}): none. Cross-validated over the labelled dev rows, 2,000 of each kind lowered the
@@ -141,6 +146,7 @@ public final class TaskCorpora {
             case "sentiment" -> sentiment();
             case "agency" -> agency();
             case INCIDENT_TYPE -> incidentType();
+            case TOPIC_INFORMAL -> topicInformal();
             case INCIDENT -> incident(INCIDENT_EXTRAS);
             default -> throw new IllegalArgumentException("unknown task " + task);
         };
@@ -197,6 +203,19 @@ public final class TaskCorpora {
         List<LabeledText> rows = l.withWeight(1).incidentType();
         return new TaskCorpus(INCIDENT_TYPE, new Split(rows, List.of()), List.of(
                 describe(l.withWeight(1), "incidents as problem or question")), Map.of());
+    }
+
+    /**
+     * The labelled set's dev incidents under their topic, each once: what residents' posts say of each rubric,
+     * without the appeals and tweets that outnumber them in the topic model's corpus. No dev view, like
+     * incident_type: it is judged out of fold, blended, by {@code train --tune-weights … --topic-blend}.
+     */
+    private TaskCorpus topicInformal() throws IOException {
+        LabelledTraining l = labelled.orElseThrow(() -> new IOException(
+                "the in-domain topic model is learnt from the labelled set: give --labelled DIR"));
+        List<LabeledText> rows = l.withWeight(1).topic();
+        return new TaskCorpus(TOPIC_INFORMAL, new Split(rows, List.of()), List.of(
+                describe(l.withWeight(1), "incidents under their guideline topic (nothing else)")), Map.of());
     }
 
     /**

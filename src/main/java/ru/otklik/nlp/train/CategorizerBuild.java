@@ -16,6 +16,7 @@ import ru.otklik.nlp.categorize.TrainingConfig;
 import ru.otklik.nlp.data.LabeledText;
 import ru.otklik.nlp.data.TaskCorpus;
 import ru.otklik.nlp.eval.Metrics;
+import ru.otklik.nlp.features.Features;
 
 /**
  * Trains one shipped categoriser and its logistic-regression baseline on the same features, scores both on
@@ -86,6 +87,14 @@ public final class CategorizerBuild {
         Map<String, Metrics> out = new LinkedHashMap<>();
         corpus.devViews().forEach((view, examples) ->
                 out.put(view, score(examples, text -> model.predict(cache.features(text)).label())));
+        return out;
+    }
+
+    /** Scores an answer computed from a text's features (two models together, say) on every dev view of a corpus. */
+    public Map<String, Metrics> evaluate(TaskCorpus corpus, Function<Features, String> answer) {
+        Map<String, Metrics> out = new LinkedHashMap<>();
+        corpus.devViews().forEach((view, examples) ->
+                out.put(view, score(examples, text -> answer.apply(cache.features(text)))));
         return out;
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ru.otklik.nlp.ModelsDir;
+import ru.otklik.nlp.NlpModels;
 import ru.otklik.nlp.PostAnalysis;
 import ru.otklik.nlp.SharedAnalyzer;
 import ru.otklik.nlp.TextAnalyzer;
@@ -36,6 +37,9 @@ class ByoTrainingTest {
         TextAnalyzer analyzer = TextAnalyzer.load(Path.of("nlp-models"), Optional.of(out));
         PostAnalysis a = analyzer.analyze("1", "Во дворе на Кирова мусор не вывозят уже две недели");
         assertThat(a.topic().label()).isEqualTo("мусор");
+        // the region's own topic model answers alone: the shipped in-domain topic model is not blended into it
+        assertThat(a.modelVersions()).doesNotContainKey(NlpModels.TOPIC_INFORMAL);
+        assertThat(SharedAnalyzer.get().models().versions()).containsKey(NlpModels.TOPIC_INFORMAL);
         assertThat(a.modelVersions().get("topic")).startsWith("topic-").isNotEqualTo(
                 SharedAnalyzer.get().models().versions().get("topic"));
     }

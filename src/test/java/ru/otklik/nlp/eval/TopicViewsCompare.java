@@ -8,13 +8,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
+import ru.otklik.nlp.TopicBlend;
 import ru.otklik.nlp.categorize.CategorizerStore;
 import ru.otklik.nlp.categorize.DocCategorizer;
 import ru.otklik.nlp.data.LabeledText;
 import ru.otklik.nlp.data.LabelledTraining;
 import ru.otklik.nlp.data.TaskCorpora;
 import ru.otklik.nlp.data.TaskCorpus;
+import ru.otklik.nlp.features.Features;
 import ru.otklik.nlp.train.FeatureCache;
 
 /**
@@ -23,7 +26,8 @@ import ru.otklik.nlp.train.FeatureCache;
  * 95 % interval — for accuracy ({@link PairedBootstrap}) and for macro-F1 (the same resamples of the appeals,
  * both models' macro-F1 recomputed on each). This is the noise a topic change is judged against (docs/nlp.md,
  * "Topic on informal posts"). Arguments: DATASETS LABELLED_DIR MODEL_DIR_A MODEL_DIR_B (directories that hold
- * {@code topic/}).
+ * {@code topic/}). A directory that also holds {@code topic_informal/} is scored as the analysis scores it: the
+ * topic model blended with that in-domain model ({@link TopicBlend#DEFAULT}, or {@code -Dblend=W}).
  */
 public final class TopicViewsCompare {
 
@@ -35,8 +39,10 @@ public final class TopicViewsCompare {
         LabelledTraining labelled = LabelledTraining.read(Path.of(args[1]), Optional.of(datasets), 1);
         TaskCorpus corpus = TaskCorpora.at(datasets, Optional.of(labelled)).build("topic");
         CategorizerStore store = new CategorizerStore();
-        DocCategorizer a = store.load(Path.of(args[2]).resolve("topic"));
-        DocCategorizer b = store.load(Path.of(args[3]).resolve("topic"));
+        TopicBlend blend = new TopicBlend(Double.parseDouble(System.getProperty("blend",
+                String.valueOf(TopicBlend.DEFAULT.weight()))));
+        Function<Features, String> a = topic(store, Path.of(args[2]), blend);
+        Function<Features, String> b = topic(store, Path.of(args[3]), blend);
         FeatureCache cache = new FeatureCache();
         System.out.println("| view | n | accuracy A / B | A − B (95 %) | macro-F1 A / B | A − B (95 %) |");
         System.out.println("|---|---:|---|---|---|---|");
@@ -46,8 +52,8 @@ public final class TopicViewsCompare {
             List<String> pb = new ArrayList<>();
             for (LabeledText t : view.getValue()) {
                 gold.add(t.label());
-                pa.add(a.predict(cache.features(t.text())).label());
-                pb.add(b.predict(cache.features(t.text())).label());
+                pa.add(a.apply(cache.features(t.text())));
+                pb.add(b.apply(cache.features(t.text())));
             }
             boolean[] ra = new boolean[gold.size()];
             boolean[] rb = new boolean[gold.size()];
@@ -63,6 +69,19 @@ public final class TopicViewsCompare {
                     view.getKey(), gold.size(), acc.accuracyA(), acc.accuracyB(), acc.difference(), acc.low(),
                     acc.high(), f1a, f1b, f1a - f1b, f1[0], f1[1]);
         }
+    }
+
+    /** A directory's topic answer: its topic model's, blended with its in-domain topic model when it has one. */
+    private static Function<Features, String> topic(CategorizerStore store, Path dir, TopicBlend blend)
+            throws java.io.IOException {
+        DocCategorizer topic = store.load(dir.resolve("topic"));
+        if (!CategorizerStore.exists(dir.resolve(TaskCorpora.TOPIC_INFORMAL))) {
+            return f -> topic.predict(f).label();
+        }
+        DocCategorizer local = store.load(dir.resolve(TaskCorpora.TOPIC_INFORMAL));
+        System.out.printf(Locale.ROOT, "%s: topic blended with %s at %.2f%n", dir, TaskCorpora.TOPIC_INFORMAL,
+                blend.weight());
+        return f -> blend.label(topic, local, f);
     }
 
     /** 2.5th and 97.5th percentiles of macro-F1(A) − macro-F1(B) over paired resamples of the items. */
