@@ -66,8 +66,11 @@ public final class TaskCorpora {
      * labelled rows' own weight, 2,000 such rows lowered the model's AUC on the written posts.
      */
     public static final boolean INCIDENT_APPEALS = true;
-    /** How many times each labelled row is repeated beside the appeals, each given once (their weight 1/5). */
-    public static final int INCIDENT_LABELLED_REPEAT = 5;
+    /**
+     * How many times each labelled row is repeated beside the appeals, each given once (their weight 1/2): 2 with L2
+     * 0.012 per labelled row beat 5 with 0.01 by crossval's rule on the 7,026 dev rows (2026-12-05, docs/nlp.md).
+     */
+    public static final int INCIDENT_LABELLED_REPEAT = 2;
     /** SPb training-side appeals among the incident model's real appeals (the Kursk training side is ~1,600). */
     static final int INCIDENT_SPB_APPEALS = 4000;
 
