@@ -26,6 +26,7 @@ import ru.otklik.nlp.data.LabeledText;
 import ru.otklik.nlp.data.LabelledPosts;
 import ru.otklik.nlp.data.LabelledTraining;
 import ru.otklik.nlp.data.SharedDatasets;
+import ru.otklik.nlp.data.IncidentRecipe;
 import ru.otklik.nlp.data.TaskCorpora;
 import ru.otklik.nlp.eval.DecisionGrid;
 import ru.otklik.nlp.features.Features;
@@ -74,13 +75,13 @@ final class IncidentCrossval {
         Path labelledDir = args.labelled();
         int folds = Integer.parseInt(args.option("folds").orElse("5"));
         // --appeals: real training-side appeals beside the labelled rows, each labelled row repeated (weighed)
-        boolean appeals = args.option("appeals").map(Boolean::parseBoolean).orElse(TaskCorpora.INCIDENT_APPEALS);
+        boolean appeals = args.option("appeals").map(Boolean::parseBoolean).orElse(IncidentRecipe.APPEALS);
         List<Integer> weights = args.list("labelled-weight",
-                String.valueOf(appeals ? TaskCorpora.INCIDENT_LABELLED_REPEAT : 1), Integer::valueOf);
-        List<Integer> extrasList = args.list("extras", String.valueOf(TaskCorpora.INCIDENT_EXTRAS), Integer::valueOf);
+                String.valueOf(appeals ? IncidentRecipe.LABELLED_REPEAT : 1), Integer::valueOf);
+        List<Integer> extrasList = args.list("extras", String.valueOf(IncidentRecipe.EXTRAS), Integer::valueOf);
         // the L2 cost per labelled row: the trainer's is this times the rows' repetition
         List<Double> l2s = args.list("l2", String.valueOf(ShippedModelBuilder.configFor(TaskCorpora.INCIDENT).l2()
-                / (TaskCorpora.INCIDENT_APPEALS ? TaskCorpora.INCIDENT_LABELLED_REPEAT : 1)), Double::valueOf);
+                / (IncidentRecipe.APPEALS ? IncidentRecipe.LABELLED_REPEAT : 1)), Double::valueOf);
         double budget = args.share("max-false-alarms", 0.02);
         double tweetBudget = args.share("max-tweet-alarms", 0.005);
         // the real appeals are a floor, not a score: the hidden set is real posts (so a blend must not fail them),
@@ -115,7 +116,7 @@ final class IncidentCrossval {
         Map<String, LabelScore> types = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT_TYPE,
                 LabelledTraining::incidentType, List.of(), 1, ShippedModelBuilder.configFor(TaskCorpora.INCIDENT_TYPE));
         // --by-type: the incident model learns problem / question / none instead of complaint / none
-        boolean byType = args.option("by-type").map(Boolean::parseBoolean).orElse(TaskCorpora.INCIDENT_BY_TYPE);
+        boolean byType = args.option("by-type").map(Boolean::parseBoolean).orElse(IncidentRecipe.BY_TYPE);
         TrainingConfig shipped = ShippedModelBuilder.configFor(TaskCorpora.INCIDENT);
         java.util.function.Function<LabelledTraining, List<LabeledText>> incidentRows = byType
                 ? LabelledTraining::byIncidentType : LabelledTraining::complaint;

@@ -124,7 +124,7 @@ public final class LabelledTraining {
     public List<LabeledText> forTask(String task) {
         return switch (task) {
             case "complaint" -> complaint();
-            case TaskCorpora.INCIDENT -> TaskCorpora.INCIDENT_BY_TYPE ? byIncidentType() : complaint();
+            case TaskCorpora.INCIDENT -> IncidentRecipe.BY_TYPE ? byIncidentType() : complaint();
             case "topic", TaskCorpora.TOPIC_INFORMAL -> topic();
             case "incident_type" -> incidentType();
             default -> throw new IllegalArgumentException("the labelled set trains complaint, incident, topic, topic_informal and incident_type, not "

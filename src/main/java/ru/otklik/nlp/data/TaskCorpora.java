@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -43,37 +44,6 @@ public final class TaskCorpora {
     /** Every task {@code train} can build. */
     public static final List<String> TRAINABLE = List.of("complaint", "topic", TOPIC_INFORMAL, INCIDENT, INCIDENT_TYPE,
             "conflict", "sentiment", "agency");
-    /**
-     * Examples of each kind the incident model takes from the shared corpora beside the labelled rows
-     * ({@link #incidentExtras}): none. Cross-validated over the labelled dev rows, 2,000 of each kind lowered the
-     * model's AUC from 0.976 to 0.966 and the decision's recall at equal false alarms (docs/nlp.md, "The
-     * decision"); {@code crossval --task incident --extras N} measures it again.
-     */
-    public static final int INCIDENT_EXTRAS = 0;
-    /**
-     * Whether the incident model learns problem / question / none (its incident probability is 1 − p(none))
-     * rather than complaint / none. Cross-validated over the labelled dev rows (2,293, 2026-12-04), three classes
-     * reached 0.792 / 0.852 recall at 1.9 % false alarms against 0.826 / 0.838 for two: no gain, so two.
-     */
-    public static final boolean INCIDENT_BY_TYPE = false;
-    /**
-     * Real residents' appeals beside the labelled rows: the training sides of Kursk (all) and SPb (a sample of
-     * {@link #INCIDENT_SPB_APPEALS}), each cut to a social post ({@link SocialStyle}), as complaint. The written
-     * posts alone taught the incident model that terse real reports («1й подъезд, 5 этаж. В коридоре висит
-     * провод…») are none, so a blend leaning on it flagged only 65 % / 29 % of the real Kursk / SPb dev appeals
-     * (docs/nlp.md, "The incident model on real text"). An appeal weighs 1/{@link #INCIDENT_LABELLED_REPEAT} of a
-     * labelled row: the labelled rows are repeated that many times (and the L2 cost scaled with them) — at the
-     * labelled rows' own weight, 2,000 such rows lowered the model's AUC on the written posts.
-     */
-    public static final boolean INCIDENT_APPEALS = true;
-    /**
-     * How many times each labelled row is repeated beside the appeals, each given once (their weight 1/2): 2 with L2
-     * 0.012 per labelled row beat 5 with 0.01 by crossval's rule on the 7,026 dev rows (2026-12-05, docs/nlp.md).
-     */
-    public static final int INCIDENT_LABELLED_REPEAT = 2;
-    /** SPb training-side appeals among the incident model's real appeals (the Kursk training side is ~1,600). */
-    static final int INCIDENT_SPB_APPEALS = 4000;
-
     /** SPb has 54k short, duplicated housing appeals; a sample keeps it from drowning the Kursk topics. */
     private static final int SPB_TRAIN = 4000;
     private static final int SPB_DEV = 800;
@@ -150,7 +120,7 @@ public final class TaskCorpora {
             case "agency" -> agency();
             case INCIDENT_TYPE -> incidentType();
             case TOPIC_INFORMAL -> topicInformal();
-            case INCIDENT -> incident(INCIDENT_EXTRAS);
+            case INCIDENT -> incident(IncidentRecipe.EXTRAS);
             default -> throw new IllegalArgumentException("unknown task " + task);
         };
     }
@@ -201,11 +171,7 @@ public final class TaskCorpora {
      * reports its type accuracy.
      */
     private TaskCorpus incidentType() throws IOException {
-        LabelledTraining l = labelled.orElseThrow(() -> new IOException(
-                "incident_type is learnt from the labelled set: give --labelled DIR"));
-        List<LabeledText> rows = l.withWeight(1).incidentType();
-        return new TaskCorpus(INCIDENT_TYPE, new Split(rows, List.of()), List.of(
-                describe(l.withWeight(1), "incidents as problem or question")), Map.of());
+        return labelledOnly(INCIDENT_TYPE, "incidents as problem or question", LabelledTraining::incidentType);
     }
 
     /**
@@ -214,11 +180,16 @@ public final class TaskCorpora {
      * incident_type: it is judged out of fold, blended, by {@code train --tune-weights … --topic-blend}.
      */
     private TaskCorpus topicInformal() throws IOException {
+        return labelledOnly(TOPIC_INFORMAL, "incidents under their guideline topic (nothing else)",
+                LabelledTraining::topic);
+    }
+
+    /** A task learnt from the labelled set's dev rows alone, each once, with no dev view of its own. */
+    private TaskCorpus labelledOnly(String task, String what, Function<LabelledTraining, List<LabeledText>> rows)
+            throws IOException {
         LabelledTraining l = labelled.orElseThrow(() -> new IOException(
-                "the in-domain topic model is learnt from the labelled set: give --labelled DIR"));
-        List<LabeledText> rows = l.withWeight(1).topic();
-        return new TaskCorpus(TOPIC_INFORMAL, new Split(rows, List.of()), List.of(
-                describe(l.withWeight(1), "incidents under their guideline topic (nothing else)")), Map.of());
+                task + " is learnt from the labelled set: give --labelled DIR")).withWeight(1);
+        return new TaskCorpus(task, new Split(rows.apply(l), List.of()), List.of(describe(l, what)), Map.of());
     }
 
     /**
@@ -230,13 +201,13 @@ public final class TaskCorpora {
         LabelledTraining l = labelled.orElseThrow(() -> new IOException(
                 "the incident model is learnt from the labelled set: give --labelled DIR"));
         TaskCorpus more = incidentExtras(extras);
-        // with the real appeals, the labelled rows are repeated so that each appeal weighs a fifth of one (the L2
-        // cost is scaled alike in ShippedModelBuilder)
-        LabelledTraining weighted = l.withWeight(INCIDENT_APPEALS ? INCIDENT_LABELLED_REPEAT : 1);
+        // with the real appeals, the labelled rows are repeated so that each appeal weighs 1/IncidentRecipe.LABELLED_REPEAT
+        // of one (the L2 cost is scaled alike in ShippedModelBuilder)
+        LabelledTraining weighted = l.withWeight(IncidentRecipe.APPEALS ? IncidentRecipe.LABELLED_REPEAT : 1);
         List<String> sources = new ArrayList<>(List.of(describe(weighted, "incidents as complaint, the rest as none")));
         sources.addAll(more.sources());
         List<LabeledText> rows = new ArrayList<>(weighted.forTask(INCIDENT));
-        if (INCIDENT_APPEALS) {
+        if (IncidentRecipe.APPEALS) {
             TaskCorpus appeals = incidentAppeals();
             rows.addAll(appeals.split().train());
             sources.addAll(appeals.sources());
@@ -245,20 +216,20 @@ public final class TaskCorpora {
     }
 
     /**
-     * The incident model's real appeals ({@link #INCIDENT_APPEALS}): the training sides of the Kursk and SPb splits
+     * The incident model's real appeals ({@link #IncidentRecipe.APPEALS}): the training sides of the Kursk and SPb splits
      * (never a dev appeal: the dev ones are the real-text proxy {@code crossval --task incident} scores), cut to
      * social posts, labelled complaint.
      */
     public TaskCorpus incidentAppeals() throws IOException {
         Split k = Split.byId(relabel(filter(data.kursk("Категория"), t -> !t.label().equals(DevAppeals.KURSK_TEST_CATEGORY)),
                 x -> "complaint"));
-        Split spb = capped(Split.byId(relabel(data.spbCategories(), x -> "complaint")), INCIDENT_SPB_APPEALS, 0);
+        Split spb = capped(Split.byId(relabel(data.spbCategories(), x -> "complaint")), IncidentRecipe.SPB_APPEALS, 0);
         List<LabeledText> rows = informal(new Split(concat(k.train(), spb.train()), List.of()), t -> true,
                 Integer.MAX_VALUE).train();
         return new TaskCorpus(INCIDENT, new Split(rows, List.of()), List.of("complaint: " + rows.size()
                 + " real appeals, the training sides of Kursk (" + k.train().size() + ") and SPb (a sample of "
                 + spb.train().size() + "), cut to social posts (SocialStyle), each once against the labelled rows' "
-                + INCIDENT_LABELLED_REPEAT), Map.of());
+                + IncidentRecipe.LABELLED_REPEAT), Map.of());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Optional;
 import ru.otklik.nlp.categorize.TrainingConfig;
 import ru.otklik.nlp.data.LabelledTraining;
 import ru.otklik.nlp.data.SharedDatasets;
+import ru.otklik.nlp.data.IncidentRecipe;
 import ru.otklik.nlp.data.TaskCorpora;
 import ru.otklik.nlp.data.TaskCorpus;
 
@@ -100,10 +101,11 @@ public final class ShippedModelBuilder {
             case TaskCorpora.INCIDENT_TYPE, TaskCorpora.TOPIC_INFORMAL -> t.withMaxFeatures(30_000).withMinDf(1);
             // chosen by crossval --task incident --l2 (2026-12-05): 0.002 → 0.006 → 0.01 per labelled row raised CV
             // recall 0.532 → 0.574 → 0.616 (problems) at the same false-alarm limits, 0.015 fell back to 0.595: the
-            // model memorised its rows (with the rules of 2026-12-05 morning, 2 repeats at 0.012 beat 5 at 0.01); the labelled rows are repeated INCIDENT_LABELLED_REPEAT times beside the
-            // real appeals, so the cost is scaled alike to keep the same penalty per labelled row
+            // model memorised its rows (with the rules of 2026-12-05 morning, 2 repeats at 0.012 beat 5 at 0.01); the
+            // labelled rows are repeated IncidentRecipe.LABELLED_REPEAT times beside the real appeals, so the cost is
+            // scaled alike to keep the same penalty per labelled row
             case TaskCorpora.INCIDENT -> t.withMaxFeatures(INCIDENT_FEATURES).withMinDf(2)
-                    .withL2(INCIDENT_L2 * (TaskCorpora.INCIDENT_APPEALS ? TaskCorpora.INCIDENT_LABELLED_REPEAT : 1));
+                    .withL2(INCIDENT_L2 * (IncidentRecipe.APPEALS ? IncidentRecipe.LABELLED_REPEAT : 1));
             // conflict among them answers its most probable label again (2026-12-05 evening, not p ≥ 0.25): RUSSE
             // dev macro-F1 is flat from 0.40 to 0.50 and 0.50 flags the fewest ordinary posts; Skoltech's
             // inappropriate messages have their own output (InappropriateRule, docs/nlp.md "The inappropriate output")

@@ -1,0 +1,42 @@
+package ru.otklik.nlp.data;
+
+/**
+ * The incident model's training recipe ({@link TaskCorpora#incident}): what it learns beside the labelled dev rows
+ * and how they are weighed, each chosen by {@code crossval --task incident} (docs/nlp.md).
+ */
+public final class IncidentRecipe {
+
+    /**
+     * Examples of each kind the incident model takes from the shared corpora beside the labelled rows
+     * ({@link TaskCorpora#incidentExtras}): none. Cross-validated over the labelled dev rows, 2,000 of each kind lowered the
+     * model's AUC from 0.976 to 0.966 and the decision's recall at equal false alarms (docs/nlp.md, "The
+     * decision"); {@code crossval --task incident --extras N} measures it again.
+     */
+    public static final int EXTRAS = 0;
+    /**
+     * Whether the incident model learns problem / question / none (its incident probability is 1 − p(none))
+     * rather than complaint / none. Cross-validated over the labelled dev rows (2,293, 2026-12-04), three classes
+     * reached 0.792 / 0.852 recall at 1.9 % false alarms against 0.826 / 0.838 for two: no gain, so two.
+     */
+    public static final boolean BY_TYPE = false;
+    /**
+     * Real residents' appeals beside the labelled rows: the training sides of Kursk (all) and SPb (a sample of
+     * {@link #SPB_APPEALS}), each cut to a social post ({@link SocialStyle}), as complaint. The written
+     * posts alone taught the incident model that terse real reports («1й подъезд, 5 этаж. В коридоре висит
+     * провод…») are none, so a blend leaning on it flagged only 65 % / 29 % of the real Kursk / SPb dev appeals
+     * (docs/nlp.md, "The incident model on real text"). An appeal weighs 1/{@link #LABELLED_REPEAT} of a
+     * labelled row: the labelled rows are repeated that many times (and the L2 cost scaled with them) — at the
+     * labelled rows' own weight, 2,000 such rows lowered the model's AUC on the written posts.
+     */
+    public static final boolean APPEALS = true;
+    /**
+     * How many times each labelled row is repeated beside the appeals, each given once (their weight 1/2): 2 with L2
+     * 0.012 per labelled row beat 5 with 0.01 by crossval's rule on the 7,026 dev rows (2026-12-05, docs/nlp.md).
+     */
+    public static final int LABELLED_REPEAT = 2;
+    /** SPb training-side appeals among the incident model's real appeals (the Kursk training side is ~1,600). */
+    static final int SPB_APPEALS = 4000;
+
+    private IncidentRecipe() {
+    }
+}
