@@ -59,17 +59,8 @@ class PriorityRaiseTest {
                 .stop(replied);
         SlaClock resolution = evaluator.start(SlaClockKind.RESOLUTION, 1, normal.resolution(), started);
         Instant now = Instant.now();
-        long incident = ((Number) db.rows("""
-                insert into incident (status, topic, municipality_code, priority, title, first_seen_at, last_seen_at,
-                                      first_response_due_at, deadline_at, first_response_at, post_count, reach,
-                                      conflict_score, created_at, updated_at)
-                values ('new', ?, ?, 'normal', 'Ямы на улице Победы', now() - interval '1 hour', now() - interval '1 hour',
-                        ?, ?, ?, 1, 0, 0, now(), now())
-                returning id""", r.topic().label(), r.municipality(),
-                ts(evaluator.evaluate(firstResponse, now).dueAt()), ts(evaluator.evaluate(resolution, now).dueAt()),
-                ts(replied)).get(0).get("id")).longValue();
-        db.update("insert into incident_post (incident_id, post_id, added_at) values (?, ?, now() - interval '1 hour')",
-                incident, oldPost);
+        long incident = storedIncident(r, oldPost, evaluator.evaluate(firstResponse, now).dueAt(),
+                evaluator.evaluate(resolution, now).dueAt(), replied);
         for (SlaClock clock : List.of(firstResponse, resolution)) {
             db.update("""
                     insert into incident_sla_clock (incident_id, kind, cycle, started_at, target, working_target_seconds,
@@ -79,16 +70,7 @@ class PriorityRaiseTest {
                     clock.stoppedAt() == null ? null : ts(clock.stoppedAt()));
         }
 
-        String body = """
-                [{"source": "%s", "externalId": "new", "author": "u", "text": "%s", "publishedAt": "%s",
-                  "metrics": {"views": 6000}}]"""
-                .formatted(source, "Улица Победы в Чекалине вся в ямах на дороге, машины ломают подвеску", Instant.now());
-        long post = asAdmin().contentType(ContentType.JSON).body(body).post("/api/posts").then().statusCode(200)
-                .extract().jsonPath().getLong("items[0].postId");
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                "select count(*) from post where id = ? and analysis_state = 'done'", post) == 1);
-        assertThat(db.count("select count(*) from incident_post where post_id = ? and incident_id = ?", post, incident))
-                .as("the complaint joined the stored incident").isEqualTo(1);
+        joinWithReach(source, incident, "Улица Победы в Чекалине вся в ямах на дороге, машины ломают подвеску");
 
         // the reach of 6,000 reaches the high threshold (5,000) and nothing reaches the critical one
         SlaTargets high = policies.targetsFor(r.topic().label(), Priority.HIGH);
@@ -118,6 +100,58 @@ class PriorityRaiseTest {
         assertThat(events.get(0).get("reason")).isEqualTo("Приоритет повышен: normal → high");
         assertThat((String) events.get(0).get("payload")).contains("\"from\": \"normal\"", "\"to\": \"high\"",
                 "\"reach\": 6000");
+    }
+
+    /** An incident without SLA clocks (one imported from «Инцидент Менеджмент», say) keeps its deadlines. */
+    @Test
+    void anIncidentWithoutClocksGetsItsPriorityAndKeepsItsDeadlines() {
+        String text = "В Белёве на улице Рабочей огромные ямы на дороге, машины ломают подвеску";
+        AnalysisResult r = analyzer.analyze(text);
+        assertThat(r.isComplaint() && r.hasTopic() && r.municipality() != null)
+                .as("the fixture must be a complaint with a topic and a town").isTrue();
+        String source = "raise-bare-" + UUID.randomUUID();
+        Instant due = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+        long incident = storedIncident(r, db.analysedPost(source, text), due.minus(Duration.ofDays(2)), due, null);
+
+        joinWithReach(source, incident, "Улица Рабочая в Белёве вся в ямах на дороге, машины ломают подвеску");
+
+        Map<String, Object> row = db.rows("select priority, first_response_due_at, deadline_at from incident where id = ?",
+                incident).get(0);
+        assertThat(row.get("priority")).isEqualTo("high");
+        assertThat(instant(row.get("deadline_at"))).isEqualTo(due);
+        assertThat(instant(row.get("first_response_due_at"))).isEqualTo(due.minus(Duration.ofDays(2)));
+        assertThat(db.count("select count(*) from incident_sla_clock where incident_id = ?", incident)).isZero();
+        assertThat(db.count("select count(*) from incident_event where incident_id = ? and type = 'priority_changed'",
+                incident)).isEqualTo(1);
+    }
+
+    /** A normal-priority incident of the post's topic and town, with that post, seen an hour ago. */
+    private long storedIncident(AnalysisResult r, long post, Instant firstResponseDue, Instant deadline, Instant replied) {
+        long incident = ((Number) db.rows("""
+                insert into incident (status, topic, municipality_code, priority, title, first_seen_at, last_seen_at,
+                                      first_response_due_at, deadline_at, first_response_at, post_count, reach,
+                                      conflict_score, created_at, updated_at)
+                values ('new', ?, ?, 'normal', 'Ямы на дороге', now() - interval '1 hour', now() - interval '1 hour',
+                        ?, ?, ?, 1, 0, 0, now(), now())
+                returning id""", r.topic().label(), r.municipality(), ts(firstResponseDue), ts(deadline),
+                replied == null ? null : ts(replied)).get(0).get("id")).longValue();
+        db.update("insert into incident_post (incident_id, post_id, added_at) values (?, ?, now() - interval '1 hour')",
+                incident, post);
+        return incident;
+    }
+
+    /** Posts a complaint of the incident's subject with 6,000 views and waits until it has joined the incident. */
+    private void joinWithReach(String source, long incident, String text) {
+        String body = """
+                [{"source": "%s", "externalId": "new", "author": "u", "text": "%s", "publishedAt": "%s",
+                  "metrics": {"views": 6000}}]"""
+                .formatted(source, text, Instant.now());
+        long post = asAdmin().contentType(ContentType.JSON).body(body).post("/api/posts").then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].postId");
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
+                "select count(*) from post where id = ? and analysis_state = 'done'", post) == 1);
+        assertThat(db.count("select count(*) from incident_post where post_id = ? and incident_id = ?", post, incident))
+                .as("the complaint joined the stored incident").isEqualTo(1);
     }
 
     private Map<String, Object> clock(long incident, SlaClockKind kind) {
