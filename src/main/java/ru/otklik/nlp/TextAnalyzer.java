@@ -44,6 +44,8 @@ public final class TextAnalyzer {
     private final AgencyDecider agency;
     private final IncidentDecider incidents;
     private final TopicBlend topicBlend;
+    /** The topic and in-domain topic models' labels aligned once, or null without an in-domain topic model. */
+    private final TopicBlend.Alignment topicAlignment;
 
     /**
      * @param rules the analysts' topic and incident rules, matched once per post and shared by the incident
@@ -63,6 +65,10 @@ public final class TextAnalyzer {
         this.agency = agency;
         this.incidents = incidents;
         this.topicBlend = topicBlend;
+        this.topicAlignment = models.categorizers().has(NlpModels.TOPIC_INFORMAL)
+                ? TopicBlend.Alignment.of(models.categorizers().labels("topic"),
+                        models.categorizers().labels(NlpModels.TOPIC_INFORMAL))
+                : null;
     }
 
     /**
@@ -167,11 +173,10 @@ public final class TextAnalyzer {
     /** The topic model's probabilities, blended with the in-domain topic model's when the directory has one. */
     private double[] topicProbabilities(CategorizerBank.Scores scores) {
         double[] probs = scores.probabilities("topic");
-        if (!models.categorizers().has(NlpModels.TOPIC_INFORMAL)) {
+        if (topicAlignment == null) {
             return probs;
         }
-        return topicBlend.apply(models.categorizers().labels("topic"), probs,
-                models.categorizers().labels(NlpModels.TOPIC_INFORMAL), scores.probabilities(NlpModels.TOPIC_INFORMAL));
+        return topicBlend.apply(topicAlignment, probs, scores.probabilities(NlpModels.TOPIC_INFORMAL));
     }
 
     /**
@@ -180,7 +185,7 @@ public final class TextAnalyzer {
      */
     private LabelScore topicLabel(double[] probs, CategorizerBank.Scores scores,
                                   Map<String, List<Prediction.FeatureWeight>> top) {
-        if (!models.categorizers().has(NlpModels.TOPIC_INFORMAL)) {
+        if (topicAlignment == null) {
             return label("topic", scores, top);
         }
         top.put("topic", scores.prediction("topic").topFeatures());

@@ -45,6 +45,30 @@ public record TopicBlend(double weight) {
      * @return new probabilities in {@code labels} order, summing to 1
      */
     public double[] apply(List<String> labels, double[] probabilities, List<String> localLabels, double[] local) {
+        return apply(Alignment.of(labels, localLabels), probabilities, local);
+    }
+
+    /**
+     * Where each of the topic model's labels sits among the in-domain model's, worked out once per pair of models
+     * so that a post's blend is array arithmetic, not label look-ups.
+     *
+     * @param none  the index of {@code none} among the topic model's labels, or −1
+     * @param local for each topic label, its index among the in-domain model's labels, or −1 where it has none
+     */
+    public record Alignment(int none, int[] local) {
+
+        public static Alignment of(List<String> labels, List<String> localLabels) {
+            return new Alignment(labels.indexOf(NONE), labels.stream().mapToInt(localLabels::indexOf).toArray());
+        }
+    }
+
+    /**
+     * @param alignment     the two models' labels aligned ({@link Alignment#of})
+     * @param probabilities the topic model's probabilities
+     * @param local         the in-domain model's probabilities
+     * @return new probabilities in the topic model's label order, summing to 1
+     */
+    public double[] apply(Alignment alignment, double[] probabilities, double[] local) {
         if (weight == 0) {
             return probabilities.clone();
         }
@@ -52,14 +76,14 @@ public record TopicBlend(double weight) {
         for (double p : local) {
             floor = Math.min(floor, p);
         }
-        int none = labels.indexOf(NONE);
-        double[] logs = new double[labels.size()];
+        int none = alignment.none();
+        double[] logs = new double[probabilities.length];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < logs.length; i++) {
             if (i == none) {
                 continue;
             }
-            int j = localLabels.indexOf(labels.get(i));
+            int j = alignment.local()[i];
             double q = j < 0 ? floor : local[j];
             logs[i] = (1 - weight) * Math.log(Math.max(probabilities[i], Double.MIN_NORMAL))
                     + weight * Math.log(Math.max(q, Double.MIN_NORMAL));
