@@ -121,7 +121,7 @@ class TextAnalyzerTest {
             PostAnalysis a = analyzer.analyze("1", post);
             // the bank's blended answer is the one the two OpenNLP models give through TopicBlend
             assertThat(a.explanation().modelTopic().label()).as(post)
-                    .isEqualTo(TopicBlend.DEFAULT.label(topic, local, cache.features(post)));
+                    .isEqualTo(TopicBlend.DEFAULT.label(topic, local, post, cache.features(post)));
         }
     }
 }
