@@ -3,30 +3,32 @@
 # (bin/otklik, fresh embedded database), seeds 10^4 then --posts (10^5) posts with one incident per ten
 # (bench/seed.sql, as bench/run.sh's levels), drains --drain Kursk appeals through the analysis queue (so the heap
 # holds what it holds at bench/run.sh's feed of that level: the models and what a drain leaves), warms the feed up
-# with wrk as bench/run.sh does, then --rounds times: wrk (bench/feed.lua, 16 connections) for --seconds, and
+# with wrk (30 s as bench/run.sh does, and on until --warm-requests have been served: on a loaded machine 30 s are
+# too few requests for the JIT to compile the path), then --rounds times: wrk (bench/feed.lua, 16 connections) for --seconds, and
 # `pgbench -M prepared -f bench/feed-page.sql` (16 clients) for as long. Prints per round the service's CPU
 # (utime + stime from /proc) per feed request, split by thread, PostgreSQL's per feed request and per pgbench
 # transaction, and the service's collections during the wrk run (jstat: young and full, their time); at the end
 # the live heap after a full GC (jcmd GC.class_histogram, top entries). CPU per request is what compares two builds
 # on a shared machine (OTKLIK_JAR=other/quarkus-run.jar runs another build); wall-clock rates swing with neighbours.
 #
-#   bench/feed-cpu.sh [--posts N] [--drain D] [--rounds R] [--seconds S] [--shared DIR] [--out DIR]
-#       N = 100000, D = 5000, R = 2, S = 20, DIR = ../shared, target/feed-cpu
+#   bench/feed-cpu.sh [--posts N] [--drain D] [--warm-requests W] [--rounds R] [--seconds S] [--shared DIR] [--out DIR]
+#       N = 100000, D = 5000, W = 20000, R = 2, S = 20, DIR = ../shared, target/feed-cpu
 #
 # JFR=1 with JAVA_OPTS=-XX:StartFlightRecording=name=feed,settings=profile dumps the rounds to OUT/feed.jfr.
 set -euo pipefail
 {
 cd "$(dirname "$0")/.."
-N=100000; D=5000; ROUNDS=2; SECONDS_=20; SHARED=${OTKLIK_SHARED:-../shared}; OUT=target/feed-cpu
+N=100000; D=5000; WARM=20000; ROUNDS=2; SECONDS_=20; SHARED=${OTKLIK_SHARED:-../shared}; OUT=target/feed-cpu
 while [ $# -gt 0 ]; do
     case "$1" in
         --posts) N=$2; shift ;;
         --drain) D=$2; shift ;;
+        --warm-requests) WARM=$2; shift ;;
         --rounds) ROUNDS=$2; shift ;;
         --seconds) SECONDS_=$2; shift ;;
         --shared) SHARED=$2; shift ;;
         --out) OUT=$2; shift ;;
-        *) echo "usage: bench/feed-cpu.sh [--posts N] [--drain D] [--rounds R] [--seconds S] [--shared DIR] [--out DIR]" >&2; exit 2 ;;
+        *) echo "usage: bench/feed-cpu.sh [--posts N] [--drain D] [--warm-requests W] [--rounds R] [--seconds S] [--shared DIR] [--out DIR]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -47,8 +49,14 @@ fi
 echo "incidents: $(sql "select count(*) from incident")" | tee "$OUT/summary.txt"
 pm=$(head -1 "$DATA/pg/postmaster.pid")
 HZ=$(getconf CLK_TCK)
-# the feed path compiled, as bench/run.sh measures it
+# the feed path compiled, as bench/run.sh measures it: 30 s, and on in 10 s runs until W requests were served
 wrk -t2 -c16 -d30s --timeout 30s -s bench/feed.lua "$URL" -- "$KEY" > "$OUT/wrk-warm.txt" 2>&1
+served=$(awk '/requests in/ { print $1 }' "$OUT/wrk-warm.txt")
+while [ "$served" -lt "$WARM" ]; do
+    wrk -t2 -c16 -d10s --timeout 30s -s bench/feed.lua "$URL" -- "$KEY" > "$OUT/wrk-warm.txt" 2>&1
+    served=$((served + $(awk '/requests in/ { print $1 }' "$OUT/wrk-warm.txt")))
+done
+echo "warm-up: $served requests" | tee -a "$OUT/summary.txt"
 # young and full collections and their seconds (jstat -gc: YGC YGCT FGC FGCT)
 gc() { jstat -gc "$SVC_PID" | awk 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i } NR == 2 { print $c["YGC"], $c["YGCT"], $c["FGC"], $c["FGCT"], $c["OU"] }'; }
 for r in $(seq 1 "$ROUNDS"); do
