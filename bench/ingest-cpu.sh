@@ -7,14 +7,18 @@
 # rates swing with the neighbours on a shared machine; CPU per post is what compares two builds
 # (OTKLIK_JAR=other/quarkus-run.jar runs another build).
 #
-#   bench/ingest-cpu.sh [--posts N] [--warm W] [--rounds R] [--shared DIR] [--out DIR]
+#   bench/ingest-cpu.sh [--posts N] [--warm W] [--rounds R] [--shared DIR] [--out DIR] [--live]
 #       N = 10000, W = 4000, R = 2, DIR = ../shared, target/ingest-cpu
+#
+# --live keeps the analysis queue running, as in bench/run.sh, where the drain of the posts already ingested runs
+# beside the ingest: the CPU then counts both, split by thread (otklik-analysis, ...), and the rate is the ingest's
+# with the drain beside it.
 #
 # JFR=1 with JAVA_OPTS=-XX:StartFlightRecording=name=ingest,settings=profile also dumps the run to OUT/ingest.jfr.
 set -euo pipefail
 {
 cd "$(dirname "$0")/.."
-N=10000; WARM=4000; ROUNDS=2; SHARED=${OTKLIK_SHARED:-../shared}; OUT=target/ingest-cpu
+N=10000; WARM=4000; ROUNDS=2; SHARED=${OTKLIK_SHARED:-../shared}; OUT=target/ingest-cpu; LIVE=
 while [ $# -gt 0 ]; do
     case "$1" in
         --posts) N=$2; shift ;;
@@ -22,7 +26,8 @@ while [ $# -gt 0 ]; do
         --rounds) ROUNDS=$2; shift ;;
         --shared) SHARED=$2; shift ;;
         --out) OUT=$2; shift ;;
-        *) echo "usage: bench/ingest-cpu.sh [--posts N] [--warm W] [--rounds R] [--shared DIR] [--out DIR]" >&2; exit 2 ;;
+        --live) LIVE=1 ;;
+        *) echo "usage: bench/ingest-cpu.sh [--posts N] [--warm W] [--rounds R] [--shared DIR] [--out DIR] [--live]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -30,10 +35,14 @@ done
 prepare_run
 APP_JAR=$(ls target/quarkus-app/app/*.jar | head -1)
 KEY="otk_$(openssl rand -base64 33 | tr '+/' '-_')"
-start_service OTKLIK_BOOTSTRAP_API_KEY="$KEY" OTKLIK_SECURITY_API_KEYS_DEFAULT_RATE_PER_MINUTE=100000000 \
-    OTKLIK_ANALYSIS_POLL_INTERVAL=1h OTKLIK_ANALYSIS_WARM_UP_POSTS=0
-# the queue stays paused: ingested posts wait as 'pending', so only the ingest's own CPU is counted
-sql "alter table post disable trigger post_queued_notify"
+if [ -n "$LIVE" ]; then
+    start_service OTKLIK_BOOTSTRAP_API_KEY="$KEY" OTKLIK_SECURITY_API_KEYS_DEFAULT_RATE_PER_MINUTE=100000000
+else
+    start_service OTKLIK_BOOTSTRAP_API_KEY="$KEY" OTKLIK_SECURITY_API_KEYS_DEFAULT_RATE_PER_MINUTE=100000000 \
+        OTKLIK_ANALYSIS_POLL_INTERVAL=1h OTKLIK_ANALYSIS_WARM_UP_POSTS=0
+    # the queue stays paused: ingested posts wait as 'pending', so only the ingest's own CPU is counted
+    sql "alter table post disable trigger post_queued_notify"
+fi
 ingest() { java -Dfile.encoding=UTF-8 -cp "$APP_JAR" bench/BenchClient.java ingest --url "$URL" --key "$KEY" --csv "$DATASET" \
     --count "$1" --tag "$2" --out "$OUT" --batch 1000 --clients 2; }
 ingest "$WARM" warm > "$OUT/warm.txt"

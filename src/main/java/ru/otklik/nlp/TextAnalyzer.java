@@ -125,7 +125,7 @@ public final class TextAnalyzer {
         CategorizerBank.Scores scores = models.categorizers().score(features);
         Map<String, List<Prediction.FeatureWeight>> top = new LinkedHashMap<>();
         LabelScore modelComplaint = label("complaint", scores, top);
-        double[] topicProbabilities = topicProbabilities(scores);
+        double[] topicProbabilities = topicProbabilities(scores, norm.clean());
         LabelScore modelTopic = topicLabel(topicProbabilities, scores, top);
         LabelScore conflict = label("conflict", scores, top);
         LabelScore inappropriate = InappropriateRule.answer(models.categorizers().labels("conflict"),
@@ -170,13 +170,17 @@ public final class TextAnalyzer {
         return new LabelScore(p.label(), round(p.score()));
     }
 
-    /** The topic model's probabilities, blended with the in-domain topic model's when the directory has one. */
-    private double[] topicProbabilities(CategorizerBank.Scores scores) {
+    /**
+     * The topic model's probabilities, blended with the in-domain topic model's when the directory has one (gated by
+     * the text's length: {@link TopicBlend}).
+     */
+    private double[] topicProbabilities(CategorizerBank.Scores scores, String text) {
         double[] probs = scores.probabilities("topic");
         if (topicAlignment == null) {
             return probs;
         }
-        return topicBlend.apply(topicAlignment, probs, scores.probabilities(NlpModels.TOPIC_INFORMAL));
+        return topicBlend.apply(topicAlignment, probs, scores.probabilities(NlpModels.TOPIC_INFORMAL),
+                TopicBlend.letters(text));
     }
 
     /**

@@ -121,7 +121,27 @@ class TextAnalyzerTest {
             PostAnalysis a = analyzer.analyze("1", post);
             // the bank's blended answer is the one the two OpenNLP models give through TopicBlend
             assertThat(a.explanation().modelTopic().label()).as(post)
-                    .isEqualTo(TopicBlend.DEFAULT.label(topic, local, cache.features(post)));
+                    .isEqualTo(TopicBlend.DEFAULT.label(topic, local, post, cache.features(post)));
         }
+    }
+
+    @Test
+    void aLongAppealIsAnsweredByTheTopicModelAlone() throws Exception {
+        CategorizerStore store = new CategorizerStore();
+        DocCategorizer topic = store.load(Path.of("nlp-models", "topic"));
+        DocCategorizer local = store.load(Path.of("nlp-models", NlpModels.TOPIC_INFORMAL));
+        String appeal = "Здравствуйте! Обращаюсь к вам по поводу состояния придомовой территории нашего дома. Во дворе "
+                + "многоквартирного дома по улице Демидовской уже третий год не ремонтируется асфальтовое покрытие, "
+                + "ямы глубиной до двадцати сантиметров, автомобили объезжают их по газону, а вечером двор не "
+                + "освещается. Прошу принять меры и включить наш двор в программу благоустройства.";
+        assertThat(TopicBlend.letters(appeal)).isGreaterThanOrEqualTo(TopicBlend.DEFAULT.formalLetters());
+        var features = new FeatureCache().features(appeal);
+        PostAnalysis a = analyzer.analyze("2", appeal);
+        // the gate: the topic model's own rubric and probability, which the ungated blend would have moved
+        assertThat(a.explanation().modelTopic().label()).isEqualTo(topic.predict(features).label());
+        assertThat(a.explanation().modelTopic().score()).isCloseTo(topic.predict(features).score(), within(0.001));
+        double[] ungated = new TopicBlend(TopicBlend.DEFAULT.weight()).apply(topic.labels(),
+                topic.probabilities(features), local.labels(), local.probabilities(features), 1);
+        assertThat(ungated).isNotEqualTo(topic.probabilities(features));
     }
 }

@@ -20,7 +20,7 @@ class TopicBlendTest {
         // housing_utilities
         double[] topic = {0.40, 0.30, 0.05, 0.25};
         double[] local = {0.90, 0.10};
-        double[] blended = new TopicBlend(0.5).apply(TOPIC, topic, LOCAL, local);
+        double[] blended = new TopicBlend(0.5).apply(TOPIC, topic, LOCAL, local, 40);
         assertThat(blended[3]).isEqualTo(0.25);
         assertThat(blended[1]).isGreaterThan(blended[0]);
         assertThat(Arrays.stream(blended).sum()).isCloseTo(1.0, within(1e-9));
@@ -31,7 +31,7 @@ class TopicBlendTest {
     @Test
     void aRubricTheSmallModelLacksIsPushedDownNotRuledOut() {
         double[] topic = {0.30, 0.30, 0.30, 0.10};
-        double[] blended = new TopicBlend(0.3).apply(TOPIC, topic, LOCAL, new double[] {0.6, 0.4});
+        double[] blended = new TopicBlend(0.3).apply(TOPIC, topic, LOCAL, new double[] {0.6, 0.4}, 40);
         // ecology is unknown to the small model: it weighs as the small model's least likely rubric (0.4)
         assertThat(blended[2]).isPositive().isCloseTo(blended[0], within(1e-12));
         assertThat(blended[1]).isGreaterThan(blended[0]);
@@ -40,8 +40,44 @@ class TopicBlendTest {
     @Test
     void weightZeroIsTheTopicModelAloneAndWeightsOutsideTheUnitAreRefused() {
         double[] topic = {0.40, 0.30, 0.05, 0.25};
-        assertThat(new TopicBlend(0).apply(TOPIC, topic, LOCAL, new double[] {0.99, 0.01})).containsExactly(topic);
+        assertThat(new TopicBlend(0).apply(TOPIC, topic, LOCAL, new double[] {0.99, 0.01}, 40)).containsExactly(topic);
         assertThatThrownBy(() -> new TopicBlend(1.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TopicBlend(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLongAppealKeepsTheTopicModelsRubricAndAShortPostGetsTheBlend() {
+        // the topic model reads roads, the posts' model housing_utilities: a short post is blended over to housing,
+        // a long formal appeal worded the same way keeps the topic model's answer
+        TopicBlend gated = new TopicBlend(0.5, 200);
+        double[] topic = {0.45, 0.30, 0.05, 0.20};
+        double[] local = {0.90, 0.10};
+        String post = "во дворе яма на яме, машины по газону объезжают 😡";
+        String appeal = "Здравствуйте! Обращаюсь к вам по поводу состояния внутридомовой территории нашего дома. "
+                + "Во дворе многоквартирного дома по улице Демидовской уже третий год не ремонтируется асфальтовое "
+                + "покрытие, ямы глубиной до двадцати сантиметров, автомобили объезжают их по газону. Прошу принять "
+                + "меры и включить двор в программу благоустройства.";
+        assertThat(TopicBlend.letters(post)).isLessThan(200);
+        assertThat(TopicBlend.letters(appeal)).isGreaterThanOrEqualTo(200);
+        double[] forPost = gated.apply(TOPIC, topic, LOCAL, local, TopicBlend.letters(post));
+        assertThat(forPost[1]).isGreaterThan(forPost[0]);
+        assertThat(forPost).containsExactly(new TopicBlend(0.5).apply(TOPIC, topic, LOCAL, local, 1));
+        assertThat(gated.apply(TOPIC, topic, LOCAL, local, TopicBlend.letters(appeal))).containsExactly(topic);
+    }
+
+    @Test
+    void theCueCountsLettersOnly() {
+        assertThat(TopicBlend.letters("")).isZero();
+        assertThat(TopicBlend.letters("Яма 12, д.5!!! 😡 ok")).isEqualTo(6);
+    }
+
+    @Test
+    void aBlendIsWrittenAndReadAsWOrWAtLetters() {
+        assertThat(TopicBlend.parse("0.3")).isEqualTo(new TopicBlend(0.3));
+        assertThat(TopicBlend.parse("0.5@200")).isEqualTo(new TopicBlend(0.5, 200));
+        assertThat(TopicBlend.parse(new TopicBlend(0.5, 200).spec())).isEqualTo(new TopicBlend(0.5, 200));
+        assertThat(new TopicBlend(0.5).spec()).isEqualTo("0.50");
+        assertThatThrownBy(() -> TopicBlend.parse("0.5@0")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TopicBlend.parse("half")).isInstanceOf(IllegalArgumentException.class);
     }
 }

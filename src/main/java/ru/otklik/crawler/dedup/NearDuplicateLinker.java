@@ -238,20 +238,16 @@ public class NearDuplicateLinker {
 
     /** The posts of one batch as each other's candidates: within the window and the distance, earliest first. */
     private void addEachOther(List<Fingerprint> posts, List<List<Candidate>> found) {
-        long window = config.window().toMillis();
+        int[][] pairs = BatchPairs.of(posts.stream().mapToLong(Fingerprint::simhash).toArray(),
+                posts.stream().mapToLong(p -> p.publishedAt().toEpochMilli()).toArray(), config.window().toMillis(),
+                config.maxDistance());
         for (int i = 0; i < posts.size(); i++) {
-            Fingerprint a = posts.get(i);
             List<Candidate> candidates = found.get(i);
-            boolean added = false;
-            for (int j = 0; j < posts.size(); j++) {
+            for (int j : pairs[i]) {
                 Fingerprint b = posts.get(j);
-                if (i != j && Math.abs(a.publishedAt().toEpochMilli() - b.publishedAt().toEpochMilli()) <= window
-                        && SimHash.distance(a.simhash(), b.simhash()) <= config.maxDistance()) {
-                    candidates.add(new Candidate(b.postId(), b.publishedAt()));
-                    added = true;
-                }
+                candidates.add(new Candidate(b.postId(), b.publishedAt()));
             }
-            if (added) {
+            if (pairs[i].length > 0) {
                 candidates.sort(EARLIEST);
                 // the lookup's own bound: the 50 earliest
                 if (candidates.size() > 50) {

@@ -91,7 +91,7 @@ final class EvaluateCommand {
             Map<String, Metrics> scores;
             if (task.equals("topic") && CategorizerStore.exists(informal)) {
                 DocCategorizer local = new CategorizerStore().load(informal);
-                scores = scorer.evaluate(corpus, f -> TopicBlend.DEFAULT.label(model, local, f));
+                scores = scorer.evaluate(corpus, (text, f) -> TopicBlend.DEFAULT.label(model, local, text, f));
             } else {
                 scores = scorer.evaluate(model, corpus);
             }
@@ -123,7 +123,7 @@ final class EvaluateCommand {
                         + m.meta().vocabulary() + " features (scored below: "
                         + switch (task) {
                             case TaskCorpora.INCIDENT -> "the incident decision";
-                            case TaskCorpora.TOPIC_INFORMAL -> "blended into topic, at " + TopicBlend.DEFAULT.weight();
+                            case TaskCorpora.TOPIC_INFORMAL -> "blended into topic, at " + TopicBlend.DEFAULT.spec();
                             default -> "type accuracy";
                         } + ") |");
             }

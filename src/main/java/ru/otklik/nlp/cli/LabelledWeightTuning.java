@@ -26,7 +26,7 @@ import ru.otklik.nlp.train.ShippedModelBuilder;
 /**
  * {@code train --tune-weights 0,5,10 [--only topic,topic_informal,incident_type] [--fold 0|all] [--folds 5]
  * [--l2 X] [--labelled DIR] [--data DIR] [--models DIR] [--out DIR] [--reuse] [--misses FILE]
- * [--topic-blend 0,0.2,0.5]}: chooses how many times
+ * [--topic-blend 0,0.3,0.5@200]}: chooses how many times
  * each labelled dev row is repeated in training (for topic; the complaint model no longer learns them, and the
  * incident decision is cross-validated by {@code crossval --task incident}), on dev rows the models have not seen.
  *
@@ -40,7 +40,8 @@ import ru.otklik.nlp.train.ShippedModelBuilder;
  *
  * <p>With topic (or {@code --only topic_informal}, the shipped topic model kept) the in-domain topic model is trained
  * per fold as well, so that the blended topic is out of fold; {@code --topic-blend W,…} scores the topic accuracy
- * of other blend weights beside the shipped one ({@link TopicBlend#DEFAULT}), each with its own {@code --misses} file.
+ * of other blends ({@code W}, or {@code W@L}: only texts shorter than L letters blended, {@link TopicBlend#parse})
+ * beside the shipped one ({@link TopicBlend#DEFAULT}), each with its own {@code --misses} file.
  */
 final class LabelledWeightTuning {
 
@@ -115,7 +116,7 @@ final class LabelledWeightTuning {
             if (args.option("misses").isPresent()) {
                 for (int b = 0; b < blends.size(); b++) {
                     // the shipped blend under the name given, every other one beside it with its weight
-                    String suffix = b == 0 ? "" : String.format(Locale.ROOT, "-blend%.2f", blends.get(b).weight());
+                    String suffix = b == 0 ? "" : "-blend" + blends.get(b).spec();
                     String pattern = args.option("misses").get();
                     Path misses = Path.of(pattern.contains("{w}") ? pattern.replace("{w}", weight + suffix)
                             : pattern + suffix);
@@ -133,12 +134,12 @@ final class LabelledWeightTuning {
             out.println(md.get(md.size() - 1));
             for (int b = 1; b < blends.size(); b++) {
                 IncidentEvaluation.Scores s = IncidentEvaluation.score(judgedByBlend.get(b));
-                blendRows.add(String.format(Locale.ROOT, "| %d | %.2f | %s | %d |", weight, blends.get(b).weight(),
+                blendRows.add(String.format(Locale.ROOT, "| %d | %s | %s | %d |", weight, blends.get(b).spec(),
                         IncidentEvaluation.pct(s.topicAccuracy()), s.topicCount()));
             }
             if (blends.size() > 1) {
-                blendRows.add(String.format(Locale.ROOT, "| %d | %.2f (shipped) | %s | %d |", weight,
-                        blends.get(0).weight(), IncidentEvaluation.pct(IncidentEvaluation.score(judged).topicAccuracy()),
+                blendRows.add(String.format(Locale.ROOT, "| %d | %s (shipped) | %s | %d |", weight,
+                        blends.get(0).spec(), IncidentEvaluation.pct(IncidentEvaluation.score(judged).topicAccuracy()),
                         IncidentEvaluation.score(judged).topicCount()));
             }
             out.flush();
@@ -198,14 +199,14 @@ final class LabelledWeightTuning {
     }
 
     /**
-     * {@code --topic-blend 0,0.2,0.3}: the in-domain topic model's weights to score beside the shipped one
+     * {@code --topic-blend 0,0.3,0.5@200}: the in-domain topic model's blends to score beside the shipped one
      * ({@link TopicBlend#DEFAULT}, always first).
      */
     static List<TopicBlend> topicBlends(CliArgs args) {
         List<TopicBlend> out = new ArrayList<>(List.of(TopicBlend.DEFAULT));
         // a weight outside [0, 1] or not a number is a usage error naming the option (CliArgs.list)
         args.option("topic-blend").ifPresent(v -> out.addAll(args.list("topic-blend", v,
-                w -> new TopicBlend(Double.parseDouble(w)))));
+                TopicBlend::parse)));
         return out;
     }
 

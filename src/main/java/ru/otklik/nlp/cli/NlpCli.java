@@ -70,7 +70,7 @@ public final class NlpCli {
                   train --all [--data ../shared/datasets] [--out nlp-models] [--only text,ner,topic,...] [--l2 X]
                         [--labelled labelled] [--labelled-weight N]
                   train --tune-weights 0,5,10 [--only topic,topic_informal,incident_type] [--fold 0|all]
-                        [--folds 5] [--l2 X] [--out DIR] [--reuse] [--misses FILE] [--topic-blend 0,0.2,0.5]
+                        [--folds 5] [--l2 X] [--out DIR] [--reuse] [--misses FILE] [--topic-blend 0,0.3,0.5@200]
                                                               weight of the labelled dev rows, on held-out folds
                   evaluate [--data ../shared/datasets] [--models nlp-models] [--report nlp-models/REPORT.md]
                   crossval --task T [--data ../shared/datasets | --input FILE --text-field X --label-field Y

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import ru.otklik.nlp.categorize.CategorizerStore;
@@ -90,11 +91,14 @@ public final class CategorizerBuild {
         return out;
     }
 
-    /** Scores an answer computed from a text's features (two models together, say) on every dev view of a corpus. */
-    public Map<String, Metrics> evaluate(TaskCorpus corpus, Function<Features, String> answer) {
+    /**
+     * Scores an answer computed from a text and its features (two models together, gated by the text's length, say)
+     * on every dev view of a corpus.
+     */
+    public Map<String, Metrics> evaluate(TaskCorpus corpus, BiFunction<String, Features, String> answer) {
         Map<String, Metrics> out = new LinkedHashMap<>();
         corpus.devViews().forEach((view, examples) ->
-                out.put(view, score(examples, text -> answer.apply(cache.features(text)))));
+                out.put(view, score(examples, text -> answer.apply(text, cache.features(text)))));
         return out;
     }
 

@@ -29,9 +29,9 @@ class RussianCoverageTest {
 
         assertThat(coverage.all().tweets()).isGreaterThan(2000);
         assertThat(coverage.judged().fraction()).isGreaterThanOrEqualTo(0.995);
-        // The rest of the whole split (20 tweets) is in other languages (14 Mongolian, 4 Uzbek, 1 Kyrgyz, 1
-        // Belarusian), read by hand (docs/nlp.md, «Language»); since hashtags and kaomoji are no evidence, 99.07 %.
-        assertThat(coverage.all().fraction()).isGreaterThanOrEqualTo(0.99);
+        // The whole split too, the measure: its short Mongolian and Uzbek replies are now Russian (a far
+        // alphabet needs a long text); the rest, 9 long or Belarusian tweets, keep their language (docs/nlp.md).
+        assertThat(coverage.all().fraction()).isGreaterThanOrEqualTo(0.995);
     }
 
     @Test
@@ -39,7 +39,8 @@ class RussianCoverageTest {
         RussianCoverage c = RussianCoverage.of(List.of(
                 new LabeledText("1", "ну вот опять автобус не пришёл", "negative"),
                 new LabeledText("2", "Thanks for the great photo, see you tomorrow!", "positive"),
-                new LabeledText("3", "Сайн байцгаана уу, шүү эргүүлээд дагаарай эерэг бүхнийг", "skip"),
+                new LabeledText("3", "Сайн байцгаана уу, шүү эргүүлээд дагаарай эерэг бүхнийг түгээцгээеээ. "
+                        + "Өглөөний мэнд, бүгдэд нь амжилт хүсье", "skip"),
                 new LabeledText("4", "😂😂😂 100500", "skip")), IDENTIFIER);
 
         assertThat(c.all()).isEqualTo(new RussianCoverage.Share(1, 3));
