@@ -5,13 +5,17 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import ru.otklik.common.IsoInstant;
 
 /**
@@ -20,7 +24,10 @@ import ru.otklik.common.IsoInstant;
  * ({@code IncidentFeedTest.feedItemsReadAsTheIncidentsOwnView} compares them with the incident's own view), without
  * building an entity, a view and an {@code Instant} per row and without Jackson's serializers: field names are
  * encoded once, timestamps written by {@link IsoInstant}. Mapping and serialising fifty incidents was the largest
- * part of a page's CPU in the service after the round trips (docs/incidents.md §15).
+ * part of a page's CPU in the service after the round trips (docs/incidents.md §15). The bytes go straight into the
+ * Vert.x buffer the response is sent from (no byte array to grow, copy out and copy again into the response), and
+ * the agency and municipality names are looked up once per code and page, not through the views' bean proxy on
+ * every row (docs/performance.md, 2026-12-05 "The feed at 10^5 incidents").
  */
 @ApplicationScoped
 public class IncidentFeedJson {
@@ -84,18 +91,18 @@ public class IncidentFeedJson {
     }
 
     /** The page's first {@code size} incidents and the cursor of the next page (null on the last) as JSON. */
-    public byte[] write(List<Row> incidents, int size, String next) {
+    public Buffer write(List<Row> incidents, int size, String next) {
         int count = Math.min(size, incidents.size());
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 1024 * count);
-        try (JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
+        Buffer out = Buffer.buffer(1024 + 1024 * count);
+        try (JsonGenerator json = factory.createGenerator(new BufferOutput(out), JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeFieldName(ITEMS);
             json.writeStartArray();
             if (count > 0) {
-                int[] at = columns(incidents.get(0));
-                char[] time = new char[IsoInstant.MAX_LENGTH];
+                Item item = new Item(columns(incidents.get(0)), new char[IsoInstant.MAX_LENGTH],
+                        memo(views::agencyName), memo(views::municipalityName));
                 for (int i = 0; i < count; i++) {
-                    item(json, incidents.get(i), at, time);
+                    item.write(json, incidents.get(i));
                 }
             }
             json.writeEndArray();
@@ -103,10 +110,45 @@ public class IncidentFeedJson {
             json.writeString(next);
             json.writeEndObject();
         } catch (IOException e) {
-            // a byte array does not fail to take bytes
+            // a buffer in memory does not fail to take bytes
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        return out;
+    }
+
+    /** Jackson's output appended to a Vert.x buffer (Jackson hands over its own buffer in chunks of ~8 KB). */
+    private static final class BufferOutput extends OutputStream {
+        private final Buffer buffer;
+
+        BufferOutput(Buffer buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        public void write(int b) {
+            buffer.appendByte((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            buffer.appendBytes(b, off, len);
+        }
+    }
+
+    /** A name lookup remembered per code for one page: a page names a handful of agencies and municipalities. */
+    private static UnaryOperator<String> memo(UnaryOperator<String> lookup) {
+        Map<String, String> names = new HashMap<>();
+        return code -> {
+            if (code == null) {
+                return null;
+            }
+            String name = names.get(code);
+            if (name == null && !names.containsKey(code)) {
+                name = lookup.apply(code);
+                names.put(code, name);
+            }
+            return name;
+        };
     }
 
     /** Each field's column position in the page, looked up once per page rather than by name on every row. */
@@ -121,28 +163,33 @@ public class IncidentFeedJson {
         return at;
     }
 
-    private void item(JsonGenerator json, Row row, int[] at, char[] time) throws IOException {
-        json.writeStartObject();
-        for (Field f : FIELDS) {
-            json.writeFieldName(f.name);
-            int column = at[f.ordinal()];
-            switch (f.kind) {
-                case TEXT -> json.writeString(row.getString(column));
-                case NUMBER -> number(json, row.getValue(column));
-                case TIME -> time(json, row.getOffsetDateTime(column), time);
-                case AGENCY_NAME -> json.writeString(views.agencyName(row.getString(column)));
-                case MUNICIPALITY_NAME -> json.writeString(views.municipalityName(row.getString(column)));
-                case LONGS -> {
-                    Long[] ids = row.getArrayOfLongs(column);
-                    json.writeStartArray();
-                    for (Long id : ids) {
-                        json.writeNumber(id.longValue());
+    /** Writes the items of one page: its column positions, a timestamp buffer and its name lookups. */
+    private record Item(int[] at, char[] timeChars, UnaryOperator<String> agencyName,
+                        UnaryOperator<String> municipalityName) {
+
+        void write(JsonGenerator json, Row row) throws IOException {
+            json.writeStartObject();
+            for (Field f : FIELDS) {
+                json.writeFieldName(f.name);
+                int column = at[f.ordinal()];
+                switch (f.kind) {
+                    case TEXT -> json.writeString(row.getString(column));
+                    case NUMBER -> number(json, row.getValue(column));
+                    case TIME -> time(json, row.getOffsetDateTime(column), timeChars);
+                    case AGENCY_NAME -> json.writeString(agencyName.apply(row.getString(column)));
+                    case MUNICIPALITY_NAME -> json.writeString(municipalityName.apply(row.getString(column)));
+                    case LONGS -> {
+                        Long[] ids = row.getArrayOfLongs(column);
+                        json.writeStartArray();
+                        for (Long id : ids) {
+                            json.writeNumber(id.longValue());
+                        }
+                        json.writeEndArray();
                     }
-                    json.writeEndArray();
                 }
             }
+            json.writeEndObject();
         }
-        json.writeEndObject();
     }
 
     /** An int4, int8 or float8 column as Jackson writes an int, long or double (and their boxes: null as null). */

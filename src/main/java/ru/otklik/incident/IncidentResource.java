@@ -2,6 +2,7 @@ package ru.otklik.incident;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import ru.otklik.common.ApiException;
 import ru.otklik.common.Page;
 import ru.otklik.post.Post;
@@ -55,7 +57,9 @@ public class IncidentResource {
                     + "пропускается и не повторяется. Ответ несёт ETag; с If-None-Match без изменений — 304.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IncidentFeedPage.class)))
     @APIResponse(responseCode = "304", description = "Лента не изменилась с указанного ETag")
-    public Uni<Response> feed(@QueryParam("status") String status,
+    // RestResponse<Buffer>, not Response: the entity's type is known when the app is built, so its writer is chosen
+    // once, not looked up for every answer, and the JSON buffer is sent as it is
+    public Uni<RestResponse<Buffer>> feed(@QueryParam("status") String status,
                               @QueryParam("topic") String topic,
                               @QueryParam("agency") String agency,
                               @QueryParam("municipality") String municipality,
@@ -73,11 +77,12 @@ public class IncidentResource {
         return feedQuery.latestChange().chain(latest -> {
             EntityTag etag = etag(latest, query);
             if (ifNoneMatch != null && ifNoneMatch.contains(etag.toString())) {
-                return Uni.createFrom().item(Response.notModified(etag).build());
+                return Uni.createFrom().item(ResponseBuilder.<Buffer>notModified(etag).build());
             }
             SnapshotCursor cursor = resumed != null ? resumed : new SnapshotCursor(latest, Long.MAX_VALUE);
             return feedQuery.page(filter, cursor, size + 1)
-                    .map(page -> Response.ok(json.write(page.incidents(), size, page.next(size))).tag(etag).build());
+                    .map(page -> ResponseBuilder.ok(json.write(page.incidents(), size, page.next(size))).tag(etag)
+                            .build());
         });
     }
 
