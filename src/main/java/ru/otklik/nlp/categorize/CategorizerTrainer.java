@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import opennlp.tools.ml.AbstractEventTrainer;
 import opennlp.tools.ml.EventTrainer;
@@ -40,17 +41,17 @@ public final class CategorizerTrainer {
             throw new IllegalArgumentException("need as many labels as documents, and at least one");
         }
         TfIdfVectorizer vectorizer = TfIdfVectorizer.fit(docs, config.minDf(), config.maxFeatures());
-        List<Event> events = events(docs, labels, vectorizer, config.oversamplePower());
         long distinct = labels.stream().distinct().count();
         if (distinct < 2) {
             throw new IllegalArgumentException("need at least two distinct labels, got " + distinct);
         }
-        MaxentModel model;
-        try {
-            EventTrainer trainer = TrainerFactory.getEventTrainer(parameters(config), new HashMap<>());
-            model = trainer.train(ObjectStreamUtils.createObjectStream(events));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        NbRatios nb = config.nbRatios() ? NbRatios.fit(docs, labels, vectorizer) : null;
+        UnaryOperator<WeightedContext> scale = nb == null ? UnaryOperator.identity() : nb::scale;
+        List<Event> events = events(docs, labels, vectorizer, scale, config.oversamplePower());
+        MaxentModel model = fit(events, config);
+        if (nb != null) {
+            // the ratios go into the weights, so the stored model reads plain TF-IDF values like every other one
+            model = nb.multiplyBack(model);
         }
         String trainedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         ModelMeta meta = new ModelMeta(task, "", List.of(), trainedAt, sources, docs.size(),
@@ -61,14 +62,25 @@ public final class CategorizerTrainer {
         return new DocCategorizer(model, vectorizer, withLabels);
     }
 
-    private static List<Event> events(List<Features> docs, List<String> labels, TfIdfVectorizer vectorizer,
-                                      double oversamplePower) {
+    /** OpenNLP's QN trainer on the given events, with the settings of {@code config}. */
+    static MaxentModel fit(List<Event> events, TrainingConfig config) {
+        try {
+            EventTrainer trainer = TrainerFactory.getEventTrainer(parameters(config), new HashMap<>());
+            return trainer.train(ObjectStreamUtils.createObjectStream(events));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One event per document and repetition (the class re-weighting), its TF-IDF values passed through {@code scale}. */
+    static List<Event> events(List<Features> docs, List<String> labels, TfIdfVectorizer vectorizer,
+                                      UnaryOperator<WeightedContext> scale, double oversamplePower) {
         Map<String, Integer> counts = new HashMap<>();
         labels.forEach(l -> counts.merge(l, 1, Integer::sum));
         int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
         List<Event> events = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) {
-            WeightedContext ctx = vectorizer.transform(docs.get(i));
+            WeightedContext ctx = scale.apply(vectorizer.transform(docs.get(i)));
             String label = labels.get(i);
             int reps = (int) Math.max(1, Math.round(Math.pow((double) max / counts.get(label), oversamplePower)));
             for (int r = 0; r < reps; r++) {

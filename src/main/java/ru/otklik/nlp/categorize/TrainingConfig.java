@@ -15,9 +15,17 @@ import java.util.Map;
  * @param threads     QN training threads (the build machine has two cores)
  * @param threshold   for a two-label model with a {@code none} label: the probability from which the other label
  *                    is answered (stored in meta.json, applied by {@link DecisionRule}); NaN = the most probable
+ * @param nbRatios    for a two-label model with a {@code none} label: train on TF-IDF values scaled by the naive-Bayes
+ *                    log-count ratios and fold them into the stored weights ({@link NbRatios}); the incident model's
+ *                    switch ({@code IncidentRecipe.NB_RATIOS}), off for every other model
  */
 public record TrainingConfig(double l2, int iterations, int minDf, int maxFeatures, double oversamplePower, int threads,
-                             double threshold) {
+                             double threshold, boolean nbRatios) {
+
+    public TrainingConfig(double l2, int iterations, int minDf, int maxFeatures, double oversamplePower, int threads,
+                          double threshold) {
+        this(l2, iterations, minDf, maxFeatures, oversamplePower, threads, threshold, false);
+    }
 
     /** The most probable label wins (no decision threshold). */
     public TrainingConfig(double l2, int iterations, int minDf, int maxFeatures, double oversamplePower, int threads) {
@@ -35,23 +43,27 @@ public record TrainingConfig(double l2, int iterations, int minDf, int maxFeatur
     }
 
     public TrainingConfig withMaxFeatures(int max) {
-        return new TrainingConfig(l2, iterations, minDf, max, oversamplePower, threads, threshold);
+        return new TrainingConfig(l2, iterations, minDf, max, oversamplePower, threads, threshold, nbRatios);
     }
 
     public TrainingConfig withMinDf(int df) {
-        return new TrainingConfig(l2, iterations, df, maxFeatures, oversamplePower, threads, threshold);
+        return new TrainingConfig(l2, iterations, df, maxFeatures, oversamplePower, threads, threshold, nbRatios);
     }
 
     public TrainingConfig withOversamplePower(double power) {
-        return new TrainingConfig(l2, iterations, minDf, maxFeatures, power, threads, threshold);
+        return new TrainingConfig(l2, iterations, minDf, maxFeatures, power, threads, threshold, nbRatios);
     }
 
     public TrainingConfig withL2(double cost) {
-        return new TrainingConfig(cost, iterations, minDf, maxFeatures, oversamplePower, threads, threshold);
+        return new TrainingConfig(cost, iterations, minDf, maxFeatures, oversamplePower, threads, threshold, nbRatios);
     }
 
     public TrainingConfig withThreshold(double p) {
-        return new TrainingConfig(l2, iterations, minDf, maxFeatures, oversamplePower, threads, p);
+        return new TrainingConfig(l2, iterations, minDf, maxFeatures, oversamplePower, threads, p, nbRatios);
+    }
+
+    public TrainingConfig withNbRatios(boolean on) {
+        return new TrainingConfig(l2, iterations, minDf, maxFeatures, oversamplePower, threads, threshold, on);
     }
 
     public Map<String, Object> asMap() {
@@ -67,6 +79,10 @@ public record TrainingConfig(double l2, int iterations, int minDf, int maxFeatur
         m.put("oversamplePower", oversamplePower);
         if (!Double.isNaN(threshold)) {
             m.put(DecisionRule.PARAM, threshold);
+        }
+        if (nbRatios) {
+            // the stored weights already hold the ratios: a note for the manifest, nothing the analysis reads
+            m.put("nbRatios", "trained on TF-IDF × NB log-count ratios (α = 1), folded into the weights");
         }
         return m;
     }

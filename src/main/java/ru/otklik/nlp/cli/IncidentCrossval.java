@@ -40,7 +40,8 @@ import ru.otklik.nlp.train.FeatureCache;
 import ru.otklik.nlp.train.ShippedModelBuilder;
 
 /**
- * {@code crossval --task incident [--folds 5] [--labelled-weight 1] [--extras 0] [--l2 0.002] [--by-type true|false] [--models DIR]
+ * {@code crossval --task incident [--folds 5] [--labelled-weight 1] [--extras 0] [--l2 0.002] [--nb on,off]
+ * [--by-type true|false] [--models DIR]
  * [--labelled DIR] [--data DIR] [--max-false-alarms 0.02] [--max-tweet-alarms 0.005] [--min-kursk-appeals 0.85]
  * [--min-spb-appeals 0.85] [--out rows.tsv]}: K-fold cross-validation of the
  * whole incident decision over the labelled set's <em>dev</em> rows (test rows are never read into training nor
@@ -82,6 +83,8 @@ final class IncidentCrossval {
         // the L2 cost per labelled row: the trainer's is this times the rows' repetition
         List<Double> l2s = args.list("l2", String.valueOf(ShippedModelBuilder.configFor(TaskCorpora.INCIDENT).l2()
                 / (IncidentRecipe.APPEALS ? IncidentRecipe.LABELLED_REPEAT : 1)), Double::valueOf);
+        // --nb on,off: the incident model with and without naive-Bayes log-count ratios (NbRatios), same folds
+        List<Boolean> nbs = args.list("nb", IncidentRecipe.NB_RATIOS ? "on" : "off", IncidentCrossval::onOff);
         double budget = args.share("max-false-alarms", 0.02);
         double tweetBudget = args.share("max-tweet-alarms", 0.005);
         // the real appeals are a floor, not a score: the hidden set is real posts (so a blend must not fail them),
@@ -149,46 +152,54 @@ final class IncidentCrossval {
         Point chosen = null;
         List<Row> chosenRows = null;
         Map<String, List<Row>> chosenAppeals = Map.of();
+        List<Setting> settings = new ArrayList<>();
         for (int extras : extrasList) {
             for (int weight : weights) {
                 for (double l2 : l2s) {
-                    // without extras the shared datasets are not needed (a region's labelled set alone)
-                    List<LabeledText> more = new ArrayList<>(trainAppeals);
-                    if (extras > 0) {
-                        more.addAll(TaskCorpora.at(data, Optional.empty()).incidentExtras(extras).split().train());
-                    }
-                    TrainingConfig config = shipped.withL2(l2 * weight);
-                    Map<String, LabelScore> incident = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT,
-                            incidentRows, more, weight, config);
-                    List<Row> rows = rows(dev, fixed, incident, types);
-                    String name = String.format(Locale.ROOT, "%s%sextras %d, weight %d, L2 %s",
-                            byType ? "by type, " : "", appeals ? "appeals, " : "", extras, weight, l2);
-                    Map<String, List<Row>> appealRows = devAppeals.isEmpty() ? Map.of()
-                            : appealRows(devAppeals, models, complaint, cache, fullModel(dev, cache, trainer,
-                            incidentRows, more, weight, config));
-                    Optional<Point> best = DecisionGrid.best(DecisionGrid.sweep(rows, WEIGHTS, FLOOR_WEIGHTS, FLOORS,
-                            THRESHOLDS), budget, tweetBudget, p -> keepsAppeals(appealRows, appealFloors, p));
-                    Point modelOnly = DecisionGrid.best(DecisionGrid.sweep(rows, List.of(0.0), List.of(0.0),
-                            THRESHOLDS), budget, tweetBudget).orElse(null);
-                    if (modelOnly != null) {
-                        md.add(row(name + ": incident model alone + rules", modelOnly, appealRows));
-                    }
-                    if (best.isPresent()) {
-                        md.add(row("**" + name + ": best blend**", best.get(), appealRows));
-                        err.println(md.get(md.size() - 1));
-                        if (chosen == null || DecisionGrid.recall(best.get()) > DecisionGrid.recall(chosen)) {
-                            chosen = best.get();
-                            chosenRows = rows;
-                            chosenAppeals = appealRows;
-                        }
-                    }
-                    for (Row r : rows) {
-                        tsv.add(String.join("\t", name, r.post().id(), r.post().source(), r.post().incident(),
-                                String.valueOf(r.russian()), fmt(r.complaint()), fmt(r.incident()), fmt(r.type()),
-                                String.join(",", r.matches().stream().map(m -> m.ruleId() + ":" + m.label()).toList()),
-                                r.post().text().replaceAll("\\s+", " ")));
-                    }
+                    nbs.forEach(nb -> settings.add(new Setting(extras, weight, l2, nb)));
                 }
+            }
+        }
+        for (Setting s : settings) {
+            int extras = s.extras();
+            int weight = s.weight();
+            boolean nb = s.nb();
+            // without extras the shared datasets are not needed (a region's labelled set alone)
+            List<LabeledText> more = new ArrayList<>(trainAppeals);
+            if (extras > 0) {
+                more.addAll(TaskCorpora.at(data, Optional.empty()).incidentExtras(extras).split().train());
+            }
+            TrainingConfig config = shipped.withL2(s.l2() * weight).withNbRatios(nb);
+            Map<String, LabelScore> incident = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT,
+                    incidentRows, more, weight, config);
+            List<Row> rows = rows(dev, fixed, incident, types);
+            String name = String.format(Locale.ROOT, "%s%sextras %d, weight %d, L2 %s%s",
+                    byType ? "by type, " : "", appeals ? "appeals, " : "", extras, weight, s.l2(),
+                    nb ? ", NB ratios" : "");
+            Map<String, List<Row>> appealRows = devAppeals.isEmpty() ? Map.of()
+                    : appealRows(devAppeals, models, complaint, cache, fullModel(dev, cache, trainer,
+                    incidentRows, more, weight, config));
+            Optional<Point> best = DecisionGrid.best(DecisionGrid.sweep(rows, WEIGHTS, FLOOR_WEIGHTS, FLOORS,
+                    THRESHOLDS), budget, tweetBudget, p -> keepsAppeals(appealRows, appealFloors, p));
+            Point modelOnly = DecisionGrid.best(DecisionGrid.sweep(rows, List.of(0.0), List.of(0.0),
+                    THRESHOLDS), budget, tweetBudget).orElse(null);
+            if (modelOnly != null) {
+                md.add(row(name + ": incident model alone + rules", modelOnly, appealRows));
+            }
+            if (best.isPresent()) {
+                md.add(row("**" + name + ": best blend**", best.get(), appealRows));
+                err.println(md.get(md.size() - 1));
+                if (chosen == null || DecisionGrid.recall(best.get()) > DecisionGrid.recall(chosen)) {
+                    chosen = best.get();
+                    chosenRows = rows;
+                    chosenAppeals = appealRows;
+                }
+            }
+            for (Row r : rows) {
+                tsv.add(String.join("\t", name, r.post().id(), r.post().source(), r.post().incident(),
+                        String.valueOf(r.russian()), fmt(r.complaint()), fmt(r.incident()), fmt(r.type()),
+                        String.join(",", r.matches().stream().map(m -> m.ruleId() + ":" + m.label()).toList()),
+                        r.post().text().replaceAll("\\s+", " ")));
             }
         }
         if (chosen != null) {
@@ -221,6 +232,19 @@ final class IncidentCrossval {
      * labelled recall room to choose (docs/nlp.md, "The selection rule").
      */
     static final double MIN_APPEALS = 0.85;
+
+    /** One incident model recipe of the grid crossval compares on the same folds. */
+    private record Setting(int extras, int weight, double l2, boolean nb) {
+    }
+
+    /** {@code --nb}'s values: on / off (true / false accepted too). */
+    static boolean onOff(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException("--nb takes on, off or both (on,off), got " + value);
+        };
+    }
 
     /** SPb dev appeals in the real-appeal proxy (the first of the dev side; Kursk's dev side is ~420). */
     static final int APPEALS_SPB = 1500;

@@ -77,8 +77,8 @@ public final class NlpCli {
                            | --from predictions.jsonl] [--folds 5] [--out predictions.jsonl]
                            [--compare other-predictions.jsonl]
                   crossval --task incident [--folds 5] [--models nlp-models] [--labelled labelled] [--l2 0.002]
-                           [--labelled-weight 1] [--extras 0] [--by-type false] [--max-false-alarms 0.02]
-                           [--max-tweet-alarms 0.005] [--out rows.tsv]
+                           [--labelled-weight 1] [--extras 0] [--by-type false] [--nb on,off]
+                           [--max-false-alarms 0.02] [--max-tweet-alarms 0.005] [--out rows.tsv]
                                                               the incident decision over the labelled dev rows
                   import-im --input export.xlsx|export.csv --out DIR [--map topic-map.tsv] [--history] [--folds 5]
                                                               an «Инцидент Менеджмент» export → region's models""";

@@ -34,6 +34,13 @@ public final class IncidentRecipe {
      * 0.012 per labelled row beat 5 with 0.01 by crossval's rule on the 7,026 dev rows (2026-12-05, docs/nlp.md).
      */
     public static final int LABELLED_REPEAT = 2;
+    /**
+     * Whether the incident model trains on TF-IDF values scaled by naive-Bayes log-count ratios, folded into its
+     * stored weights ({@code NbRatios}; the analysis reads the model as any other). The Python prototype found it
+     * the best ranking (docs/nlp.md, "The ranking, tried in Python"); {@code crossval --task incident --nb on,off}
+     * measures it in the service's own trainer.
+     */
+    public static final boolean NB_RATIOS = false;
     /** SPb training-side appeals among the incident model's real appeals (the Kursk training side is ~1,600). */
     static final int SPB_APPEALS = 4000;
 

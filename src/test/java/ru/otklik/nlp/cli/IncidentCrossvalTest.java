@@ -34,13 +34,19 @@ class IncidentCrossvalTest {
 
         String report = CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
                 "--labelled", labelled.toString(), "--models", "nlp-models", "--folds", "3", "--extras", "0", "--appeals", "false",
-                "--max-false-alarms", "0.1", "--max-tweet-alarms", "1", "--out", rows.toString());
+                "--max-false-alarms", "0.1", "--max-tweet-alarms", "1", "--nb", "on,off", "--out", rows.toString());
 
         assertThat(report).contains("## incident decision: 3-fold cross-validation over the labelled dev rows ("
                         + devRows + ")", "| complaint model alone, rules as before | 1.00 | 0.00 |",
+                "| **extras 0, weight 1, L2 " + ShippedModelBuilder.INCIDENT_L2 + ", NB ratios: best blend** |",
                 "| **extras 0, weight 1, L2 " + ShippedModelBuilder.INCIDENT_L2 + ": best blend** |", "Thresholds of the best blend",
                 "| rule | incidents | none | precision |");
-        List<String> out = Files.readAllLines(rows).subList(1, (int) devRows + 1);
+        // the NB setting's rows first (--nb on,off), then the plain one's: both cover every dev row
+        List<String> all = Files.readAllLines(rows);
+        assertThat(all).hasSize(2 * (int) devRows + 1);
+        assertThat(all.get(1)).contains("NB ratios");
+        assertThat(all.get(all.size() - 1)).doesNotContain("NB ratios");
+        List<String> out = all.subList(1, (int) devRows + 1);
         Set<String> ids = new HashSet<>();
         for (String line : out) {
             String[] f = line.split("\t", -1);
@@ -69,5 +75,8 @@ class IncidentCrossvalTest {
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
                 "--l2", "0.01,abc"))
                 .isInstanceOf(CliArgs.UsageException.class).hasMessage("--l2: not a valid value: abc");
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--nb", "on,maybe"))
+                .isInstanceOf(CliArgs.UsageException.class).hasMessage("--nb: not a valid value: maybe");
     }
 }
