@@ -133,21 +133,21 @@ final class IncidentCrossval {
                 + "never trained on a labelled row); incident and incident_type models: out-of-fold. Setting "
                 + "chosen: the most problem + question recall with false alarms ≤ " + budget + " over all none "
                 + "rows and ≤ " + tweetBudget + " over the tweets" + (devAppeals.isEmpty() ? "."
-                : ", flagging at least " + appealFloorText(appealFloors, devAppeals) + " of the real dev appeals ("
-                + appealSizes(devAppeals) + "; the incident model trained on all dev rows answers them, no model "
-                + "trains on them).")
+                : ", flagging at least " + AppealColumns.appealFloorText(appealFloors, devAppeals)
+                + " of the real dev appeals (" + AppealColumns.appealSizes(devAppeals)
+                + "; the incident model trained on all dev rows answers them, no model trains on them).")
                 + (appeals ? " The incident model learns " + trainAppeals.size() + " training-side real appeals cut "
                 + "to social posts beside the labelled rows (`--appeals`)." : ""));
         md.add("");
-        md.add(header(devAppeals));
+        md.add(AppealColumns.header(devAppeals));
         Map<String, List<Row>> appealBase = appealRows(devAppeals, models, complaint, cache, Map.of());
         List<Row> baseRows = rows(dev, fixed, Map.of(), types);
-        md.add(row("complaint model alone, rules as before",
+        md.add(AppealColumns.row("complaint model alone, rules as before",
                 DecisionGrid.at(baseRows, new IncidentDecider.Blend(1, 0), IncidentDecider.DEFAULT_THRESHOLD),
                 appealBase));
         Optional<Point> baseBest = DecisionGrid.best(DecisionGrid.sweep(baseRows, List.of(1.0), FLOORS, THRESHOLDS),
                 budget, tweetBudget);
-        baseBest.ifPresent(p -> md.add(row("complaint model alone, best threshold", p, appealBase)));
+        baseBest.ifPresent(p -> md.add(AppealColumns.row("complaint model alone, best threshold", p, appealBase)));
         List<String> tsv = new ArrayList<>();
         Point chosen = null;
         List<Row> chosenRows = null;
@@ -180,14 +180,14 @@ final class IncidentCrossval {
                     : appealRows(devAppeals, models, complaint, cache, fullModel(dev, cache, trainer,
                     incidentRows, more, weight, config));
             Optional<Point> best = DecisionGrid.best(DecisionGrid.sweep(rows, WEIGHTS, FLOOR_WEIGHTS, FLOORS,
-                    THRESHOLDS), budget, tweetBudget, p -> keepsAppeals(appealRows, appealFloors, p));
+                    THRESHOLDS), budget, tweetBudget, p -> AppealColumns.keepsAppeals(appealRows, appealFloors, p));
             Point modelOnly = DecisionGrid.best(DecisionGrid.sweep(rows, List.of(0.0), List.of(0.0),
                     THRESHOLDS), budget, tweetBudget).orElse(null);
             if (modelOnly != null) {
-                md.add(row(name + ": incident model alone + rules", modelOnly, appealRows));
+                md.add(AppealColumns.row(name + ": incident model alone + rules", modelOnly, appealRows));
             }
             if (best.isPresent()) {
-                md.add(row("**" + name + ": best blend**", best.get(), appealRows));
+                md.add(AppealColumns.row("**" + name + ": best blend**", best.get(), appealRows));
                 err.println(md.get(md.size() - 1));
                 if (chosen == null || DecisionGrid.recall(best.get()) > DecisionGrid.recall(chosen)) {
                     chosen = best.get();
@@ -208,11 +208,11 @@ final class IncidentCrossval {
                     + "the floor's complaint weight %.2f):", chosen.blend().baseWeight(), chosen.blend().ruleFloor(),
                     chosen.blend().floorWeight()));
             md.add("");
-            md.add(header(devAppeals));
+            md.add(AppealColumns.header(devAppeals));
             java.util.SortedSet<Double> sweep = new java.util.TreeSet<>(List.of(0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.97));
             sweep.add(chosen.threshold());
             for (double t : sweep) {
-                md.add(row("", DecisionGrid.at(chosenRows, chosen.blend(), t), chosenAppeals));
+                md.add(AppealColumns.row("", DecisionGrid.at(chosenRows, chosen.blend(), t), chosenAppeals));
             }
         }
         md.add("");
@@ -248,44 +248,6 @@ final class IncidentCrossval {
 
     /** SPb dev appeals in the real-appeal proxy (the first of the dev side; Kursk's dev side is ~420). */
     static final int APPEALS_SPB = 1500;
-
-    private static String header(Map<String, List<LabeledText>> devAppeals) {
-        if (devAppeals.isEmpty()) {
-            return DecisionGrid.MARKDOWN_HEADER;
-        }
-        String[] lines = DecisionGrid.MARKDOWN_HEADER.split("\n");
-        StringBuilder h = new StringBuilder(lines[0]);
-        StringBuilder rule = new StringBuilder(lines[1]);
-        devAppeals.keySet().forEach(k -> {
-            h.append(" ").append(k).append(" dev appeals flagged |");
-            rule.append("---:|");
-        });
-        return h + "\n" + rule;
-    }
-
-    /** A grid row with the shares of each real-appeal set flagged at its setting. */
-    private static String row(String label, Point p, Map<String, List<Row>> appealRows) {
-        StringBuilder out = new StringBuilder(DecisionGrid.markdownRow(label, p));
-        appealRows.values().forEach(rows -> out.append(String.format(Locale.ROOT, " %.3f |",
-                DecisionGrid.flagged(rows, p.blend(), p.threshold()))));
-        return out.toString();
-    }
-
-    /** Whether the setting flags at least each real-appeal set's floor (a set without a floor passes). */
-    static boolean keepsAppeals(Map<String, List<Row>> appealRows, Map<String, Double> floors, Point p) {
-        return appealRows.entrySet().stream().allMatch(e -> DecisionGrid.flagged(e.getValue(), p.blend(),
-                p.threshold()) >= floors.getOrDefault(e.getKey(), 0.0));
-    }
-
-    private static String appealFloorText(Map<String, Double> floors, Map<String, List<LabeledText>> devAppeals) {
-        return String.join(" and ", devAppeals.keySet().stream()
-                .map(k -> floors.getOrDefault(k, 0.0) + " " + k).toList());
-    }
-
-    private static String appealSizes(Map<String, List<LabeledText>> devAppeals) {
-        return String.join(", ", devAppeals.entrySet().stream().map(e -> e.getValue().size() + " " + e.getKey())
-                .toList());
-    }
 
     /**
      * The real dev appeals as decision rows (gold: problem), with the complaint model's answer, the rules and the

@@ -1,0 +1,58 @@
+package ru.otklik.nlp.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import ru.otklik.nlp.data.LabeledText;
+import ru.otklik.nlp.eval.DecisionGrid;
+import ru.otklik.nlp.eval.DecisionGrid.Point;
+import ru.otklik.nlp.eval.DecisionGrid.Row;
+
+/**
+ * The real dev appeals' part of {@code crossval --task incident}'s grid: a column per appeal set (the share it flags
+ * at each setting), the floor a setting must keep, and how the report names them.
+ */
+final class AppealColumns {
+
+    private AppealColumns() {
+    }
+
+    static String header(Map<String, List<LabeledText>> devAppeals) {
+        if (devAppeals.isEmpty()) {
+            return DecisionGrid.MARKDOWN_HEADER;
+        }
+        String[] lines = DecisionGrid.MARKDOWN_HEADER.split("\n");
+        StringBuilder h = new StringBuilder(lines[0]);
+        StringBuilder rule = new StringBuilder(lines[1]);
+        devAppeals.keySet().forEach(k -> {
+            h.append(" ").append(k).append(" dev appeals flagged |");
+            rule.append("---:|");
+        });
+        return h + "\n" + rule;
+    }
+
+    /** A grid row with the shares of each real-appeal set flagged at its setting. */
+    static String row(String label, Point p, Map<String, List<Row>> appealRows) {
+        StringBuilder out = new StringBuilder(DecisionGrid.markdownRow(label, p));
+        appealRows.values().forEach(rows -> out.append(String.format(Locale.ROOT, " %.3f |",
+                DecisionGrid.flagged(rows, p.blend(), p.threshold()))));
+        return out.toString();
+    }
+
+    /** Whether the setting flags at least each real-appeal set's floor (a set without a floor passes). */
+    static boolean keepsAppeals(Map<String, List<Row>> appealRows, Map<String, Double> floors, Point p) {
+        return appealRows.entrySet().stream().allMatch(e -> DecisionGrid.flagged(e.getValue(), p.blend(),
+                p.threshold()) >= floors.getOrDefault(e.getKey(), 0.0));
+    }
+
+    static String appealFloorText(Map<String, Double> floors, Map<String, List<LabeledText>> devAppeals) {
+        return String.join(" and ", devAppeals.keySet().stream()
+                .map(k -> floors.getOrDefault(k, 0.0) + " " + k).toList());
+    }
+
+    static String appealSizes(Map<String, List<LabeledText>> devAppeals) {
+        return String.join(", ", devAppeals.entrySet().stream().map(e -> e.getValue().size() + " " + e.getKey())
+                .toList());
+    }
+}
