@@ -77,17 +77,57 @@ public record TopicBlend(double weight, int formalLetters) {
     }
 
     /**
-     * The gate's cue: the text's letters (any alphabet; digits, punctuation, emoji and spaces are not counted). One
-     * pass over the characters, no allocation.
+     * The gate's cue: the text's letters (any alphabet; digits, punctuation, emoji and spaces are not counted), links
+     * and @mentions left out — a short VK post with a photo link is still a short post, and the analysis (which
+     * passes the cleaned text, links kept) and {@code evaluate} (the raw text) must see the same length. One pass
+     * over the characters, no allocation.
      */
     public static int letters(CharSequence text) {
         int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isLetter(text.charAt(i))) {
-                n++;
+        int i = 0;
+        while (i < text.length()) {
+            int end = i;
+            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                end++;
             }
+            if (!isLinkOrMention(text, i, end)) {
+                for (int k = i; k < end; k++) {
+                    if (Character.isLetter(text.charAt(k))) {
+                        n++;
+                    }
+                }
+            }
+            i = end + 1;
         }
         return n;
+    }
+
+    /** Whether the word {@code text[from, to)} is a link ({@code …://…}, {@code www.…}) or an {@code @mention}. */
+    private static boolean isLinkOrMention(CharSequence text, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        if (text.charAt(from) == '@' || startsWith(text, from, to, "www.")) {
+            return true;
+        }
+        for (int k = from; k + 3 <= to; k++) {
+            if (text.charAt(k) == ':' && text.charAt(k + 1) == '/' && text.charAt(k + 2) == '/') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(CharSequence text, int from, int to, String prefix) {
+        if (to - from < prefix.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (Character.toLowerCase(text.charAt(from + k)) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The in-domain model's weight for a text of {@code letters} letters. */

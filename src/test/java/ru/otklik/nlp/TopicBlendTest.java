@@ -72,6 +72,18 @@ class TopicBlendTest {
     }
 
     @Test
+    void linksAndMentionsDoNotMakeAPostLong() {
+        String link = "https://vk.com/photo-123456_457239017?z=album-123456_00%2Frev&from=feed_wall_photos_full_view";
+        String post = "@adm_tula уберите мусор у контейнеров " + link + " " + link + " www.tula.ru/news/"
+                + "blagoustroystvo-dvorov-v-2026-godu";
+
+        assertThat(TopicBlend.letters(post)).isEqualTo(TopicBlend.letters("уберите мусор у контейнеров")).isEqualTo(24);
+        // a link glued to a word is one word and left out whole; a lone "@" or an e-mail's "@" is not a mention start
+        assertThat(TopicBlend.letters("фото:https://vk.com/x мусор")).isEqualTo(5);
+        assertThat(TopicBlend.letters("пишите mail@tula.ru")).isEqualTo(6 + 10);
+    }
+
+    @Test
     void aBlendIsWrittenAndReadAsWOrWAtLetters() {
         assertThat(TopicBlend.parse("0.3")).isEqualTo(new TopicBlend(0.3));
         assertThat(TopicBlend.parse("0.5@200")).isEqualTo(new TopicBlend(0.5, 200));
