@@ -9,8 +9,8 @@ import java.util.Arrays;
  * <p>Two hashes at most {@code BANDS - 1} bits apart agree on at least one of the seven bands (each differing bit
  * spoils one band at most), so only posts that share a band value are compared, as the V66 band indexes do in the
  * database. Comparing every pair of a batch of 1,000 was 10^6 comparisons on the event loop that runs the batch's
- * statements, ≈ 10 % of its ingest time in the JFR of 2026-12-05 (docs/performance.md). A larger distance (more
- * bits than bands) falls back to every pair, which finds the same pairs as the database lookup would not.
+ * statements, ≈ 10 % of its ingest time in the JFR of 2026-12-05 (docs/performance.md). At a distance of as many
+ * bits as bands or more, two near-duplicates may differ in every band, so every pair is compared then.
  */
 final class BatchPairs {
 
