@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToLongFunction;
+import ru.otklik.common.TransactionConflict;
 import ru.otklik.crawler.dedup.NearDuplicateLinker;
 import ru.otklik.source.ApiSources;
 
@@ -54,8 +55,10 @@ public class PostIngestService {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(Arrays.asList(batch.outcomes()));
         }
-        return pool.withTransaction(conn -> ApiSources.idsOf(conn, keys, now)
-                .chain(sources -> store(conn, batch.withSources(r -> sources.get(items.get(r.index()).sourceKey())), now)));
+        // idempotent, so a transaction PostgreSQL aborted to break a deadlock with another feeder's runs again
+        return TransactionConflict.retried(pool.withTransaction(conn -> ApiSources.idsOf(conn, keys, now)
+                .chain(sources -> store(conn, batch.withSources(r -> sources.get(items.get(r.index()).sourceKey())),
+                        now))));
     }
 
     /** Stores drafts of one source on the caller's connection and transaction; outcomes in the drafts' order. */
