@@ -194,7 +194,11 @@ public final class FeatureExtractor {
         int len = length + 2;
         for (int n = MIN_NGRAM; n <= MAX_NGRAM; n++) {
             for (int i = 0; i + n <= len; i++) {
-                sink.charGram(padded, i, n);
+                // An n-gram that cuts an emoji's surrogate pair has no UTF-8 form: a model's saved vocabulary
+                // would keep it as "?", a name the analysis never produces, so it is not a feature at all.
+                if (!Character.isLowSurrogate(padded[i]) && !Character.isHighSurrogate(padded[i + n - 1])) {
+                    sink.charGram(padded, i, n);
+                }
             }
         }
     }

@@ -21,6 +21,19 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void charNgramsNeverCutAnEmojisSurrogatePairSoEveryNameSurvivesASavedVocabulary(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws java.io.IOException {
+        Features f = fx.extract("опять яма 😡😡 [club1|Администрация] 🙏");
+        assertThat(f.counts().keySet()).contains("c=😡");
+        assertThat(f.counts().keySet()).allMatch(name -> name.codePoints().noneMatch(
+                cp -> Character.isSurrogate((char) cp) && cp <= Character.MAX_VALUE));
+        TfIdfVectorizer fitted = TfIdfVectorizer.fit(List.of(f), 1, 1000);
+        java.nio.file.Path file = dir.resolve("idf.tsv.gz");
+        fitted.save(file);
+        assertThat(TfIdfVectorizer.load(file).idf()).isEqualTo(fitted.idf());
+    }
+
+    @Test
     void inflectedFormsShareTheirWordFeature() {
         assertThat(fx.extract("яма").counts()).containsKey("w=ям");
         assertThat(fx.extract("ямах").counts()).containsKey("w=ям");
