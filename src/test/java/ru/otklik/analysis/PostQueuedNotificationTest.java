@@ -1,14 +1,20 @@
 package ru.otklik.analysis;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import ru.otklik.alert.DatabaseNotifications;
 import ru.otklik.testing.TestDb;
@@ -18,6 +24,7 @@ import ru.otklik.testing.TestDb;
  * statement from the rows it inserted (V74), an edit that moves a post's version from its row trigger.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class PostQueuedNotificationTest {
 
     @Inject
@@ -27,7 +34,7 @@ class PostQueuedNotificationTest {
     DatabaseNotifications notifications;
 
     @Test
-    void aMultiRowInsertOfQueuedPostsAndAnEditBothWakeTheListener() {
+    void aBatchOfNewPostsAndAnEditBothWakeTheListener() {
         AtomicInteger received = new AtomicInteger();
         Cancellable listening = notifications.channel(DatabaseNotifications.POST_QUEUED).subscribe()
                 .with(payload -> received.incrementAndGet());
@@ -59,13 +66,13 @@ class PostQueuedNotificationTest {
                 java.util.Map.of("tgname", "post_queued_notify", "per_row", false));
     }
 
-    /** Three queued posts of the source in one insert statement. */
-    private void insertQueued(String source, String prefix) {
-        db.update("""
-                insert into post (source_id, external_id, author_pseudonym, text, content_hash, published_at, fetched_at,
-                                  analysis_state, created_at, updated_at)
-                select s.id, ? || '-' || i, md5(i::text), 'Во дворе не вывозят мусор ' || i, md5(? || i), now(), now(),
-                       'pending', now(), now()
-                from source s, generate_series(1, 3) as i where s.key = ?""", prefix, prefix, source);
+    /** Three posts of the source through {@code POST /api/posts}: the upsert inserts them in one statement. */
+    private static void insertQueued(String source, String prefix) {
+        String items = IntStream.rangeClosed(1, 3).mapToObj(i -> """
+                {"source": "%s", "externalId": "%s-%d", "text": "Во дворе дома %d не вывозят мусор",
+                 "publishedAt": "2026-11-20T10:00:00Z"}""".formatted(source, prefix, i, i))
+                .collect(Collectors.joining(",", "[", "]"));
+        given().contentType(ContentType.JSON).body(items).post("/api/posts").then().statusCode(200)
+                .body("created", equalTo(3));
     }
 }
