@@ -51,16 +51,18 @@ HZ=$(getconf CLK_TCK)
 : > "$OUT/summary.txt"
 for r in $(seq 1 "$ROUNDS"); do
     sleep 2
-    threads > "$OUT/threads0"; S0=$(svc_cpu); P0=$(pg_cpu)
+    threads > "$OUT/threads0"; S0=$(svc_cpu); P0=$(pg_cpu); W0=$(sql "select pg_current_wal_lsn()")
     result=$(ingest "$N" "run$r")
-    S1=$(svc_cpu); P1=$(pg_cpu); threads > "$OUT/threads1"
-    awk -v r=$r -v n=$N -v s=$((S1 - S0)) -v p=$((P1 - P0)) -v hz=$HZ -v res="$result" 'BEGIN {
-        printf "round %d, %d posts: service CPU %.3f ms/post, PostgreSQL CPU %.3f ms/post, total %.3f ms/post (%s)\n",
-            r, n, s * 1000 / hz / n, p * 1000 / hz / n, (s + p) * 1000 / hz / n, res }' | tee -a "$OUT/summary.txt"
+    S1=$(svc_cpu); P1=$(pg_cpu); threads > "$OUT/threads1"; wal=$(sql "select pg_wal_lsn_diff(pg_current_wal_lsn(), '$W0')")
+    awk -v r=$r -v n=$N -v s=$((S1 - S0)) -v p=$((P1 - P0)) -v hz=$HZ -v w="$wal" -v res="$result" 'BEGIN {
+        printf "round %d, %d posts: service CPU %.3f ms/post, PostgreSQL CPU %.3f ms/post, total %.3f ms/post, WAL %.0f bytes/post (%s)\n",
+            r, n, s * 1000 / hz / n, p * 1000 / hz / n, (s + p) * 1000 / hz / n, w / n, res }' | tee -a "$OUT/summary.txt"
     thread_share "$OUT/threads0" "$OUT/threads1" "$N" | tee -a "$OUT/summary.txt"
 done
 sql "select count(*) filter (where original_id is not null) || ' of ' || count(*) || ' ingested posts linked to an original'
      from post where external_id like 'run%'" | tee -a "$OUT/summary.txt"
+sql "select 'post with its TOAST and indexes: ' || pg_total_relation_size('post') / count(*) || ' bytes/post' from post" \
+    | tee -a "$OUT/summary.txt"
 if [ -n "${JFR:-}" ]; then jcmd $SVC_PID JFR.dump name=ingest filename=$OUT/ingest.jfr > /dev/null; fi
 exit
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -68,7 +69,13 @@ public class Post extends PanacheEntityBase {
 
     public Long simhash;
 
+    /**
+     * The source's own payload as it came, for audit and re-parsing. A payload stored without the text the row keeps
+     * in {@link #text} ({@code raw_without_text}, V74: {@link StoredRaw}) gets it back here; read-only, as the
+     * upsert writes the stored form.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Formula("(case when raw_without_text then raw || jsonb_build_object('text', text) else raw end)")
     public JsonNode raw;
 
     @Column(name = "analysis_state")

@@ -83,7 +83,7 @@ public class PostIngestService {
 
     /**
      * The CPU work of a batch: checks, content hashes, pseudonyms, SimHash fingerprints and the raw payload's JSON
-     * text, no database.
+     * text ({@link StoredRaw}), no database.
      */
     private Checked check(List<Item> items) {
         UpsertOutcome[] outcomes = new UpsertOutcome[items.size()];
@@ -96,8 +96,7 @@ public class PostIngestService {
             } else {
                 PostDraft d = item.draft();
                 rows.add(new PostRow(i, 0, d, ContentHash.of(d.title(), d.text()),
-                        pseudonymizer.pseudonymOf(d.authorHandle()), linker.fingerprint(d.text()),
-                        d.raw() == null ? null : d.raw().toString()));
+                        pseudonymizer.pseudonymOf(d.authorHandle()), linker.fingerprint(d.text()), StoredRaw.of(d)));
             }
         }
         return new Checked(outcomes, rows);

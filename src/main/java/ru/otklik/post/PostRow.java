@@ -10,11 +10,11 @@ package ru.otklik.post;
  * @param pseudonym   the author's pseudonym, null without a handle
  * @param simhash     the text's fingerprint for near-duplicate linking, null when it is not compared
  *                    ({@link ru.otklik.crawler.dedup.NearDuplicateLinker#fingerprint}); stored with the row itself
- * @param raw         the draft's {@link PostDraft#raw} as JSON text for {@code post.raw}, or null: serialised with
- *                    the checks, on the thread that prepares the batch, not on the event loop that runs its statements
+ * @param raw         the draft's {@link PostDraft#raw} as {@code post.raw} stores it ({@link StoredRaw}): serialised
+ *                    with the checks, on the thread that prepares the batch, not on the event loop that runs its statements
  */
 record PostRow(int index, long sourceId, PostDraft draft, String contentHash, String pseudonym, Long simhash,
-               String raw) {
+               StoredRaw raw) {
 
     /** The natural key: one row per source and external id. */
     record Key(long sourceId, String externalId) {

@@ -48,20 +48,21 @@ final class PostUpsertSql {
             with created as (
                 insert into post (id, source_id, external_id, url, author_handle, author_name, author_pseudonym, title,
                                   text, content_hash, version, published_at, fetched_at, likes, reposts, comments, views,
-                                  parent_external_id, parent_id, raw, simhash, original_id, analysis_state, created_at,
-                                  updated_at)
+                                  parent_external_id, parent_id, raw, simhash, raw_without_text, original_id,
+                                  analysis_state, created_at, updated_at)
                 select r.id, r.source_id, r.external_id, r.url, r.author_handle, r.author_name, r.author_pseudonym,
-                       r.title, r.text, r.content_hash, 1, r.published_at, $18, r.likes, r.reposts, r.comments, r.views,
+                       r.title, r.text, r.content_hash, 1, r.published_at, $19, r.likes, r.reposts, r.comments, r.views,
                        r.parent_external_id,
                        (select p.id from post p
                         where p.source_id = r.source_id and p.external_id = r.parent_external_id),
-                       r.raw::jsonb, r.simhash, r.original_id, 'pending', $18, $18
+                       r.raw::jsonb, r.simhash, r.raw_without_text, r.original_id, 'pending', $19, $19
                 from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                             $8::text[], $9::text[], $10::timestamptz[], $11::bigint[], $12::bigint[], $13::bigint[],
-                            $14::bigint[], $15::text[], $16::text[], $17::bigint[], $19::bigint[], $20::bigint[])
+                            $14::bigint[], $15::text[], $16::text[], $17::bigint[], $18::boolean[], $20::bigint[],
+                            $21::bigint[])
                      as r(source_id, external_id, url, author_handle, author_name, author_pseudonym, title, text,
                           content_hash, published_at, likes, reposts, comments, views, parent_external_id, raw, simhash,
-                          id, original_id)
+                          raw_without_text, id, original_id)
                 order by r.source_id, r.external_id
                 on conflict (source_id, external_id) do nothing
                 returning id, source_id, external_id, simhash, published_at),
@@ -97,16 +98,17 @@ final class PostUpsertSql {
     private static final String UPDATE = """
             with updated as (
                 update post p set url = u.url, author_name = u.author_name, title = u.title, text = u.text,
-                       content_hash = u.content_hash, published_at = u.published_at, fetched_at = $16, updated_at = $16,
+                       content_hash = u.content_hash, published_at = u.published_at, fetched_at = $17, updated_at = $17,
                        likes = u.likes, reposts = u.reposts, comments = u.comments, views = u.views,
                        parent_external_id = u.parent_external_id, raw = u.raw::jsonb, simhash = u.simhash,
+                       raw_without_text = u.raw_without_text,
                        version = p.version + case when u.edited then 1 else 0 end,
                        analysis_state = case when u.edited then 'pending' else p.analysis_state end
                 from unnest($1::bigint[], $2::boolean[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                             $8::timestamptz[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::text[],
-                            $14::text[], $15::bigint[])
+                            $14::text[], $15::bigint[], $16::boolean[])
                      as u(id, edited, url, author_name, title, text, content_hash, published_at, likes, reposts,
-                          comments, views, parent_external_id, raw, simhash)
+                          comments, views, parent_external_id, raw, simhash, raw_without_text)
                 where p.id = u.id
                 returning p.id, p.simhash, p.published_at),
             kept as (
@@ -305,8 +307,9 @@ final class PostUpsertSql {
                 .addValue(column(rows, r -> r.draft().metrics().comments(), Long[]::new))
                 .addValue(column(rows, r -> r.draft().metrics().views(), Long[]::new))
                 .addValue(column(rows, r -> r.draft().parentExternalId(), String[]::new))
-                .addValue(column(rows, PostRow::raw, String[]::new))
-                .addValue(column(rows, PostRow::simhash, Long[]::new));
+                .addValue(column(rows, r -> r.raw().json(), String[]::new))
+                .addValue(column(rows, PostRow::simhash, Long[]::new))
+                .addValue(column(rows, r -> r.raw().withoutText(), Boolean[]::new));
     }
 
     private static <T> T[] column(List<PostRow> rows, Function<PostRow, T> value, IntFunction<T[]> array) {
