@@ -38,8 +38,9 @@ final class AppealColumns {
     /** A grid row with the shares of each real-appeal set flagged at its setting. */
     static String row(String label, Point p, Map<String, List<Row>> appealRows) {
         StringBuilder out = new StringBuilder(DecisionGrid.markdownRow(label, p));
-        appealRows.values().forEach(rows -> out.append(String.format(Locale.ROOT, " %.3f |",
-                DecisionGrid.flagged(rows, p.blend(), p.threshold()))));
+        // the check half to four places: its limit is 0.002, and one tweet of ~4,900 is 0.0002
+        appealRows.forEach((name, rows) -> out.append(String.format(Locale.ROOT,
+                name.equals(CHECK_TWEETS) ? " %.4f |" : " %.3f |", DecisionGrid.flagged(rows, p.blend(), p.threshold()))));
         return out.toString();
     }
 

@@ -85,6 +85,10 @@ final class IncidentCrossval {
         List<Double> l2s = args.list("l2", String.valueOf(ShippedModelBuilder.INCIDENT_L2), Double::valueOf);
         // --tweets 0,0.1: real tweets of the training half as none, at that weight of a labelled row (RealTweets)
         List<Double> tweetWeights = args.list("tweets", String.valueOf(IncidentRecipe.TWEETS), Double::valueOf);
+        // --oversample 0.5,0: the class re-weighting's power (TrainingConfig.oversamplePower); real tweets as none
+        // change the classes' sizes, so this separates their effect from the re-weighting's
+        List<Double> oversample = args.list("oversample", String.valueOf(
+                ShippedModelBuilder.configFor(TaskCorpora.INCIDENT).oversamplePower()), Double::valueOf);
         // --nb on,off: the incident model with and without naive-Bayes log-count ratios (NbRatios), same folds
         List<Boolean> nbs = args.list("nb", IncidentRecipe.NB_RATIOS ? "on" : "off", IncidentCrossval::onOff);
         double budget = args.share("max-false-alarms", 0.02);
@@ -191,7 +195,9 @@ final class IncidentCrossval {
             for (int weight : weights) {
                 for (double l2 : l2s) {
                     for (double tw : tweetWeights) {
-                        nbs.forEach(nb -> settings.add(new Setting(extras, weight, l2, nb, tw)));
+                        for (double power : oversample) {
+                            nbs.forEach(nb -> settings.add(new Setting(extras, weight, l2, nb, tw, power)));
+                        }
                     }
                 }
             }
@@ -206,14 +212,16 @@ final class IncidentCrossval {
                 more.addAll(TaskCorpora.at(data, Optional.empty()).incidentExtras(extras).split().train());
             }
             // every document at IncidentRecipe.scale with tweets, the L2 cost alike: the same penalty per labelled row
-            TrainingConfig config = shipped.withL2(s.l2() * weight * IncidentRecipe.scale(s.tweets())).withNbRatios(nb);
+            TrainingConfig config = shipped.withL2(s.l2() * weight * IncidentRecipe.scale(s.tweets())).withNbRatios(nb)
+                    .withOversamplePower(s.oversample());
             Learnt learnt = new Learnt(incidentRows, more, s.tweets() > 0 ? realTweets.training() : List.of(),
                     s.tweets(), weight, config);
             Map<String, LabelScore> incident = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT, learnt);
             List<Row> rows = rows(dev, fixed, incident, types);
             String name = String.format(Locale.ROOT, "%s%sextras %d, weight %d, L2 %s%s%s",
                     byType ? "by type, " : "", appeals ? "appeals, " : "", extras, weight, s.l2(),
-                    nb ? ", NB ratios" : "", s.tweets() > 0 ? ", tweets " + s.tweets() : "");
+                    nb ? ", NB ratios" : "", s.tweets() > 0 ? ", tweets " + s.tweets() : "")
+                    + (s.oversample() == shipped.oversamplePower() ? "" : ", oversample " + s.oversample());
             Map<String, List<Row>> appealRows = realTexts.isEmpty() ? Map.of()
                     : withIncident(appealBase, fullModel(dev, cache, trainer, learnt), cache);
             Optional<Point> best = DecisionGrid.best(DecisionGrid.sweep(rows, WEIGHTS, FLOOR_WEIGHTS, FLOORS,
@@ -280,7 +288,7 @@ final class IncidentCrossval {
     static final double MAX_REAL_TWEET_ALARMS = 0.002;
 
     /** One incident model recipe of the grid crossval compares on the same folds. */
-    private record Setting(int extras, int weight, double l2, boolean nb, double tweets) {
+    private record Setting(int extras, int weight, double l2, boolean nb, double tweets, double oversample) {
     }
 
     /**
