@@ -137,7 +137,7 @@ final class IncidentCrossval {
                 : new RealTweets(List.of(), List.of());
         if (!shared && tweetWeights.stream().anyMatch(w -> w > 0)) {
             throw new CliArgs.UsageException("--tweets above 0 needs the shared datasets (--data): RuSentiTweet not "
-                    + "found under " + data);
+                    + "found under " + data + " (--tweets 0 leaves the real tweets out)");
         }
         // the real texts no model trains on, as decision rows whose share flagged is read (a floor or a ceiling)
         Map<String, List<LabeledText>> realTexts = new java.util.LinkedHashMap<>(devAppeals);

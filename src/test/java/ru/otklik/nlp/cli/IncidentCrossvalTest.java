@@ -40,7 +40,7 @@ class IncidentCrossvalTest {
         Path rows = tmp.resolve("rows.tsv");
 
         String report = CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
-                "--labelled", labelled.toString(), "--models", "nlp-models", "--folds", "3", "--extras", "0", "--appeals", "false",
+                "--labelled", labelled.toString(), "--models", "nlp-models", "--folds", "3", "--extras", "0", "--appeals", "false", "--tweets", "0",
                 "--max-false-alarms", "0.1", "--max-tweet-alarms", "1", "--nb", "on,off", "--out", rows.toString());
 
         assertThat(report).contains("## incident decision: 3-fold cross-validation over the labelled dev rows ("
@@ -107,7 +107,7 @@ class IncidentCrossvalTest {
     }
 
     @Test
-    void badSettingsAreAClearError() {
+    void badSettingsAreAClearError() throws Exception {
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
                 "--folds", "1"))
                 .isInstanceOf(CliArgs.UsageException.class).hasMessage("--folds must be ≥ 2 and --labelled-weight ≥ 1");
@@ -134,5 +134,17 @@ class IncidentCrossvalTest {
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
                 "--max-real-tweet-alarms", "5"))
                 .hasMessage("--max-real-tweet-alarms must be a share from 0 to 1, not 5");
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--tweets", "0.07"))
+                .isInstanceOf(CliArgs.UsageException.class)
+                .hasMessage("--tweets: a tweet weight must be a multiple of 0.05 labelled rows, not 0.07");
+        // the shipped recipe learns real tweets: a labelled set alone is cross-validated with --tweets 0
+        Path labelled = Files.createDirectories(tmp.resolve("labelled"));
+        Files.write(labelled.resolve("posts.tsv"), Files.readAllLines(Path.of("labelled/written-posts.tsv")).subList(0, 60));
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--labelled", labelled.toString(), "--appeals", "false", "--tweets", "0,0.1"))
+                .isInstanceOf(CliArgs.UsageException.class)
+                .hasMessage("--tweets above 0 needs the shared datasets (--data): RuSentiTweet not found under "
+                        + tmp + " (--tweets 0 leaves the real tweets out)");
     }
 }
