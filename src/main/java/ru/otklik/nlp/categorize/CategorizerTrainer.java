@@ -37,6 +37,20 @@ public final class CategorizerTrainer {
      */
     public DocCategorizer train(String task, List<Features> docs, List<String> labels, TrainingConfig config,
                                 List<String> sources) {
+        return train(task, docs, labels, List.of(), config, sources);
+    }
+
+    /**
+     * Like {@link #train(String, List, List, TrainingConfig, List)}, each document given {@code counts.get(i)} times
+     * to the trainer (empty: once each) — a weight that leaves the vocabulary alone, unlike repeating the document
+     * in {@code docs} (the document frequencies count each document once). OpenNLP merges equal events into one
+     * with a count, so a weight costs no training time.
+     */
+    public DocCategorizer train(String task, List<Features> docs, List<String> labels, List<Integer> counts,
+                                TrainingConfig config, List<String> sources) {
+        if (!counts.isEmpty() && (counts.size() != docs.size() || counts.stream().anyMatch(c -> c < 1))) {
+            throw new IllegalArgumentException("need a count ≥ 1 per document, or none");
+        }
         if (docs.size() != labels.size() || docs.isEmpty()) {
             throw new IllegalArgumentException("need as many labels as documents, and at least one");
         }
@@ -47,7 +61,7 @@ public final class CategorizerTrainer {
         }
         NbRatios nb = config.nbRatios() ? NbRatios.fit(docs, labels, vectorizer) : null;
         UnaryOperator<WeightedContext> scale = nb == null ? UnaryOperator.identity() : nb::scale;
-        List<Event> events = events(docs, labels, vectorizer, scale, config.oversamplePower());
+        List<Event> events = events(docs, labels, counts, vectorizer, scale, config.oversamplePower());
         MaxentModel model = fit(events, config);
         if (nb != null) {
             // the ratios go into the weights, so the stored model reads plain TF-IDF values like every other one
@@ -72,17 +86,21 @@ public final class CategorizerTrainer {
         }
     }
 
-    /** One event per document and repetition (the class re-weighting), its TF-IDF values passed through {@code scale}. */
-    static List<Event> events(List<Features> docs, List<String> labels, TfIdfVectorizer vectorizer,
-                                      UnaryOperator<WeightedContext> scale, double oversamplePower) {
-        Map<String, Integer> counts = new HashMap<>();
-        labels.forEach(l -> counts.merge(l, 1, Integer::sum));
-        int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+    /**
+     * One event per document, repetition (the class re-weighting) and count ({@code counts}, empty: 1), its TF-IDF
+     * values passed through {@code scale}.
+     */
+    static List<Event> events(List<Features> docs, List<String> labels, List<Integer> counts,
+                              TfIdfVectorizer vectorizer, UnaryOperator<WeightedContext> scale, double oversamplePower) {
+        Map<String, Integer> perLabel = new HashMap<>();
+        labels.forEach(l -> perLabel.merge(l, 1, Integer::sum));
+        int max = perLabel.values().stream().mapToInt(Integer::intValue).max().orElse(1);
         List<Event> events = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) {
             WeightedContext ctx = scale.apply(vectorizer.transform(docs.get(i)));
             String label = labels.get(i);
-            int reps = (int) Math.max(1, Math.round(Math.pow((double) max / counts.get(label), oversamplePower)));
+            int reps = (int) Math.max(1, Math.round(Math.pow((double) max / perLabel.get(label), oversamplePower)))
+                    * (counts.isEmpty() ? 1 : counts.get(i));
             for (int r = 0; r < reps; r++) {
                 events.add(new Event(label, ctx.names(), ctx.values()));
             }

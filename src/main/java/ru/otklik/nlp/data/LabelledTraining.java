@@ -31,8 +31,15 @@ public final class LabelledTraining {
 
     private final List<LabelledPosts.Post> dev;
     private final int weight;
+    /** The tweet ids of every RuSentiTweet row read, test rows too: no other corpus tweet may be one of them. */
+    private final Set<String> tweetRefs;
 
     LabelledTraining(List<LabelledPosts.Post> posts, int weight) {
+        this(posts, weight, posts.stream().filter(p -> "rusentitweet".equals(p.source())).map(LabelledPosts.Post::ref)
+                .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    private LabelledTraining(List<LabelledPosts.Post> posts, int weight, Set<String> tweetRefs) {
         if (weight < 1) {
             throw new IllegalArgumentException("weight must be ≥ 1, got " + weight);
         }
@@ -49,6 +56,7 @@ public final class LabelledTraining {
         }
         this.dev = List.copyOf(rows);
         this.weight = weight;
+        this.tweetRefs = tweetRefs;
     }
 
     /** The dev rows of every {@code *.tsv} in {@code dir}; texts of the shared corpora resolved from datasets. */
@@ -78,16 +86,16 @@ public final class LabelledTraining {
 
     /** The rows of {@code fold} (of {@code folds}) only: the rows a model trained {@link #withoutFold} has not seen. */
     public LabelledTraining onlyFold(int fold, int folds) {
-        return new LabelledTraining(dev.stream().filter(p -> fold(p.id(), folds) == fold).toList(), weight);
+        return new LabelledTraining(dev.stream().filter(p -> fold(p.id(), folds) == fold).toList(), weight, tweetRefs);
     }
 
     /** The same rows without those of {@code fold} (of {@code folds}), for choosing weights on unseen rows. */
     public LabelledTraining withoutFold(int fold, int folds) {
-        return new LabelledTraining(dev.stream().filter(p -> fold(p.id(), folds) != fold).toList(), weight);
+        return new LabelledTraining(dev.stream().filter(p -> fold(p.id(), folds) != fold).toList(), weight, tweetRefs);
     }
 
     public LabelledTraining withWeight(int newWeight) {
-        return new LabelledTraining(dev, newWeight);
+        return new LabelledTraining(dev, newWeight, tweetRefs);
     }
 
     /** The dev rows used (never a test row). */
@@ -135,6 +143,14 @@ public final class LabelledTraining {
     /** Every text trained on, so that dev views can leave out what the model has seen. */
     public Set<String> texts() {
         return dev.stream().map(LabelledPosts.Post::text).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The RuSentiTweet ids of the labelled set's tweets, <em>test rows included</em> (the only thing kept of them):
+     * the real tweets beside the set ({@link RealTweets}) leave them all out.
+     */
+    public Set<String> tweetRefs() {
+        return tweetRefs;
     }
 
     /** The {@code ref}s of written rows ({@code kursk:<id>}), i.e. the appeals whose paraphrase is trained on. */

@@ -212,7 +212,23 @@ public final class TaskCorpora {
             rows.addAll(appeals.split().train());
             sources.addAll(appeals.sources());
         }
-        return new TaskCorpus(INCIDENT, new Split(rows, List.of()).plus(more.split()), sources, Map.of());
+        rows.addAll(more.split().train());
+        List<LabeledText> tweets = IncidentRecipe.TWEETS > 0 ? realTweets().training() : List.of();
+        IncidentRecipe.Weighted train = IncidentRecipe.weigh(rows, tweets, IncidentRecipe.TWEETS, weighted.weight());
+        if (!tweets.isEmpty()) {
+            sources.add("none: " + tweets.size() + " real RuSentiTweet tweets of the training half (RealTweets: not in "
+                    + "labelled/, CRC32 half 0, negative ones naming a civic subject left out), each weighing "
+                    + IncidentRecipe.TWEETS + " of a labelled row; the check half is never trained on");
+        }
+        return new TaskCorpus(INCIDENT, new Split(train.texts(), more.split().dev()), sources, Map.of(), train.counts());
+    }
+
+    /**
+     * The RuSentiTweet tweets beside the labelled set, in their training and check halves ({@link RealTweets});
+     * without a labelled set every tweet of the corpus is beside it.
+     */
+    public RealTweets realTweets() throws IOException {
+        return RealTweets.of(data.ruSentiTweet(), labelled.map(LabelledTraining::tweetRefs).orElse(Set.of()));
     }
 
     /**
@@ -246,8 +262,10 @@ public final class TaskCorpora {
         Split spb = spbSample(relabel(data.spbCategories(), x -> "complaint"));
         List<LabeledText> appeals = informal(new Split(concat(k.train(), spb.train()), List.of()), t -> true, extras)
                 .train();
+        // never a tweet of the check half, which crossval holds the decision's real-tweet false alarms to
         List<LabeledText> tweets = sample(Split.byId(relabel(filter(data.ruSentiTweet(),
-                t -> !t.label().equals("negative") || !CIVIC.matcher(t.text()).find()), x -> "none")).train(), extras);
+                t -> (!t.label().equals("negative") || !CIVIC.matcher(t.text()).find())
+                        && !RealTweets.isCheck(t.id().substring("rst-".length()))), x -> "none")).train(), extras);
         Split news = capped(Split.byId(data.newsPassages("none")), extras, 0);
         List<LabeledText> newsInformal = informal(news, t -> crc(t.id() + "#style") % 2 == 0, extras / 2).train();
         List<LabeledText> ud = sample(Split.byId(data.udSentences("none")).train(), extras / 2);

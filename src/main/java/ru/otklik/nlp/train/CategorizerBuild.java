@@ -46,7 +46,7 @@ public final class CategorizerBuild {
         List<String> labels = train.stream().map(LabeledText::label).toList();
         long t0 = System.nanoTime();
         progress.printf("[%s] training MAXENT_QN %s%n", task, tuned.asMap());
-        DocCategorizer model = trainer.train(task, feats, labels, tuned, corpus.sources());
+        DocCategorizer model = trainer.train(task, feats, labels, corpus.counts(), tuned, corpus.sources());
         progress.printf("[%s] trained in %.0f s, %d features%n", task, (System.nanoTime() - t0) / 1e9,
                 model.meta().vocabulary());
         Map<String, Metrics> tunedScores = evaluate(model, corpus);

@@ -103,7 +103,7 @@ class NbRatiosTest {
         // none-leaning features get negative values: QN must train on them
         assertThat(vectorizer.idf().keySet().stream().filter(f -> nb.of(f) < 0).count()).isGreaterThan(100);
         MaxentModel scaled = CategorizerTrainer.fit(
-                CategorizerTrainer.events(TRAIN, LABELS, vectorizer, nb::scale, CONFIG.oversamplePower()), CONFIG);
+                CategorizerTrainer.events(TRAIN, LABELS, List.of(), vectorizer, nb::scale, CONFIG.oversamplePower()), CONFIG);
         MaxentModel folded = nb.multiplyBack(scaled);
 
         DocCategorizer trained = new CategorizerTrainer().train("incident", TRAIN, LABELS,

@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ru.otklik.nlp.PostAnalysis.LabelScore;
+import ru.otklik.nlp.data.LabelledPosts;
 import ru.otklik.nlp.data.LabelledTraining;
+import ru.otklik.nlp.eval.DecisionGrid;
+import ru.otklik.nlp.eval.DecisionGrid.Point;
+import ru.otklik.nlp.eval.DecisionGrid.Row;
 import ru.otklik.nlp.train.ShippedModelBuilder;
 
 /**
@@ -33,7 +40,7 @@ class IncidentCrossvalTest {
         Path rows = tmp.resolve("rows.tsv");
 
         String report = CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
-                "--labelled", labelled.toString(), "--models", "nlp-models", "--folds", "3", "--extras", "0", "--appeals", "false",
+                "--labelled", labelled.toString(), "--models", "nlp-models", "--folds", "3", "--extras", "0", "--appeals", "false", "--tweets", "0",
                 "--max-false-alarms", "0.1", "--max-tweet-alarms", "1", "--nb", "on,off", "--out", rows.toString());
 
         assertThat(report).contains("## incident decision: 3-fold cross-validation over the labelled dev rows ("
@@ -57,8 +64,50 @@ class IncidentCrossvalTest {
         assertThat(ids).hasSize((int) devRows);
     }
 
+    /**
+     * The check half's real tweets are a ceiling: a setting that flags more than {@code --max-real-tweet-alarms} of
+     * them is passed over for the best one that does not, however much labelled recall it has.
+     */
     @Test
-    void badSettingsAreAClearError() {
+    void theRuleRejectsASettingOverTheRealTweetLimit() {
+        List<Row> labelled = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // the in-domain model finds every problem at 0.5, half of them at 0.8
+            labelled.add(row("p" + i, "written", "problem", i < 5 ? 0.9 : 0.6));
+            labelled.add(row("n" + i, "written", "none", 0.1));
+        }
+        // 500 real tweets: two score 0.6 (flagged at 0.5: 0.4 %), none 0.8 or more
+        List<Row> tweets = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            tweets.add(row("t" + i, AppealColumns.CHECK_TWEETS, "none", i < 2 ? 0.6 : 0.2));
+        }
+        Map<String, List<Row>> real = Map.of(AppealColumns.CHECK_TWEETS, tweets);
+        List<Point> points = DecisionGrid.sweep(labelled, List.of(0.0), List.of(0.0), List.of(0.5, 0.8));
+
+        Point unchecked = DecisionGrid.best(points, 0.02, 0.005, p -> true).orElseThrow();
+        assertThat(unchecked.threshold()).isEqualTo(0.5);
+        assertThat(AppealColumns.keepsRealTweets(real, IncidentCrossval.MAX_REAL_TWEET_ALARMS, unchecked)).isFalse();
+
+        Point checked = DecisionGrid.best(points, 0.02, 0.005,
+                p -> AppealColumns.keepsRealTweets(real, IncidentCrossval.MAX_REAL_TWEET_ALARMS, p)).orElseThrow();
+        assertThat(checked.threshold()).isEqualTo(0.8);
+        assertThat(checked.all().problemRecall()).isEqualTo(0.5);
+        // one tweet of 500 is 0.2 %: at the limit, not over it
+        tweets.set(1, row("t1", AppealColumns.CHECK_TWEETS, "none", 0.2));
+        assertThat(AppealColumns.keepsRealTweets(real, 0.002, unchecked)).isTrue();
+        assertThat(AppealColumns.keepsRealTweets(Map.of(), 0.002, unchecked)).as("no check half").isTrue();
+        assertThat(AppealColumns.header(List.of("kursk", AppealColumns.CHECK_TWEETS)))
+                .contains("| kursk dev appeals flagged | real check-half tweets flagged |");
+    }
+
+    private static Row row(String id, String source, String gold, double incident) {
+        LabelledPosts.Post post = new LabelledPosts.Post(id, "dev", source, "", "text " + id, gold, "");
+        return new Row(post, true, new LabelScore("none", 0.0), new LabelScore("complaint", incident), null,
+                List.of(), "text " + id);
+    }
+
+    @Test
+    void badSettingsAreAClearError() throws Exception {
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
                 "--folds", "1"))
                 .isInstanceOf(CliArgs.UsageException.class).hasMessage("--folds must be ≥ 2 and --labelled-weight ≥ 1");
@@ -78,5 +127,24 @@ class IncidentCrossvalTest {
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
                 "--nb", "on,maybe"))
                 .isInstanceOf(CliArgs.UsageException.class).hasMessage("--nb: not a valid value: maybe");
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--tweets", "0,-0.1"))
+                .isInstanceOf(CliArgs.UsageException.class)
+                .hasMessage("--tweets takes weights ≥ 0 (of a labelled row), e.g. 0,0.1");
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--max-real-tweet-alarms", "5"))
+                .hasMessage("--max-real-tweet-alarms must be a share from 0 to 1, not 5");
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--tweets", "0.07"))
+                .isInstanceOf(CliArgs.UsageException.class)
+                .hasMessage("--tweets: a tweet weight must be a multiple of 0.05 labelled rows, not 0.07");
+        // the shipped recipe learns real tweets: a labelled set alone is cross-validated with --tweets 0
+        Path labelled = Files.createDirectories(tmp.resolve("labelled"));
+        Files.write(labelled.resolve("posts.tsv"), Files.readAllLines(Path.of("labelled/written-posts.tsv")).subList(0, 60));
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--labelled", labelled.toString(), "--appeals", "false", "--tweets", "0,0.1"))
+                .isInstanceOf(CliArgs.UsageException.class)
+                .hasMessage("--tweets above 0 needs the shared datasets (--data): RuSentiTweet not found under "
+                        + tmp + " (--tweets 0 leaves the real tweets out)");
     }
 }
