@@ -92,8 +92,8 @@ public class JsonSql {
 
     /**
      * No entity is managed and no action is queued: Hibernate's flush would find nothing to write, but it still
-     * went through its event listeners, its reactive stages and Mutiny's for every statement, and most of the
-     * analysis batch's statements run on such a session (docs/performance.md).
+     * went through its event listeners, its reactive stages and Mutiny's before every statement (a saving too small
+     * to measure in a drain's CPU, docs/performance.md 2026-12-05, but a path fewer per statement).
      */
     static boolean nothingToFlush(Mutiny.Session session) {
         ReactiveSession reactive = ((MutinySessionImpl) session).unwrap(ReactiveSession.class);
