@@ -20,10 +20,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.hibernate.engine.spi.PersistenceContext;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
 import org.hibernate.reactive.pool.ReactiveConnection;
 import org.hibernate.reactive.session.ReactiveConnectionSupplier;
+import org.hibernate.reactive.session.ReactiveSession;
 
 /**
  * Set-based statements inside the caller's Hibernate Reactive transaction: a batch goes in as one JSON array
@@ -35,7 +37,8 @@ import org.hibernate.reactive.session.ReactiveConnectionSupplier;
  * transaction's own connection), not through Hibernate's native query: that path parsed the SQL for parameters,
  * looked it up in the query plan cache and built a result mapping for every call, and its many methods were still
  * being compiled by the JIT long into a warm drain of the analysis queue (docs/performance.md). The session is
- * still flushed first, so a statement sees the entities changed before it in the same transaction.
+ * still flushed first when it holds entities or queued actions, so a statement sees the entities changed before it
+ * in the same transaction.
  */
 @ApplicationScoped
 public class JsonSql {
@@ -76,10 +79,27 @@ public class JsonSql {
                 .map(result -> read((String) result.next()[0], type));
     }
 
-    /** Flushes the caller's session, then runs the statement on its connection, inside its transaction. */
+    /**
+     * Flushes the caller's session when it holds anything to flush, then runs the statement on its connection,
+     * inside its transaction.
+     */
     private static <T> Uni<T> onConnection(Function<ReactiveConnection, CompletionStage<T>> statement) {
-        return Panache.getSession().chain(session -> session.flush()
-                .chain(() -> Uni.createFrom().completionStage(() -> statement.apply(connectionOf(session)))));
+        return Panache.getSession().chain(session -> {
+            Uni<T> run = Uni.createFrom().completionStage(() -> statement.apply(connectionOf(session)));
+            return nothingToFlush(session) ? run : session.flush().chain(() -> run);
+        });
+    }
+
+    /**
+     * No entity is managed and no action is queued: Hibernate's flush would find nothing to write, but it still
+     * went through its event listeners, its reactive stages and Mutiny's before every statement (a saving too small
+     * to measure in a drain's CPU, docs/performance.md 2026-12-05, but a path fewer per statement).
+     */
+    static boolean nothingToFlush(Mutiny.Session session) {
+        ReactiveSession reactive = ((MutinySessionImpl) session).unwrap(ReactiveSession.class);
+        PersistenceContext context = reactive.getSharedContract().getPersistenceContextInternal();
+        return context.getNumberOfManagedEntities() == 0 && context.getCollectionEntriesSize() == 0
+                && !reactive.getReactiveActionQueue().hasAnyQueuedActions();
     }
 
     /**

@@ -51,6 +51,20 @@ class JsonSqlTest {
     }
 
     @Test
+    void theSessionIsFlushedOnlyWhenItHoldsAnEntityOrAQueuedAction() throws Throwable {
+        String key = source();
+        List<Boolean> nothingToFlush = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                Panache.getSession().chain(session -> {
+                    boolean fresh = JsonSql.nothingToFlush(session);
+                    return Source.<Source>find("key", key).firstResult()
+                            .map(loaded -> List.of(fresh, JsonSql.nothingToFlush(session)));
+                })));
+
+        assertThat(nothingToFlush).as("a fresh session, then one that manages a loaded source")
+                .containsExactly(true, false);
+    }
+
+    @Test
     void aStatementCommitsAndRollsBackWithTheCallersTransaction() throws Throwable {
         String key = source();
         assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> sql
