@@ -52,9 +52,12 @@ public final class IncidentRecipe {
      * 0,0.05,0.1,0.2} on the 7,026 dev rows (2026-12-05), the check half held to 0.2 % ({@code
      * --max-real-tweet-alarms}): 0.05 won by the rule, 0.755 / 0.808 cross-validated recall at 1.8 % false alarms
      * and 8 of 4,872 check-half tweets, against 0.693 / 0.762 and 9 without tweets; 0.2 tied it (0.753 / 0.806, 5
-     * tweets), 0.1 came third (docs/nlp.md, "Real tweets as a check and as hard negatives").
+     * tweets), 0.1 came third (docs/nlp.md, "Real tweets as a check and as hard negatives"). With labellers M
+     * and N (8,051 dev rows, {@code --tweets 0,0.05,0.2}, 13:10) 0.2 won: 0.766 / 0.799 at 1.8 %, 9 check-half
+     * tweets, against 0.743 / 0.789 for 0.05 and 0.723 / 0.765 without tweets (docs/nlp.md, "The final retrain with
+     * labellers M and N").
      */
-    public static final double TWEETS = 0.05;
+    public static final double TWEETS = 0.2;
     /**
      * With tweets, every other training document is given this many times ({@link #scale}) and the L2 cost scaled
      * alike, so that a tweet given once weighs 1 / ({@link #LABELLED_REPEAT} × 10) = 0.05 of a labelled row: the
