@@ -41,12 +41,14 @@ class CategorizerTrainerTest {
         CategorizerTrainer trainer = new CategorizerTrainer();
         DocCategorizer plain = trainer.train("incident", docs, labels, config, List.of());
 
-        // every document 3 times with 3 times the L2 cost: the same objective, so the same model
+        // every document 3 times with 3 times the L2 cost: the same objective, so the same model, up to where the
+        // quasi-Newton search stops on each (up to 0.012 apart on these probes; the L2 cost alone, without the
+        // counts, moves them several times that)
         DocCategorizer thrice = trainer.train("incident", docs, labels, Collections.nCopies(docs.size(), 3),
                 config.withL2(0.06), List.of());
         assertThat(thrice.meta().vocabulary()).isEqualTo(plain.meta().vocabulary());
         for (Features p : probes) {
-            assertThat(thrice.probabilities(p)[0]).isCloseTo(plain.probabilities(p)[0], within(0.01));
+            assertThat(thrice.probabilities(p)[0]).isCloseTo(plain.probabilities(p)[0], within(0.02));
         }
 
         // the none rows weighed 5 times: the probes' complaint probability falls (nearly all), the vocabulary stays
