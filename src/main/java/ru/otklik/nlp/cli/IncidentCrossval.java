@@ -15,11 +15,9 @@ import java.util.Optional;
 
 import ru.otklik.nlp.IncidentDecider;
 import ru.otklik.nlp.PostAnalysis.LabelScore;
-import ru.otklik.nlp.TextAnalyzer;
 import ru.otklik.nlp.categorize.CategorizerStore;
 import ru.otklik.nlp.categorize.CategorizerTrainer;
 import ru.otklik.nlp.categorize.DocCategorizer;
-import ru.otklik.nlp.categorize.Prediction;
 import ru.otklik.nlp.categorize.TrainingConfig;
 import ru.otklik.nlp.data.DevAppeals;
 import ru.otklik.nlp.data.LabeledText;
@@ -33,10 +31,6 @@ import ru.otklik.nlp.eval.DecisionGrid;
 import ru.otklik.nlp.features.Features;
 import ru.otklik.nlp.eval.DecisionGrid.Point;
 import ru.otklik.nlp.eval.DecisionGrid.Row;
-import ru.otklik.nlp.lang.LanguageIdentifier;
-import ru.otklik.nlp.rules.TopicRules;
-import ru.otklik.nlp.text.NormalizedText;
-import ru.otklik.nlp.text.TextNormalizer;
 import ru.otklik.nlp.train.FeatureCache;
 import ru.otklik.nlp.train.ShippedModelBuilder;
 
@@ -148,7 +142,8 @@ final class IncidentCrossval {
         FeatureCache cache = new FeatureCache();
         CategorizerTrainer trainer = new CategorizerTrainer();
         DocCategorizer complaint = new CategorizerStore().load(models.resolve("complaint"));
-        Map<String, Fixed> fixed = fixedSignals(dev, models, complaint, cache);
+        DecisionSignals signals = new DecisionSignals(models, complaint, cache);
+        Map<String, DecisionSignals.Fixed> fixed = signals.of(dev);
         Map<String, LabelScore> types = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT_TYPE,
                 new Learnt(LabelledTraining::incidentType, List.of(), List.of(), 0, 1,
                         ShippedModelBuilder.configFor(TaskCorpora.INCIDENT_TYPE)));
@@ -158,7 +153,7 @@ final class IncidentCrossval {
         java.util.function.Function<LabelledTraining, List<LabeledText>> incidentRows = byType
                 ? LabelledTraining::byIncidentType : LabelledTraining::complaint;
 
-        Map<String, List<Row>> appealBase = realRows(realTexts, models, complaint, cache);
+        Map<String, List<Row>> appealBase = signals.real(realTexts);
         int checkTweets = appealBase.getOrDefault(AppealColumns.CHECK_TWEETS, List.of()).size();
         List<String> md = new ArrayList<>();
         md.add("## incident decision: " + folds + "-fold cross-validation over the labelled dev rows ("
@@ -179,7 +174,7 @@ final class IncidentCrossval {
                 + "to social posts beside the labelled rows (`--appeals`)." : ""));
         md.add("");
         md.add(AppealColumns.header(realTexts.keySet()));
-        List<Row> baseRows = rows(dev, fixed, Map.of(), types);
+        List<Row> baseRows = DecisionSignals.rows(dev, fixed, Map.of(), types);
         md.add(AppealColumns.row("complaint model alone, rules as before",
                 DecisionGrid.at(baseRows, new IncidentDecider.Blend(1, 0), IncidentDecider.DEFAULT_THRESHOLD),
                 appealBase));
@@ -217,13 +212,13 @@ final class IncidentCrossval {
             Learnt learnt = new Learnt(incidentRows, more, s.tweets() > 0 ? realTweets.training() : List.of(),
                     s.tweets(), weight, config);
             Map<String, LabelScore> incident = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT, learnt);
-            List<Row> rows = rows(dev, fixed, incident, types);
+            List<Row> rows = DecisionSignals.rows(dev, fixed, incident, types);
             String name = String.format(Locale.ROOT, "%s%sextras %d, weight %d, L2 %s%s%s",
                     byType ? "by type, " : "", appeals ? "appeals, " : "", extras, weight, s.l2(),
                     nb ? ", NB ratios" : "", s.tweets() > 0 ? ", tweets " + s.tweets() : "")
                     + (s.oversample() == shipped.oversamplePower() ? "" : ", oversample " + s.oversample());
             Map<String, List<Row>> appealRows = realTexts.isEmpty() ? Map.of()
-                    : withIncident(appealBase, fullModel(dev, cache, trainer, learnt), cache);
+                    : DecisionSignals.withIncident(appealBase, fullModel(dev, cache, trainer, learnt), cache);
             Optional<Point> best = DecisionGrid.best(DecisionGrid.sweep(rows, WEIGHTS, FLOOR_WEIGHTS, FLOORS,
                     THRESHOLDS), budget, tweetBudget, p -> AppealColumns.keepsAppeals(appealRows, appealFloors, p)
                     && AppealColumns.keepsRealTweets(appealRows, realTweetBudget, p));
@@ -337,69 +332,10 @@ final class IncidentCrossval {
     /** SPb dev appeals in the real-appeal proxy (the first of the dev side; Kursk's dev side is ~420). */
     static final int APPEALS_SPB = 1500;
 
-    /**
-     * The real texts no model trains on as decision rows, with the complaint model's answer and the rules, without
-     * the incident model's (each setting adds its own, {@link #withIncident}): the dev appeals (gold: problem) and
-     * the check half's tweets (gold: none; only the Russian ones, as only they reach the decision).
-     */
-    private Map<String, List<Row>> realRows(Map<String, List<LabeledText>> texts, Path models,
-                                            DocCategorizer complaint, FeatureCache cache) {
-        TextNormalizer normalizer = new TextNormalizer();
-        LanguageIdentifier language = new LanguageIdentifier();
-        TopicRules rules = TopicRules.load(models.resolve(TextAnalyzer.RULES), models.resolve(TextAnalyzer.INCIDENT_RULES));
-        Map<String, List<Row>> out = new java.util.LinkedHashMap<>();
-        texts.forEach((name, list) -> {
-            boolean tweets = name.equals(AppealColumns.CHECK_TWEETS);
-            List<Row> rows = new ArrayList<>();
-            for (LabeledText t : list) {
-                NormalizedText norm = normalizer.normalize(t.text());
-                boolean russian = "ru".equals(language.detect(norm.clean()));
-                if (tweets && !russian) {
-                    continue;
-                }
-                rows.add(new Row(new LabelledPosts.Post(t.id(), "dev", name, "", t.text(),
-                        tweets ? "none" : IncidentDecider.PROBLEM, ""), russian,
-                        score(complaint.predict(cache.features(t.text()))), null, null, rules.match(norm.clean()),
-                        norm.clean()));
-            }
-            out.put(name, rows);
-        });
-        return out;
-    }
-
-    /** The same rows with the given incident model's answer. */
-    private static Map<String, List<Row>> withIncident(Map<String, List<Row>> real, DocCategorizer model,
-                                                       FeatureCache cache) {
-        Map<String, List<Row>> out = new java.util.LinkedHashMap<>();
-        real.forEach((name, rows) -> out.put(name, rows.stream().map(r -> new Row(r.post(), r.russian(), r.complaint(),
-                IncidentDecider.incidentAnswer(model.labels(), model.probabilities(cache.features(r.post().text()))),
-                r.type(), r.matches(), r.clean())).toList()));
-        return out;
-    }
-
     /** The incident model trained on every dev row, as the shipped one is: it answers the real texts. */
     private static DocCategorizer fullModel(LabelledTraining dev, FeatureCache cache, CategorizerTrainer trainer,
                                             Learnt learnt) {
         return learnt.train(trainer, TaskCorpora.INCIDENT, cache, dev);
-    }
-
-    /** What does not change from fold to fold: language, the complaint model's answer, the rule matches. */
-    private record Fixed(boolean russian, LabelScore complaint, List<ru.otklik.nlp.rules.RuleMatch> matches,
-                         String clean) {
-    }
-
-    private Map<String, Fixed> fixedSignals(LabelledTraining dev, Path models, DocCategorizer complaint,
-                                            FeatureCache cache) {
-        TextNormalizer normalizer = new TextNormalizer();
-        LanguageIdentifier language = new LanguageIdentifier();
-        TopicRules rules = TopicRules.load(models.resolve(TextAnalyzer.RULES), models.resolve(TextAnalyzer.INCIDENT_RULES));
-        Map<String, Fixed> out = new HashMap<>();
-        for (LabelledPosts.Post p : dev.rows()) {
-            NormalizedText norm = normalizer.normalize(p.text());
-            out.put(p.id(), new Fixed("ru".equals(language.detect(norm.clean())),
-                    score(complaint.predict(cache.features(p.text()))), rules.match(norm.clean()), norm.clean()));
-        }
-        return out;
     }
 
     /** Every dev row's answer from a model of {@code task} trained without the row's fold. */
@@ -414,28 +350,12 @@ final class IncidentCrossval {
                 Features f = cache.features(p.text());
                 out.put(p.id(), task.equals(TaskCorpora.INCIDENT)
                         ? IncidentDecider.incidentAnswer(model.labels(), model.probabilities(f))
-                        : score(model.predict(f)));
+                        : DecisionSignals.score(model.predict(f)));
             }
             err.printf("[crossval] %s fold %d: %d training rows, %.0f s%n", task, k, learnt.of(without).texts().size(),
                     (System.nanoTime() - t0) / 1e9);
         }
         return out;
-    }
-
-    private static List<Row> rows(LabelledTraining dev, Map<String, Fixed> fixed, Map<String, LabelScore> incident,
-                                  Map<String, LabelScore> types) {
-        List<Row> rows = new ArrayList<>();
-        for (LabelledPosts.Post p : dev.rows()) {
-            Fixed f = fixed.get(p.id());
-            rows.add(new Row(p, f.russian(), f.complaint(), incident.get(p.id()), types.get(p.id()), f.matches(),
-                    f.clean()));
-        }
-        return rows;
-    }
-
-    /** Rounded as the analysis rounds what it passes to the decision. */
-    private static LabelScore score(Prediction p) {
-        return new LabelScore(p.label(), Math.round(p.score() * 1000) / 1000.0);
     }
 
     private static String fmt(LabelScore s) {
