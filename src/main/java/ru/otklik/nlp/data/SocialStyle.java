@@ -34,6 +34,17 @@ public final class SocialStyle {
 
     private final TextNormalizer normalizer = new TextNormalizer();
 
+    /**
+     * Social-post rewrites of the chosen texts, same label, id {@code <id>#social}; at most {@code cap} on the
+     * training side, the dev side rewritten too (a dev view, never trained on).
+     */
+    public Split informal(Split formal, java.util.function.Predicate<LabeledText> which, int cap) {
+        java.util.function.Function<List<LabeledText>, List<LabeledText>> rewrite = list -> list.stream()
+                .filter(which)
+                .map(t -> new LabeledText(t.id() + "#social", rewrite(t.id(), t.text()), t.label())).toList();
+        return new Split(LabeledTexts.sample(rewrite.apply(formal.train()), cap), rewrite.apply(formal.dev()));
+    }
+
     /** The social-post version of {@code text}; {@code id} seeds every choice. */
     public String rewrite(String id, String text) {
         long seed = crc(id);

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -85,6 +84,7 @@ public final class TaskCorpora {
     private final Rubricator rubricator;
     private final SocialStyle style = new SocialStyle();
     private final Optional<LabelledTraining> labelled;
+    private final IncidentCorpora incident;
 
     public TaskCorpora(SharedDatasets data, Path rubricatorTsv) throws IOException {
         this(data, rubricatorTsv, Optional.empty());
@@ -99,6 +99,7 @@ public final class TaskCorpora {
         this.data = data;
         this.rubricator = Rubricator.load(rubricatorTsv);
         this.labelled = labelled;
+        this.incident = new IncidentCorpora(data, labelled, style);
     }
 
     /** The corpora of {@code ../shared/datasets}-style directory, with the rubricator beside it. */
@@ -142,7 +143,7 @@ public final class TaskCorpora {
         for (String code : new TreeSet<>(SPB_RARE_TOPIC_REASONS.values())) {
             spbRare.addAll(sample(filter(spb.train(), t -> t.label().equals(code)), SPB_RARE_TOPIC_CAP));
         }
-        Split informalK = informal(k, t -> true, k.train().size());
+        Split informalK = style.informal(k, t -> true, k.train().size());
         Split all = k.plus(none).plus(new Split(spbRare, List.of())).plus(informalK).plus(inDomain("topic"));
         List<String> sources = new ArrayList<>(List.of(
                 "kursk-citizen-appeals/train_dataset_train.csv: Категория → rubricator kursk_category ("
@@ -192,93 +193,24 @@ public final class TaskCorpora {
         return new TaskCorpus(task, new Split(rows.apply(l), List.of()), List.of(describe(l, what)), Map.of());
     }
 
-    /**
-     * The in-domain incident model's corpus: the labelled dev rows (weighted) as complaint / none, plus
-     * {@link #incidentExtras}. Small enough to train in seconds, so that it can be cross-validated over the
-     * labelled dev rows.
-     */
+    /** The in-domain incident model's corpus ({@link IncidentCorpora#incident}). */
     public TaskCorpus incident(int extras) throws IOException {
-        LabelledTraining l = labelled.orElseThrow(() -> new IOException(
-                "the incident model is learnt from the labelled set: give --labelled DIR"));
-        TaskCorpus more = incidentExtras(extras);
-        // with the real appeals, the labelled rows are repeated so that each appeal weighs 1/IncidentRecipe.LABELLED_REPEAT
-        // of one (the L2 cost is scaled alike in ShippedModelBuilder)
-        LabelledTraining weighted = l.withWeight(IncidentRecipe.APPEALS ? IncidentRecipe.LABELLED_REPEAT : 1);
-        List<String> sources = new ArrayList<>(List.of(describe(weighted, "incidents as complaint, the rest as none")));
-        sources.addAll(more.sources());
-        List<LabeledText> rows = new ArrayList<>(weighted.forTask(INCIDENT));
-        if (IncidentRecipe.APPEALS) {
-            TaskCorpus appeals = incidentAppeals();
-            rows.addAll(appeals.split().train());
-            sources.addAll(appeals.sources());
-        }
-        rows.addAll(more.split().train());
-        List<LabeledText> tweets = IncidentRecipe.TWEETS > 0 ? realTweets().training() : List.of();
-        IncidentRecipe.Weighted train = IncidentRecipe.weigh(rows, tweets, IncidentRecipe.TWEETS, weighted.weight());
-        if (!tweets.isEmpty()) {
-            sources.add("none: " + tweets.size() + " real RuSentiTweet tweets of the training half (RealTweets: not in "
-                    + "labelled/, CRC32 half 0, negative ones naming a civic subject left out), each weighing "
-                    + IncidentRecipe.TWEETS + " of a labelled row; the check half is never trained on");
-        }
-        return new TaskCorpus(INCIDENT, new Split(train.texts(), more.split().dev()), sources, Map.of(), train.counts());
+        return incident.incident(extras);
     }
 
-    /**
-     * The RuSentiTweet tweets beside the labelled set, in their training and check halves ({@link RealTweets});
-     * without a labelled set every tweet of the corpus is beside it.
-     */
+    /** The RuSentiTweet tweets beside the labelled set, in their two halves ({@link IncidentCorpora#realTweets}). */
     public RealTweets realTweets() throws IOException {
-        return RealTweets.of(data.ruSentiTweet(), labelled.map(LabelledTraining::tweetRefs).orElse(Set.of()));
+        return incident.realTweets();
     }
 
-    /**
-     * The incident model's real appeals ({@link #IncidentRecipe.APPEALS}): the training sides of the Kursk and SPb splits
-     * (never a dev appeal: the dev ones are the real-text proxy {@code crossval --task incident} scores), cut to
-     * social posts, labelled complaint.
-     */
+    /** The incident model's real appeals ({@link IncidentCorpora#appeals}). */
     public TaskCorpus incidentAppeals() throws IOException {
-        Split k = Split.byId(relabel(filter(data.kursk("Категория"), t -> !t.label().equals(DevAppeals.KURSK_TEST_CATEGORY)),
-                x -> "complaint"));
-        Split spb = capped(Split.byId(relabel(data.spbCategories(), x -> "complaint")), IncidentRecipe.SPB_APPEALS, 0);
-        List<LabeledText> rows = informal(new Split(concat(k.train(), spb.train()), List.of()), t -> true,
-                Integer.MAX_VALUE).train();
-        return new TaskCorpus(INCIDENT, new Split(rows, List.of()), List.of("complaint: " + rows.size()
-                + " real appeals, the training sides of Kursk (" + k.train().size() + ") and SPb (a sample of "
-                + spb.train().size() + "), cut to social posts (SocialStyle), each once against the labelled rows' "
-                + IncidentRecipe.LABELLED_REPEAT), Map.of());
+        return incident.appeals();
     }
 
-    /**
-     * What the incident model learns beside the labelled rows: {@code extras} examples of each kind from the
-     * training sides of the shared corpora — appeals in residents' style (complaint), everyday tweets and formal
-     * news (none). Never a labelled test row: those tweets come from the dev side of the RuSentiTweet split,
-     * the written posts paraphrase dev-side appeals.
-     */
+    /** What the incident model may learn beside the labelled rows ({@link IncidentCorpora#extras}). */
     public TaskCorpus incidentExtras(int extras) throws IOException {
-        if (extras <= 0) {
-            return new TaskCorpus(INCIDENT, new Split(List.of(), List.of()), List.of(), Map.of());
-        }
-        Split k = Split.byId(relabel(data.kursk("Категория"), x -> "complaint"));
-        Split spb = spbSample(relabel(data.spbCategories(), x -> "complaint"));
-        List<LabeledText> appeals = informal(new Split(concat(k.train(), spb.train()), List.of()), t -> true, extras)
-                .train();
-        // never a tweet of the check half, which crossval holds the decision's real-tweet false alarms to
-        List<LabeledText> tweets = sample(Split.byId(relabel(filter(data.ruSentiTweet(),
-                t -> (!t.label().equals("negative") || !CIVIC.matcher(t.text()).find())
-                        && !RealTweets.isCheck(t.id().substring("rst-".length()))), x -> "none")).train(), extras);
-        Split news = capped(Split.byId(data.newsPassages("none")), extras, 0);
-        List<LabeledText> newsInformal = informal(news, t -> crc(t.id() + "#style") % 2 == 0, extras / 2).train();
-        List<LabeledText> ud = sample(Split.byId(data.udSentences("none")).train(), extras / 2);
-        List<LabeledText> rows = new ArrayList<>(appeals);
-        rows.addAll(tweets);
-        rows.addAll(news.train());
-        rows.addAll(newsInformal);
-        rows.addAll(ud);
-        return new TaskCorpus(INCIDENT, new Split(rows, List.of()), List.of("complaint: " + appeals.size()
-                + " Kursk and SPb training-side appeals rewritten as social posts (SocialStyle); none: " + tweets.size()
-                + " RuSentiTweet training-side tweets (negative ones naming a civic subject left out), "
-                + news.train().size() + " NEREL train news passages (" + newsInformal.size()
-                + " also in social style), " + ud.size() + " UD sentences"), Map.of());
+        return incident.extras(extras);
     }
 
     /** The labelled dev rows of a task as training examples (none without a labelled set). */
@@ -286,7 +218,7 @@ public final class TaskCorpora {
         return new Split(labelled.map(l -> l.forTask(task)).orElse(List.of()), List.of());
     }
 
-    private static String describe(LabelledTraining l, String what) {
+    static String describe(LabelledTraining l, String what) {
         return "labelled/*.tsv dev rows (never a test row): " + l.rows().size() + " texts, " + what
                 + ", each repeated " + l.weight() + " times";
     }
@@ -316,13 +248,13 @@ public final class TaskCorpora {
     private TaskCorpus complaint() throws IOException {
         Split k = Split.byId(relabel(data.kursk("Категория"), l -> "complaint"));
         Split spb = spbSample(relabel(data.spbCategories(), l -> "complaint"));
-        Split informal = informal(k.plus(spb), t -> true, INFORMAL_COMPLAINT);
+        Split informal = style.informal(k.plus(spb), t -> true, INFORMAL_COMPLAINT);
         Split tweets = Split.byId(relabel(filter(data.ruSentiTweet(), t -> !t.label().equals("negative")
                 || !CIVIC.matcher(t.text()).find()), l -> "none"));
         Split calm = capped(Split.byId(relabel(filter(data.skoltech(), t -> t.label().equals("none")),
                 l -> "none")), 3000, 600);
         Split news = capped(Split.byId(data.newsPassages("none")), NEWS_TRAIN, NEWS_DEV);
-        Split newsInformal = informal(news, t -> crc(t.id() + "#style") % 3 == 0, NEWS_TRAIN);
+        Split newsInformal = style.informal(news, t -> crc(t.id() + "#style") % 3 == 0, NEWS_TRAIN);
         Split ud = capped(Split.byId(data.udSentences("none")), UD_TRAIN, UD_DEV);
         Split all = k.plus(spb).plus(informal).plus(tweets).plus(calm).plus(news).plus(newsInformal).plus(ud);
         List<String> sources = new ArrayList<>(List.of(
@@ -382,18 +314,7 @@ public final class TaskCorpora {
                 views("kursk", k.dev()));
     }
 
-    /**
-     * Social-post rewrites ({@link SocialStyle}) of the chosen texts, same label, id {@code <id>#social}; at
-     * most {@code cap} on the training side, the dev side rewritten too (a dev view, never trained on).
-     */
-    private Split informal(Split formal, Predicate<LabeledText> which, int cap) {
-        java.util.function.Function<List<LabeledText>, List<LabeledText>> rewrite = list -> list.stream()
-                .filter(which)
-                .map(t -> new LabeledText(t.id() + "#social", style.rewrite(t.id(), t.text()), t.label())).toList();
-        return new Split(sample(rewrite.apply(formal.train()), cap), rewrite.apply(formal.dev()));
-    }
-
-    private Split spbSample(List<LabeledText> spb) {
+    static Split spbSample(List<LabeledText> spb) {
         return capped(Split.byId(spb), SPB_TRAIN, SPB_DEV);
     }
 
