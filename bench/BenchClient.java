@@ -1,5 +1,6 @@
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,6 +85,7 @@ public final class BenchClient {
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long first = System.currentTimeMillis();
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -107,10 +109,11 @@ public final class BenchClient {
             f.get();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double clientCpu = (processCpuNanos() - cpu0) / 1e9;
         pool.shutdown();
         failures.stream().limit(3).forEach(f -> System.err.println("refused batch: " + abbreviate(f)));
-        System.out.printf("posts=%d created=%d failed_batches=%d seconds=%.3f rate=%.1f first_ms=%d%n",
-                count, created.get(), failures.size(), seconds, count / seconds, first);
+        System.out.printf("posts=%d created=%d failed_batches=%d seconds=%.3f rate=%.1f first_ms=%d client_cpu_s=%.3f%n",
+                count, created.get(), failures.size(), seconds, count / seconds, first, clientCpu);
     }
 
     private static void steady(Map<String, String> o) throws Exception {
@@ -157,6 +160,14 @@ public final class BenchClient {
         }
         Files.write(Path.of(need(o, "out")), sent);
         System.out.printf("posts=%d failed_batches=%d%n", sent.size(), failed.get());
+    }
+
+    /**
+     * This JVM's own CPU (all its threads, the JIT and GC included), so a run shows how much of the two cores the
+     * clients took from the service while the clock ran.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private record Post(String source, String externalId, String text, String author, Instant publishedAt) {

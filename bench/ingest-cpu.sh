@@ -7,18 +7,21 @@
 # rates swing with the neighbours on a shared machine; CPU per post is what compares two builds
 # (OTKLIK_JAR=other/quarkus-run.jar runs another build).
 #
-#   bench/ingest-cpu.sh [--posts N] [--warm W] [--rounds R] [--shared DIR] [--out DIR] [--live]
+#   bench/ingest-cpu.sh [--posts N] [--warm W] [--rounds R] [--shared DIR] [--out DIR] [--live] [--checkpoint]
 #       N = 10000, W = 4000, R = 2, DIR = ../shared, target/ingest-cpu
 #
 # --live keeps the analysis queue running, as in bench/run.sh, where the drain of the posts already ingested runs
 # beside the ingest: the CPU then counts both, split by thread (otklik-analysis, ...), and the rate is the ingest's
 # with the drain beside it.
 #
+# --checkpoint runs a CHECKPOINT before each round, as bench/run.sh's ingest follows the seed's checkpoints: the
+# round's first write to each index page then logs the whole page (full-page writes), as it does there.
+#
 # JFR=1 with JAVA_OPTS=-XX:StartFlightRecording=name=ingest,settings=profile also dumps the run to OUT/ingest.jfr.
 set -euo pipefail
 {
 cd "$(dirname "$0")/.."
-N=10000; WARM=4000; ROUNDS=2; SHARED=${OTKLIK_SHARED:-../shared}; OUT=target/ingest-cpu; LIVE=
+N=10000; WARM=4000; ROUNDS=2; SHARED=${OTKLIK_SHARED:-../shared}; OUT=target/ingest-cpu; LIVE=; CHECKPOINT=
 while [ $# -gt 0 ]; do
     case "$1" in
         --posts) N=$2; shift ;;
@@ -27,7 +30,8 @@ while [ $# -gt 0 ]; do
         --shared) SHARED=$2; shift ;;
         --out) OUT=$2; shift ;;
         --live) LIVE=1 ;;
-        *) echo "usage: bench/ingest-cpu.sh [--posts N] [--warm W] [--rounds R] [--shared DIR] [--out DIR] [--live]" >&2; exit 2 ;;
+        --checkpoint) CHECKPOINT=1 ;;
+        *) echo "usage: bench/ingest-cpu.sh [--posts N] [--warm W] [--rounds R] [--shared DIR] [--out DIR] [--live] [--checkpoint]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -49,20 +53,38 @@ ingest "$WARM" warm > "$OUT/warm.txt"
 pm=$(head -1 "$DATA/pg/postmaster.pid")
 HZ=$(getconf CLK_TCK)
 : > "$OUT/summary.txt"
+# per-statement figures over the measured rounds when the server preloads pg_stat_statements (as bench/drain-cpu.sh),
+# the triggers' own queries (foreign keys, the queue's notify) included as nested statements
+PSS=$(sql "select count(*) from pg_settings where name = 'shared_preload_libraries' and setting like '%pg_stat_statements%'")
+if [ "$PSS" = 1 ]; then
+    sql "alter system set pg_stat_statements.track = 'all'"; sql "select pg_reload_conf()" > /dev/null
+    sql "create extension if not exists pg_stat_statements; select pg_stat_statements_reset()" > /dev/null
+fi
 for r in $(seq 1 "$ROUNDS"); do
+    if [ -n "$CHECKPOINT" ]; then sql "checkpoint"; fi
     sleep 2
     threads > "$OUT/threads0"; S0=$(svc_cpu); P0=$(pg_cpu); W0=$(sql "select pg_current_wal_lsn()")
     result=$(ingest "$N" "run$r")
     S1=$(svc_cpu); P1=$(pg_cpu); threads > "$OUT/threads1"; wal=$(sql "select pg_wal_lsn_diff(pg_current_wal_lsn(), '$W0')")
-    awk -v r=$r -v n=$N -v s=$((S1 - S0)) -v p=$((P1 - P0)) -v hz=$HZ -v w="$wal" -v res="$result" 'BEGIN {
-        printf "round %d, %d posts: service CPU %.3f ms/post, PostgreSQL CPU %.3f ms/post, total %.3f ms/post, WAL %.0f bytes/post (%s)\n",
-            r, n, s * 1000 / hz / n, p * 1000 / hz / n, (s + p) * 1000 / hz / n, w / n, res }' | tee -a "$OUT/summary.txt"
+    # the bytes of full-page images in the round's WAL, read from the WAL itself (pg_walinspect)
+    fpi=$(sql "create extension if not exists pg_walinspect" > /dev/null
+          sql "select coalesce(sum(fpi_size), 0) from pg_get_wal_stats('$W0', pg_current_wal_lsn())")
+    awk -v r=$r -v n=$N -v s=$((S1 - S0)) -v p=$((P1 - P0)) -v hz=$HZ -v w="$wal" -v f=$fpi -v res="$result" 'BEGIN {
+        c = res; sub(/.*client_cpu_s=/, "", c)
+        printf "round %d, %d posts: service CPU %.3f ms/post, PostgreSQL CPU %.3f ms/post, total %.3f ms/post, WAL %.0f bytes/post (full-page images %.0f), clients CPU %.3f ms/post (%s)\n",
+            r, n, s * 1000 / hz / n, p * 1000 / hz / n, (s + p) * 1000 / hz / n, w / n, f / n, c * 1000 / n, res }' | tee -a "$OUT/summary.txt"
     thread_share "$OUT/threads0" "$OUT/threads1" "$N" | tee -a "$OUT/summary.txt"
 done
 sql "select count(*) filter (where original_id is not null) || ' of ' || count(*) || ' ingested posts linked to an original'
      from post where external_id like 'run%'" | tee -a "$OUT/summary.txt"
 sql "select 'post with its TOAST and indexes: ' || pg_total_relation_size('post') / count(*) || ' bytes/post' from post" \
     | tee -a "$OUT/summary.txt"
+if [ "$PSS" = 1 ]; then
+    sql "select to_char(total_exec_time / ($N * $ROUNDS), 'FM990.000') || ' ms/post  ' || calls || ' calls  ' || rows
+                || ' rows  ' || to_char(wal_bytes / ($N * $ROUNDS), 'FM99990') || ' WAL bytes/post  '
+                || regexp_replace(left(query, 140), '\s+', ' ', 'g')
+         from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit 25" > "$OUT/statements.txt"
+fi
 if [ -n "${JFR:-}" ]; then jcmd $SVC_PID JFR.dump name=ingest filename=$OUT/ingest.jfr > /dev/null; fi
 exit
 }
