@@ -1,20 +1,16 @@
 package ru.otklik.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static ru.otklik.security.TestCredentials.asAdmin;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import ru.otklik.analysis.AnalysisResult;
 import ru.otklik.analysis.PostAnalyzer;
+import ru.otklik.testing.IngestedPosts;
 import ru.otklik.testing.TestDb;
 
 /**
@@ -58,13 +54,8 @@ class IncidentGrowthAlertTest {
                     .formatted(published), sourceId, "old-" + i, "old-" + i, TEXT, TEXT + i, incident);
         }
 
-        String body = """
-                [{"source": "%s", "externalId": "new", "author": "u", "text": "%s", "publishedAt": "%s"}]"""
-                .formatted(source, "На улице Тульской в Суворове мусор не вывозят уже неделю, контейнеры переполнены", Instant.now());
-        long post = asAdmin().contentType(ContentType.JSON).body(body).post("/api/posts").then().statusCode(200)
-                .extract().jsonPath().getLong("items[0].postId");
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                "select count(*) from post where id = ? and analysis_state = 'done'", post) == 1);
+        long post = IngestedPosts.analysed(db, IngestedPosts.item(source,
+                "На улице Тульской в Суворове мусор не вывозят уже неделю, контейнеры переполнены"));
         assertThat(db.count("select count(*) from incident_post where post_id = ? and incident_id = ?", post, incident))
                 .as("the complaint joined the stored incident").isEqualTo(1);
 
