@@ -26,8 +26,10 @@ import ru.otklik.incident.workflow.IncidentStatus;
  * open incident or opens one. Three statements per batch whatever its size: the open incidents of the batch's
  * topics and municipalities seen within the window (on {@code incident_grouping_idx}, at most
  * {@value #MAX_CANDIDATES} per complaint), their latest posts, and the texts of those posts not yet in
- * {@link TermVectorCache}. The complaints are then placed one after the other in the batch's order, so two
- * complaints of one batch about one problem join the same incident, opened by the first.
+ * {@link TermVectorCache}. A candidate's vector, the sum of its latest posts', is taken from
+ * {@link IncidentTermsCache} while those posts are the ones it was summed from. The complaints are then placed one
+ * after the other in the batch's order, so two complaints of one batch about one problem join the same incident,
+ * opened by the first.
  *
  * <p>The comparing (summing the candidates' vectors, cosines) and the stemming of texts not in the cache run on
  * a worker thread, not on the event loop: in a drain's profile they were a third of the event loop's CPU, and
