@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import ru.otklik.incident.grouping.TermVector;
+import ru.otklik.testing.IngestedPosts;
 import ru.otklik.testing.TestDb;
 
 /** A batch stored by the set-based store, on the embedded database: grouping within it, and storing it twice. */
@@ -92,13 +93,8 @@ class AnalysisBatchTest {
         db.update("insert into incident_post (incident_id, post_id, added_at) values (?, ?, now() - interval '1 hour')",
                 incident, oldPost);
 
-        String body = """
-                [{"source": "%s", "externalId": "new", "author": "u", "text": "%s", "publishedAt": "%s"}]"""
-                .formatted(source, "Улица Ленина в Одоеве вся в ямах на дороге, машины ломают подвеску", Instant.now());
-        long post = asAdmin().contentType(ContentType.JSON).body(body).post("/api/posts").then().statusCode(200)
-                .extract().jsonPath().getLong("items[0].postId");
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                "select count(*) from post where id = ? and analysis_state = 'done'", post) == 1);
+        long post = IngestedPosts.analysed(db, IngestedPosts.item(source,
+                "Улица Ленина в Одоеве вся в ямах на дороге, машины ломают подвеску"));
 
         assertThat(db.count("select count(*) from incident_post where post_id = ? and incident_id = ?", post, incident))
                 .as("the complaint joined the incident from before").isEqualTo(1);

@@ -1,11 +1,8 @@
 package ru.otklik.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static ru.otklik.security.TestCredentials.asAdmin;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -23,6 +20,7 @@ import ru.otklik.incident.sla.SlaClockKind;
 import ru.otklik.incident.sla.SlaEvaluator;
 import ru.otklik.incident.sla.SlaPolicies;
 import ru.otklik.incident.sla.SlaTargets;
+import ru.otklik.testing.IngestedPosts;
 import ru.otklik.testing.TestDb;
 
 /**
@@ -146,10 +144,7 @@ class PriorityRaiseTest {
                 [{"source": "%s", "externalId": "new", "author": "u", "text": "%s", "publishedAt": "%s",
                   "metrics": {"views": 6000}}]"""
                 .formatted(source, text, Instant.now());
-        long post = asAdmin().contentType(ContentType.JSON).body(body).post("/api/posts").then().statusCode(200)
-                .extract().jsonPath().getLong("items[0].postId");
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                "select count(*) from post where id = ? and analysis_state = 'done'", post) == 1);
+        long post = IngestedPosts.analysed(db, body);
         assertThat(db.count("select count(*) from incident_post where post_id = ? and incident_id = ?", post, incident))
                 .as("the complaint joined the stored incident").isEqualTo(1);
     }

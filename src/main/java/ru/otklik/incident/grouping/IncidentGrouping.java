@@ -26,8 +26,10 @@ import ru.otklik.incident.workflow.IncidentStatus;
  * open incident or opens one. Three statements per batch whatever its size: the open incidents of the batch's
  * topics and municipalities seen within the window (on {@code incident_grouping_idx}, at most
  * {@value #MAX_CANDIDATES} per complaint), their latest posts, and the texts of those posts not yet in
- * {@link TermVectorCache}. The complaints are then placed one after the other in the batch's order, so two
- * complaints of one batch about one problem join the same incident, opened by the first.
+ * {@link TermVectorCache}. A candidate's vector, the sum of its latest posts', is taken from
+ * {@link IncidentTermsCache} while those posts are the ones it was summed from. The complaints are then placed one
+ * after the other in the batch's order, so two complaints of one batch about one problem join the same incident,
+ * opened by the first.
  *
  * <p>The comparing (summing the candidates' vectors, cosines) and the stemming of texts not in the cache run on
  * a worker thread, not on the event loop: in a drain's profile they were a third of the event loop's CPU, and
@@ -65,13 +67,16 @@ public class IncidentGrouping {
     private final IncidentMatcher matcher;
     private final JsonSql sql;
     private final TermVectorCache cache;
+    private final IncidentTermsCache sums;
     /** One thread: batches are placed one after the other anyway, and the analysis pool has the cores. */
     private final WorkerExecutor executor;
 
-    public IncidentGrouping(GroupingConfig config, JsonSql sql, TermVectorCache cache, Vertx vertx) {
+    public IncidentGrouping(GroupingConfig config, JsonSql sql, TermVectorCache cache, IncidentTermsCache sums,
+                            Vertx vertx) {
         this.matcher = new IncidentMatcher(config.window(), config.minSimilarity());
         this.sql = sql;
         this.cache = cache;
+        this.sums = sums;
         this.executor = vertx.createSharedWorkerExecutor("otklik-grouping", 1);
     }
 
@@ -141,7 +146,7 @@ public class IncidentGrouping {
         }
         // batch-local keys are negative, so they never meet an incident id
         Group opened = new Group(null, -1L - groups.size(), c.topic(), c.municipality(), IncidentStatus.NEW,
-                c.publishedAt(), List.of());
+                c.publishedAt(), List.of(), null);
         opened.add(c.terms(), c.publishedAt());
         groups.add(opened);
         return new Placement(a, opened, null);
@@ -198,18 +203,38 @@ public class IncidentGrouping {
         }));
     }
 
-    private static List<Group> groups(List<CandidateRow> rows, List<MemberRow> members, Map<Long, TermVector> vectors) {
+    private List<Group> groups(List<CandidateRow> rows, List<MemberRow> members, Map<Long, TermVector> vectors) {
         Map<Long, List<TermVector>> latest = new HashMap<>();
+        Map<Long, List<IncidentTermsCache.Member>> latestIds = new HashMap<>();
         members.stream()
                 .sorted(Comparator.comparing(MemberRow::addedAt).thenComparing(MemberRow::postId).reversed())
-                .forEach(m -> latest.computeIfAbsent(m.incidentId(), k -> new ArrayList<>())
-                        .add(vectors.getOrDefault(m.postId(), TermVector.EMPTY)));
+                .forEach(m -> {
+                    latest.computeIfAbsent(m.incidentId(), k -> new ArrayList<>())
+                            .add(vectors.getOrDefault(m.postId(), TermVector.EMPTY));
+                    latestIds.computeIfAbsent(m.incidentId(), k -> new ArrayList<>())
+                            .add(new IncidentTermsCache.Member(m.postId(), m.version()));
+                });
         Map<Long, Group> groups = new LinkedHashMap<>();
         for (CandidateRow r : rows) {
-            groups.putIfAbsent(r.id(), new Group(r.id(), r.id(), r.topic(), r.municipality(),
-                    IncidentStatus.fromCode(r.status()), r.lastSeenAt(), latest.getOrDefault(r.id(), List.of())));
+            groups.computeIfAbsent(r.id(), id -> new Group(id, id, r.topic(), r.municipality(),
+                    IncidentStatus.fromCode(r.status()), r.lastSeenAt(), latest.getOrDefault(id, List.of()),
+                    new Summed(sums, id, latestIds.getOrDefault(id, List.of()))));
         }
         return List.copyOf(groups.values());
+    }
+
+    /** Where a loaded incident's summed vector is remembered: valid while the incident has the posts it was loaded with. */
+    private record Summed(IncidentTermsCache cache, long incidentId, List<IncidentTermsCache.Member> members) {
+
+        TermVector sum(List<TermVector> latest) {
+            TermVector known = cache.get(incidentId, members);
+            if (known != null) {
+                return known;
+            }
+            TermVector terms = TermVector.sum(latest);
+            cache.put(incidentId, members, terms);
+            return terms;
+        }
     }
 
     /** The text grouping compares: the title, if any, and the text. */
@@ -229,9 +254,11 @@ public class IncidentGrouping {
         /** Most recently added first, at most {@link #POSTS_PER_INCIDENT}. */
         private final List<TermVector> latest;
         private TermVector terms;
+        /** The incident's posts as loaded, while the batch has added none: their sum may be remembered. */
+        private Summed loaded;
 
         Group(Long id, long key, String topic, String municipality, IncidentStatus status, Instant lastSeenAt,
-              List<TermVector> latest) {
+              List<TermVector> latest, Summed loaded) {
             this.id = id;
             this.key = key;
             this.topic = topic;
@@ -239,6 +266,7 @@ public class IncidentGrouping {
             this.status = status;
             this.lastSeenAt = lastSeenAt;
             this.latest = new ArrayList<>(latest);
+            this.loaded = loaded;
         }
 
         /** The incident's id; null for one opened by the batch until it is stored. */
@@ -256,12 +284,13 @@ public class IncidentGrouping {
                 latest.remove(latest.size() - 1);
             }
             terms = null;
+            loaded = null;
             lastSeenAt = publishedAt.isAfter(lastSeenAt) ? publishedAt : lastSeenAt;
         }
 
         private GroupingCandidate candidate() {
             if (terms == null) {
-                terms = TermVector.sum(latest);
+                terms = loaded == null ? TermVector.sum(latest) : loaded.sum(latest);
             }
             return new GroupingCandidate(key, topic, municipality, status, lastSeenAt, terms);
         }
