@@ -71,7 +71,7 @@ public final class IncidentRecipe {
      * civic subject left out), in labelled rows; 0: none. {@code crossval --task incident --informal 0,0.05,0.2}
      * measures it (docs/nlp.md, "More informal hard negatives"). On the 8,051 dev rows beside the tweets at 0.2
      * (2026-12-05, 15:20) 0.05 won by the rule: 0.793 / 0.841 cross-validated recall at 2.0 % false alarms and 9 of
-     * 4,872 check-half tweets, against 0.766 / 0.799 at 1.8 % without them.
+     * 4,872 check-half tweets, against 0.766 / 0.799 at 1.8 % without them; 0.2 tied it (0.797 / 0.831 at 1.9 %).
      */
     public static final double INFORMAL = 0.05;
 
