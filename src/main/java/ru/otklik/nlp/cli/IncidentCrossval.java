@@ -26,6 +26,7 @@ import ru.otklik.nlp.data.LabelledTraining;
 import ru.otklik.nlp.data.RealTweets;
 import ru.otklik.nlp.data.SharedDatasets;
 import ru.otklik.nlp.data.IncidentRecipe;
+import ru.otklik.nlp.data.InformalNegatives;
 import ru.otklik.nlp.data.TaskCorpora;
 import ru.otklik.nlp.eval.DecisionGrid;
 import ru.otklik.nlp.features.Features;
@@ -36,7 +37,7 @@ import ru.otklik.nlp.train.ShippedModelBuilder;
 
 /**
  * {@code crossval --task incident [--folds 5] [--labelled-weight 1] [--extras 0] [--l2 0.002] [--nb on,off]
- * [--by-type true|false] [--models DIR]
+ * [--by-type true|false] [--tweets 0.2] [--informal 0,0.05] [--models DIR]
  * [--labelled DIR] [--data DIR] [--max-false-alarms 0.02] [--max-tweet-alarms 0.005] [--min-kursk-appeals 0.85]
  * [--min-spb-appeals 0.85] [--out rows.tsv]}: K-fold cross-validation of the
  * whole incident decision over the labelled set's <em>dev</em> rows (test rows are never read into training nor
@@ -79,6 +80,8 @@ final class IncidentCrossval {
         List<Double> l2s = args.list("l2", String.valueOf(ShippedModelBuilder.INCIDENT_L2), Double::valueOf);
         // --tweets 0,0.1: real tweets of the training half as none, at that weight of a labelled row (RealTweets)
         List<Double> tweetWeights = args.list("tweets", String.valueOf(IncidentRecipe.TWEETS), Double::valueOf);
+        // --informal 0,0.05: Skoltech and RUSSE training-side comments as none, at that weight (InformalNegatives)
+        List<Double> informalWeights = args.list("informal", String.valueOf(IncidentRecipe.INFORMAL), Double::valueOf);
         // --oversample 0.5,0: the class re-weighting's power (TrainingConfig.oversamplePower); real tweets as none
         // change the classes' sizes, so this separates their effect from the re-weighting's
         List<Double> oversample = args.list("oversample", String.valueOf(
@@ -97,20 +100,8 @@ final class IncidentCrossval {
         if (folds < 2 || weights.stream().anyMatch(w -> w < 1)) {
             throw new CliArgs.UsageException("--folds must be ≥ 2 and --labelled-weight ≥ 1");
         }
-        if (tweetWeights.stream().anyMatch(w -> w < 0)) {
-            throw new CliArgs.UsageException("--tweets takes weights ≥ 0 (of a labelled row), e.g. 0,0.1");
-        }
-        for (double w : tweetWeights) {
-            for (int repeat : weights) {
-                try {
-                    if (w > 0) {
-                        IncidentRecipe.tweetEvents(w, repeat);
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw new CliArgs.UsageException("--tweets: " + e.getMessage());
-                }
-            }
-        }
+        checkNegativeWeights("tweets", tweetWeights, weights);
+        checkNegativeWeights("informal", informalWeights, weights);
         LabelledTraining dev;
         try {
             dev = LabelledTraining.read(labelledDir, Optional.of(data), 1);
@@ -129,10 +120,12 @@ final class IncidentCrossval {
         List<LabeledText> trainAppeals = appeals ? TaskCorpora.at(data).incidentAppeals().split().train() : List.of();
         RealTweets realTweets = shared ? RealTweets.of(new SharedDatasets(data).ruSentiTweet(), dev.tweetRefs())
                 : new RealTweets(List.of(), List.of());
-        if (!shared && tweetWeights.stream().anyMatch(w -> w > 0)) {
-            throw new CliArgs.UsageException("--tweets above 0 needs the shared datasets (--data): RuSentiTweet not "
-                    + "found under " + data + " (--tweets 0 leaves the real tweets out)");
+        if (!shared && (tweetWeights.stream().anyMatch(w -> w > 0) || informalWeights.stream().anyMatch(w -> w > 0))) {
+            throw new CliArgs.UsageException("--tweets or --informal above 0 needs the shared datasets (--data): not "
+                    + "found under " + data + " (0 leaves those hard negatives out)");
         }
+        InformalNegatives informal = informalWeights.stream().anyMatch(w -> w > 0)
+                ? InformalNegatives.of(new SharedDatasets(data)) : new InformalNegatives(List.of(), List.of());
         // the real texts no model trains on, as decision rows whose share flagged is read (a floor or a ceiling)
         Map<String, List<LabeledText>> realTexts = new java.util.LinkedHashMap<>(devAppeals);
         if (shared) {
@@ -145,7 +138,7 @@ final class IncidentCrossval {
         DecisionSignals signals = new DecisionSignals(models, complaint, cache);
         Map<String, DecisionSignals.Fixed> fixed = signals.of(dev);
         Map<String, LabelScore> types = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT_TYPE,
-                new Learnt(LabelledTraining::incidentType, List.of(), List.of(), 0, 1,
+                new Learnt(LabelledTraining::incidentType, List.of(), List.of(), 1,
                         ShippedModelBuilder.configFor(TaskCorpora.INCIDENT_TYPE)));
         // --by-type: the incident model learns problem / question / none instead of complaint / none
         boolean byType = args.option("by-type").map(Boolean::parseBoolean).orElse(IncidentRecipe.BY_TYPE);
@@ -190,8 +183,10 @@ final class IncidentCrossval {
             for (int weight : weights) {
                 for (double l2 : l2s) {
                     for (double tw : tweetWeights) {
-                        for (double power : oversample) {
-                            nbs.forEach(nb -> settings.add(new Setting(extras, weight, l2, nb, tw, power)));
+                        for (double inf : informalWeights) {
+                            for (double power : oversample) {
+                                nbs.forEach(nb -> settings.add(new Setting(extras, weight, l2, nb, tw, inf, power)));
+                            }
                         }
                     }
                 }
@@ -207,15 +202,17 @@ final class IncidentCrossval {
                 more.addAll(TaskCorpora.at(data, Optional.empty()).incidentExtras(extras).split().train());
             }
             // every document at IncidentRecipe.scale with tweets, the L2 cost alike: the same penalty per labelled row
-            TrainingConfig config = shipped.withL2(s.l2() * weight * IncidentRecipe.scale(s.tweets())).withNbRatios(nb)
-                    .withOversamplePower(s.oversample());
-            Learnt learnt = new Learnt(incidentRows, more, s.tweets() > 0 ? realTweets.training() : List.of(),
-                    s.tweets(), weight, config);
+            TrainingConfig config = shipped.withL2(s.l2() * weight * IncidentRecipe.scale(s.tweets(), s.informal()))
+                    .withNbRatios(nb).withOversamplePower(s.oversample());
+            Learnt learnt = new Learnt(incidentRows, more, List.of(
+                    new IncidentRecipe.Negatives(realTweets.training(), s.tweets()),
+                    new IncidentRecipe.Negatives(informal.all(), s.informal())), weight, config);
             Map<String, LabelScore> incident = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT, learnt);
             List<Row> rows = DecisionSignals.rows(dev, fixed, incident, types);
             String name = String.format(Locale.ROOT, "%s%sextras %d, weight %d, L2 %s%s%s",
                     byType ? "by type, " : "", appeals ? "appeals, " : "", extras, weight, s.l2(),
                     nb ? ", NB ratios" : "", s.tweets() > 0 ? ", tweets " + s.tweets() : "")
+                    + (s.informal() > 0 ? ", informal " + s.informal() : "")
                     + (s.oversample() == shipped.oversamplePower() ? "" : ", oversample " + s.oversample());
             Map<String, List<Row>> appealRows = realTexts.isEmpty() ? Map.of()
                     : DecisionSignals.withIncident(appealBase, fullModel(dev, cache, trainer, learnt), cache);
@@ -283,21 +280,22 @@ final class IncidentCrossval {
     static final double MAX_REAL_TWEET_ALARMS = 0.002;
 
     /** One incident model recipe of the grid crossval compares on the same folds. */
-    private record Setting(int extras, int weight, double l2, boolean nb, double tweets, double oversample) {
+    private record Setting(int extras, int weight, double l2, boolean nb, double tweets, double informal,
+                           double oversample) {
     }
 
     /**
      * What a task's model learns: the labelled rows ({@code rowsOf}, repeated {@code weight} times), {@code more}
-     * beside them, and real tweets at {@code tweetWeight} of a labelled row ({@link IncidentRecipe#weigh}).
+     * beside them, and hard negatives (real tweets, informal comments) at their weights ({@link IncidentRecipe#weigh}).
      */
     private record Learnt(java.util.function.Function<LabelledTraining, List<LabeledText>> rowsOf,
-                          List<LabeledText> more, List<LabeledText> tweets, double tweetWeight, int weight,
+                          List<LabeledText> more, List<IncidentRecipe.Negatives> negatives, int weight,
                           TrainingConfig config) {
 
         IncidentRecipe.Weighted of(LabelledTraining dev) {
             List<LabeledText> rows = new ArrayList<>(rowsOf.apply(dev.withWeight(weight)));
             rows.addAll(more);
-            return IncidentRecipe.weigh(rows, tweets, tweetWeight, weight);
+            return IncidentRecipe.weigh(rows, negatives, weight);
         }
 
         DocCategorizer train(CategorizerTrainer trainer, String task, FeatureCache cache, LabelledTraining dev) {
@@ -318,6 +316,24 @@ final class IncidentCrossval {
         err.printf("[crossval] %s: %d of %d Russian check-half tweets flagged%n", name, flagged.size(), tweets.size());
         flagged.forEach(j -> err.printf("[crossval]   flagged tweet %s\t%s%n", j.post().id(),
                 j.post().text().replaceAll("\\s+", " ")));
+    }
+
+    /** A hard negatives' weights: each ≥ 0 and a multiple of the smallest one at every labelled-row repeat. */
+    private static void checkNegativeWeights(String option, List<Double> values, List<Integer> repeats) {
+        for (double w : values) {
+            try {
+                if (w < 0) {
+                    throw new IllegalArgumentException("weights are ≥ 0 (of a labelled row), e.g. 0,0.1");
+                }
+                for (int repeat : repeats) {
+                    if (w > 0) {
+                        IncidentRecipe.tweetEvents(w, repeat);
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CliArgs.UsageException("--" + option + ": " + e.getMessage());
+            }
+        }
     }
 
     /** {@code --nb}'s values: on / off (true / false accepted too). */

@@ -53,7 +53,15 @@ final class IncidentCorpora {
         }
         rows.addAll(more.split().train());
         List<LabeledText> tweets = IncidentRecipe.TWEETS > 0 ? realTweets().training() : List.of();
-        IncidentRecipe.Weighted train = IncidentRecipe.weigh(rows, tweets, IncidentRecipe.TWEETS, weighted.weight());
+        List<LabeledText> informal = List.of();
+        if (IncidentRecipe.INFORMAL > 0) {
+            InformalNegatives negatives = InformalNegatives.of(data);
+            informal = negatives.all();
+            sources.add(negatives.describe(IncidentRecipe.INFORMAL));
+        }
+        IncidentRecipe.Weighted train = IncidentRecipe.weigh(rows, List.of(
+                new IncidentRecipe.Negatives(tweets, IncidentRecipe.TWEETS),
+                new IncidentRecipe.Negatives(informal, IncidentRecipe.INFORMAL)), weighted.weight());
         if (!tweets.isEmpty()) {
             sources.add("none: " + tweets.size() + " real RuSentiTweet tweets of the training half (RealTweets: not in "
                     + "labelled/, CRC32 half 0, negative ones naming a civic subject left out), each weighing "

@@ -65,43 +65,68 @@ public final class IncidentRecipe {
      */
     static final int TWEET_SCALE = 10;
 
-    /** The count of each labelled-row or appeal document (and the L2 cost's factor) at a tweet weight. */
-    public static int scale(double tweetWeight) {
-        return tweetWeight > 0 ? TWEET_SCALE : 1;
+    /**
+     * The informal non-incident texts' weight ({@link InformalNegatives}: forum and social comments of the Skoltech
+     * appropriateness set and RUSSE detox comments with their neutral rewrites, training sides only, those naming a
+     * civic subject left out), in labelled rows; 0: none. {@code crossval --task incident --informal 0,0.05,0.2}
+     * measures it (docs/nlp.md, "More informal hard negatives"). On the 8,051 dev rows beside the tweets at 0.2
+     * (2026-12-05, 15:20) 0.05 won by the rule: 0.793 / 0.841 cross-validated recall at 2.0 % false alarms and 9 of
+     * 4,872 check-half tweets, against 0.766 / 0.799 at 1.8 % without them; 0.2 tied it (0.797 / 0.831 at 1.9 %).
+     */
+    public static final double INFORMAL = 0.05;
+
+    /** The count of each labelled-row or appeal document (and the L2 cost's factor) at these hard-negative weights. */
+    public static int scale(double... negativeWeights) {
+        return java.util.Arrays.stream(negativeWeights).anyMatch(w -> w > 0) ? TWEET_SCALE : 1;
     }
 
     /**
-     * The incident model's training documents and their counts (empty: once each): {@code rows} (the labelled
-     * rows, already repeated {@code labelledRepeat} times, and the appeals) at {@link #scale}, then {@code tweets}
-     * at {@code tweetWeight} labelled rows each.
+     * {@link #weigh(List, List, int)} with the real tweets as the only hard negatives.
      *
      * @throws IllegalArgumentException when the weight is not a multiple of the smallest one
      */
     public static Weighted weigh(List<LabeledText> rows, List<LabeledText> tweets, double tweetWeight,
                                  int labelledRepeat) {
-        if (tweetWeight <= 0 || tweets.isEmpty()) {
+        return weigh(rows, List.of(new Negatives(tweets, tweetWeight)), labelledRepeat);
+    }
+
+    /**
+     * The incident model's training documents and their counts (empty: once each): {@code rows} (the labelled
+     * rows, already repeated {@code labelledRepeat} times, and the appeals) at {@link #scale}, then each group of
+     * hard negatives at its weight in labelled rows (a group at weight 0 is left out).
+     *
+     * @throws IllegalArgumentException when a weight is not a multiple of the smallest one
+     */
+    public static Weighted weigh(List<LabeledText> rows, List<Negatives> negatives, int labelledRepeat) {
+        List<Negatives> given = negatives.stream().filter(n -> n.weight() > 0 && !n.texts().isEmpty()).toList();
+        if (given.isEmpty()) {
             return new Weighted(rows, List.of());
         }
-        int events = tweetEvents(tweetWeight, labelledRepeat);
         List<LabeledText> texts = new ArrayList<>(rows);
-        texts.addAll(tweets);
         List<Integer> counts = new ArrayList<>(Collections.nCopies(rows.size(), TWEET_SCALE));
-        counts.addAll(Collections.nCopies(tweets.size(), events));
+        for (Negatives n : given) {
+            texts.addAll(n.texts());
+            counts.addAll(Collections.nCopies(n.texts().size(), tweetEvents(n.weight(), labelledRepeat)));
+        }
         return new Weighted(List.copyOf(texts), List.copyOf(counts));
     }
 
     /**
-     * How many times a tweet is given at {@code tweetWeight} (&gt; 0) labelled rows.
+     * How many times a hard negative is given at {@code weight} (&gt; 0) labelled rows.
      *
      * @throws IllegalArgumentException when the weight is not a multiple of the smallest one
      */
-    public static int tweetEvents(double tweetWeight, int labelledRepeat) {
-        double events = tweetWeight * labelledRepeat * TWEET_SCALE;
+    public static int tweetEvents(double weight, int labelledRepeat) {
+        double events = weight * labelledRepeat * TWEET_SCALE;
         if (events < 1 - 1e-9 || Math.abs(events - Math.round(events)) > 1e-9) {
-            throw new IllegalArgumentException("a tweet weight must be a multiple of "
-                    + 1.0 / (labelledRepeat * TWEET_SCALE) + " labelled rows, not " + tweetWeight);
+            throw new IllegalArgumentException("a hard negative's weight must be a multiple of "
+                    + 1.0 / (labelledRepeat * TWEET_SCALE) + " labelled rows, not " + weight);
         }
         return (int) Math.round(events);
+    }
+
+    /** Hard negatives (none) given at {@code weight} labelled rows each. */
+    public record Negatives(List<LabeledText> texts, double weight) {
     }
 
     /** Training documents with the number of times each is given to the trainer (empty: once each). */

@@ -130,21 +130,30 @@ class IncidentCrossvalTest {
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
                 "--tweets", "0,-0.1"))
                 .isInstanceOf(CliArgs.UsageException.class)
-                .hasMessage("--tweets takes weights ≥ 0 (of a labelled row), e.g. 0,0.1");
+                .hasMessage("--tweets: weights are ≥ 0 (of a labelled row), e.g. 0,0.1");
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--informal", "0.05,0.12"))
+                .isInstanceOf(CliArgs.UsageException.class)
+                .hasMessage("--informal: a hard negative's weight must be a multiple of 0.05 labelled rows, not 0.12");
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
                 "--max-real-tweet-alarms", "5"))
                 .hasMessage("--max-real-tweet-alarms must be a share from 0 to 1, not 5");
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
                 "--tweets", "0.07"))
                 .isInstanceOf(CliArgs.UsageException.class)
-                .hasMessage("--tweets: a tweet weight must be a multiple of 0.05 labelled rows, not 0.07");
+                .hasMessage("--tweets: a hard negative's weight must be a multiple of 0.05 labelled rows, not 0.07");
         // the shipped recipe learns real tweets: a labelled set alone is cross-validated with --tweets 0
         Path labelled = Files.createDirectories(tmp.resolve("labelled"));
         Files.write(labelled.resolve("posts.tsv"), Files.readAllLines(Path.of("labelled/written-posts.tsv")).subList(0, 60));
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
                 "--labelled", labelled.toString(), "--appeals", "false", "--tweets", "0,0.1"))
                 .isInstanceOf(CliArgs.UsageException.class)
-                .hasMessage("--tweets above 0 needs the shared datasets (--data): RuSentiTweet not found under "
-                        + tmp + " (--tweets 0 leaves the real tweets out)");
+                .hasMessage("--tweets or --informal above 0 needs the shared datasets (--data): not found under "
+                        + tmp + " (0 leaves those hard negatives out)");
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--labelled", labelled.toString(), "--appeals", "false", "--tweets", "0", "--informal", "0.1"))
+                .isInstanceOf(CliArgs.UsageException.class)
+                .hasMessage("--tweets or --informal above 0 needs the shared datasets (--data): not found under "
+                        + tmp + " (0 leaves those hard negatives out)");
     }
 }

@@ -83,7 +83,18 @@ class RealTweetsTest {
         assertThat(IncidentRecipe.weigh(rows, tweets, 0.05, 2).counts()).endsWith(1, 1);
         assertThatThrownBy(() -> IncidentRecipe.weigh(rows, tweets, 0.07, 2))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("a tweet weight must be a multiple of 0.05 labelled rows, not 0.07");
+                .hasMessage("a hard negative's weight must be a multiple of 0.05 labelled rows, not 0.07");
+
+        // a second group of hard negatives at its own weight, after the tweets; a group at 0 is left out
+        List<LabeledText> comments = List.of(new LabeledText("c1", "z", "none"));
+        IncidentRecipe.Weighted both = IncidentRecipe.weigh(rows, List.of(new IncidentRecipe.Negatives(tweets, 0.1),
+                new IncidentRecipe.Negatives(comments, 0.2)), 2);
+        assertThat(both.texts()).hasSize(6).endsWith(comments.get(0));
+        assertThat(both.counts()).containsExactly(10, 10, 10, 2, 2, 4);
+        assertThat(IncidentRecipe.weigh(rows, List.of(new IncidentRecipe.Negatives(tweets, 0),
+                new IncidentRecipe.Negatives(comments, 0.05)), 2).counts()).containsExactly(10, 10, 10, 1);
+        assertThat(IncidentRecipe.scale(0, 0.05)).isEqualTo(10);
+        assertThat(IncidentRecipe.scale(0, 0)).isEqualTo(1);
     }
 
     @Test
