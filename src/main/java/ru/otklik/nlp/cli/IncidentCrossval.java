@@ -260,8 +260,8 @@ final class IncidentCrossval {
         if (chosen != null) {
             md.add("");
             md.add(String.format(Locale.ROOT, "Thresholds of the best blend (complaint weight %.2f, rule floor %.2f, "
-                    + "the floor's complaint weight %.2f):", chosen.blend().baseWeight(), chosen.blend().ruleFloor(),
-                    chosen.blend().floorWeight()));
+                    + "the floor's complaint weight %.2f, content floor %d letters):", chosen.blend().baseWeight(),
+                    chosen.blend().ruleFloor(), chosen.blend().floorWeight(), chosen.blend().minLetters()));
             md.add("");
             md.add(AppealColumns.header(realTexts.keySet()));
             java.util.SortedSet<Double> sweep = new java.util.TreeSet<>(List.of(0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.97));
