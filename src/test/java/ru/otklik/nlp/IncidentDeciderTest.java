@@ -221,6 +221,37 @@ class IncidentDeciderTest {
                 .incident()).isFalse();
     }
 
+    /**
+     * The content floor: the real tweets «нет» and «Ааааа.» the shipped decision flagged (docs/nlp.md, "The final
+     * retrain with labellers O–R") are not the models' to flag alone at a floor of 4 letters; the labelled set's
+     * shortest incident is, and a rule still decides on a short text.
+     */
+    @Test
+    void theModelsAloneMayNotFlagATextWithAlmostNoLetters() {
+        IncidentDecider floored = new IncidentDecider(0.9, new IncidentDecider.Blend(0, 0.5, 0, 4));
+        LabelScore inDomainSure = new LabelScore("complaint", 0.97);
+        for (String chatter : List.of("нет", "ааааа", "Ааааа.", "@user нет!!! 😡")) {
+            IncidentDecider.Decision d = floored.decide(CALM, inDomainSure, NO_TOPIC, ROADS, null, rules.match(chatter),
+                    chatter);
+            assertThat(d.incident()).as(chatter).isFalse();
+            assertThat(d.complaint().label()).isEqualTo("none");
+            // without the floor the same scores flag it
+            assertThat(new IncidentDecider(0.9, new IncidentDecider.Blend(0, 0.5, 0)).decide(CALM, inDomainSure,
+                    NO_TOPIC, ROADS, null, rules.match(chatter), chatter).incident()).as(chatter).isTrue();
+        }
+        String shortest = "уберите!!! vk.com/photo-1_2";
+        assertThat(floored.decide(CALM, inDomainSure, NO_TOPIC, ROADS, null, List.of(), shortest).complaintDecidedBy())
+                .isEqualTo("model");
+        assertThat(new IncidentDecider(0.9, new IncidentDecider.Blend(0, 0.5, 0, 8)).decide(CALM, inDomainSure,
+                NO_TOPIC, ROADS, null, List.of(), shortest).incident()).isFalse();
+        // a rule is not the models: under the floor it still makes an incident
+        String hole = "яма";
+        List<RuleMatch> match = List.of(new RuleMatch("roads-potholes", "roads"));
+        IncidentDecider.Decision byRule = floored.decide(CALM, inDomainSure, NO_TOPIC, ROADS, null, match, hole);
+        assertThat(byRule.incidentType()).isEqualTo("problem");
+        assertThat(byRule.complaintDecidedBy()).isEqualTo("rule");
+    }
+
     @Test
     void anIncidentModelsAnswerIsOneMinusItsNone() {
         assertThat(IncidentDecider.incidentAnswer(List.of("complaint", "none"), new double[] {0.3, 0.7}))

@@ -37,7 +37,7 @@ import ru.otklik.nlp.train.ShippedModelBuilder;
 
 /**
  * {@code crossval --task incident [--folds 5] [--labelled-weight 1] [--extras 0] [--l2 0.002] [--nb on,off]
- * [--by-type true|false] [--tweets 0.2] [--informal 0,0.05] [--models DIR]
+ * [--by-type true|false] [--tweets 0.2] [--informal 0,0.05] [--min-letters 0,4,6] [--models DIR]
  * [--labelled DIR] [--data DIR] [--max-false-alarms 0.02] [--max-tweet-alarms 0.005] [--min-kursk-appeals 0.85]
  * [--min-spb-appeals 0.85] [--out rows.tsv]}: K-fold cross-validation of the
  * whole incident decision over the labelled set's <em>dev</em> rows (test rows are never read into training nor
@@ -57,6 +57,11 @@ final class IncidentCrossval {
     static final List<Double> FLOOR_WEIGHTS = List.of(0.2, 0.3, 0.4);
     static final List<Double> FLOORS = List.of(0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5);
     static final List<Double> THRESHOLDS = thresholds();
+    /**
+     * The content floors in letters ({@link IncidentDecider.Blend#minLetters}) the grid tries: none, below «нет»'s
+     * 3 and at 6, under the labelled set's shortest incidents (7–10 letters).
+     */
+    static final String MIN_LETTERS = "0,4,6";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -78,16 +83,30 @@ final class IncidentCrossval {
         List<Integer> extrasList = args.list("extras", String.valueOf(IncidentRecipe.EXTRAS), Integer::valueOf);
         // the L2 cost per labelled row: the trainer's is this times the rows' repetition
         List<Double> l2s = args.list("l2", String.valueOf(ShippedModelBuilder.INCIDENT_L2), Double::valueOf);
-        // --tweets 0,0.1: real tweets of the training half as none, at that weight of a labelled row (RealTweets)
-        List<Double> tweetWeights = args.list("tweets", String.valueOf(IncidentRecipe.TWEETS), Double::valueOf);
-        // --informal 0,0.05: Skoltech and RUSSE training-side comments as none, at that weight (InformalNegatives)
-        List<Double> informalWeights = args.list("informal", String.valueOf(IncidentRecipe.INFORMAL), Double::valueOf);
+        // the second proxy of the hidden real posts (real dev appeals) and the hard negatives need the shared datasets
+        boolean shared = Files.exists(new SharedDatasets(data).kurskFile());
+        // --tweets 0,0.1: real tweets of the training half as none, at that weight of a labelled row (RealTweets);
+        // --informal 0,0.05: Skoltech and RUSSE training-side comments as none, at that weight (InformalNegatives).
+        // Their defaults are the shipped recipe's, or none for a region's labelled set alone (no shared datasets)
+        List<Double> tweetWeights = args.list("tweets", String.valueOf(shared ? IncidentRecipe.TWEETS : 0),
+                Double::valueOf);
+        List<Double> informalWeights = args.list("informal", String.valueOf(shared ? IncidentRecipe.INFORMAL : 0),
+                Double::valueOf);
+        if (!shared && (args.option("tweets").isEmpty() || args.option("informal").isEmpty())) {
+            err.println("[crossval] no shared datasets under " + data + ": the hard negatives (real tweets, informal "
+                    + "comments) default to none");
+        }
         // --oversample 0.5,0: the class re-weighting's power (TrainingConfig.oversamplePower); real tweets as none
         // change the classes' sizes, so this separates their effect from the re-weighting's
         List<Double> oversample = args.list("oversample", String.valueOf(
                 ShippedModelBuilder.configFor(TaskCorpora.INCIDENT).oversamplePower()), Double::valueOf);
         // --nb on,off: the incident model with and without naive-Bayes log-count ratios (NbRatios), same folds
         List<Boolean> nbs = args.list("nb", IncidentRecipe.NB_RATIOS ? "on" : "off", IncidentCrossval::onOff);
+        // --min-letters 0,4,6: the content floors below which the models alone may not flag a text, a grid dimension
+        List<Integer> minLetters = args.list("min-letters", MIN_LETTERS, Integer::valueOf);
+        if (minLetters.stream().anyMatch(l -> l < 0)) {
+            throw new CliArgs.UsageException("--min-letters: floors are ≥ 0 letters, e.g. 0,4,6");
+        }
         double budget = args.share("max-false-alarms", 0.02);
         double tweetBudget = args.share("max-tweet-alarms", 0.005);
         // the check half of the real tweets: issue 17 measured 0.2 % false alarms on real tweets and asked to keep it
@@ -100,8 +119,7 @@ final class IncidentCrossval {
         if (folds < 2 || weights.stream().anyMatch(w -> w < 1)) {
             throw new CliArgs.UsageException("--folds must be ≥ 2 and --labelled-weight ≥ 1");
         }
-        checkNegativeWeights("tweets", tweetWeights, weights);
-        checkNegativeWeights("informal", informalWeights, weights);
+        checkNegativeWeights(tweetWeights, informalWeights, weights);
         LabelledTraining dev;
         try {
             dev = LabelledTraining.read(labelledDir, Optional.of(data), 1);
@@ -109,8 +127,6 @@ final class IncidentCrossval {
             throw new CliArgs.UsageException(e.getMessage());
         }
         err.printf("[crossval] %d labelled dev rows, %d folds%n", dev.rows().size(), folds);
-        // the second proxy of the hidden real posts: real dev appeals, when the shared datasets are there
-        boolean shared = Files.exists(new ru.otklik.nlp.data.SharedDatasets(data).kurskFile());
         if (appeals && !shared) {
             throw new CliArgs.UsageException("--appeals true needs the shared datasets (--data): "
                     + "Kursk and SPb appeals not found under " + data);
@@ -202,7 +218,7 @@ final class IncidentCrossval {
                 more.addAll(TaskCorpora.at(data, Optional.empty()).incidentExtras(extras).split().train());
             }
             // every document at IncidentRecipe.scale with tweets, the L2 cost alike: the same penalty per labelled row
-            TrainingConfig config = shipped.withL2(s.l2() * weight * IncidentRecipe.scale(s.tweets(), s.informal()))
+            TrainingConfig config = shipped.withL2(s.l2() * weight * IncidentRecipe.scale(weight, s.tweets(), s.informal()))
                     .withNbRatios(nb).withOversamplePower(s.oversample());
             Learnt learnt = new Learnt(incidentRows, more, List.of(
                     new IncidentRecipe.Negatives(realTweets.training(), s.tweets()),
@@ -217,10 +233,10 @@ final class IncidentCrossval {
             Map<String, List<Row>> appealRows = realTexts.isEmpty() ? Map.of()
                     : DecisionSignals.withIncident(appealBase, fullModel(dev, cache, trainer, learnt), cache);
             Optional<Point> best = DecisionGrid.best(DecisionGrid.sweep(rows, WEIGHTS, FLOOR_WEIGHTS, FLOORS,
-                    THRESHOLDS), budget, tweetBudget, p -> AppealColumns.keepsAppeals(appealRows, appealFloors, p)
+                    THRESHOLDS, minLetters), budget, tweetBudget, p -> AppealColumns.keepsAppeals(appealRows, appealFloors, p)
                     && AppealColumns.keepsRealTweets(appealRows, realTweetBudget, p));
-            Point modelOnly = DecisionGrid.best(DecisionGrid.sweep(rows, List.of(0.0), List.of(0.0),
-                    THRESHOLDS), budget, tweetBudget).orElse(null);
+            Point modelOnly = DecisionGrid.best(DecisionGrid.sweep(rows, List.of(0.0), List.of(), List.of(0.0),
+                    THRESHOLDS, minLetters), budget, tweetBudget).orElse(null);
             if (modelOnly != null) {
                 md.add(AppealColumns.row(name + ": incident model alone + rules", modelOnly, appealRows));
             }
@@ -244,8 +260,8 @@ final class IncidentCrossval {
         if (chosen != null) {
             md.add("");
             md.add(String.format(Locale.ROOT, "Thresholds of the best blend (complaint weight %.2f, rule floor %.2f, "
-                    + "the floor's complaint weight %.2f):", chosen.blend().baseWeight(), chosen.blend().ruleFloor(),
-                    chosen.blend().floorWeight()));
+                    + "the floor's complaint weight %.2f, content floor %d letters):", chosen.blend().baseWeight(),
+                    chosen.blend().ruleFloor(), chosen.blend().floorWeight(), chosen.blend().minLetters()));
             md.add("");
             md.add(AppealColumns.header(realTexts.keySet()));
             java.util.SortedSet<Double> sweep = new java.util.TreeSet<>(List.of(0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.97));
@@ -318,20 +334,25 @@ final class IncidentCrossval {
                 j.post().text().replaceAll("\\s+", " ")));
     }
 
-    /** A hard negatives' weights: each ≥ 0 and a multiple of the smallest one at every labelled-row repeat. */
-    private static void checkNegativeWeights(String option, List<Double> values, List<Integer> repeats) {
-        for (double w : values) {
-            try {
-                if (w < 0) {
-                    throw new IllegalArgumentException("weights are ≥ 0 (of a labelled row), e.g. 0,0.1");
+    /**
+     * The hard negatives' weights: each ≥ 0, and every pair of them a whole number of events at every labelled-row
+     * repeat ({@link IncidentRecipe#scale}), checked before the first fold trains.
+     */
+    private static void checkNegativeWeights(List<Double> tweets, List<Double> informal, List<Integer> repeats) {
+        for (double tw : tweets) {
+            for (double inf : informal) {
+                if (tw < 0 || inf < 0) {
+                    throw new CliArgs.UsageException("--" + (tw < 0 ? "tweets" : "informal")
+                            + ": weights are ≥ 0 (of a labelled row), e.g. 0,0.1");
                 }
                 for (int repeat : repeats) {
-                    if (w > 0) {
-                        IncidentRecipe.tweetEvents(w, repeat);
+                    try {
+                        IncidentRecipe.scale(repeat, tw, inf);
+                    } catch (IllegalArgumentException e) {
+                        throw new CliArgs.UsageException("--tweets / --informal at --labelled-weight " + repeat + ": "
+                                + e.getMessage());
                     }
                 }
-            } catch (IllegalArgumentException e) {
-                throw new CliArgs.UsageException("--" + option + ": " + e.getMessage());
             }
         }
     }

@@ -62,11 +62,16 @@ public final class IncidentRecipe {
      */
     public static final double TWEETS = 1.0;
     /**
-     * With tweets, every other training document is given this many times ({@link #scale}) and the L2 cost scaled
-     * alike, so that a tweet given once weighs 1 / ({@link #LABELLED_REPEAT} × 10) = 0.05 of a labelled row: the
-     * weights are multiples of 0.05. Equal events are merged by the trainer, so this costs no time.
+     * With hard negatives, every other training document is given at least this many times ({@link #scale}) and the
+     * L2 cost scaled alike, so that a hard negative given once weighs 1 / ({@link #LABELLED_REPEAT} × 10) = 0.05 of a
+     * labelled row. Equal events are merged by the trainer, so this costs no time.
      */
     static final int TWEET_SCALE = 10;
+    /**
+     * The largest multiple of {@link #TWEET_SCALE} {@link #scale} goes to: a weight must be a multiple of
+     * 1 / (repeat × 10 × this) of a labelled row (0.005 with the labelled rows once).
+     */
+    static final int MAX_SCALE_STEPS = 20;
 
     /**
      * The informal non-incident texts' weight ({@link InformalNegatives}: forum and social comments of the Skoltech
@@ -80,9 +85,33 @@ public final class IncidentRecipe {
      */
     public static final double INFORMAL = 0.05;
 
-    /** The count of each labelled-row or appeal document (and the L2 cost's factor) at these hard-negative weights. */
-    public static int scale(double... negativeWeights) {
-        return java.util.Arrays.stream(negativeWeights).anyMatch(w -> w > 0) ? TWEET_SCALE : 1;
+    /**
+     * The count of each labelled-row or appeal document (and the L2 cost's factor) at these hard-negative weights
+     * with the labelled rows repeated {@code labelledRepeat} times: 1 without hard negatives, else the smallest
+     * multiple of {@link #TWEET_SCALE} at which every weight is a whole number of events. The granularity follows
+     * the repeat: with the labelled rows once, 0.05 of a row needs 20 (10 gave half an event), while the shipped
+     * recipe (twice, 0.05 and 1) stays at 10, so its training is unchanged.
+     *
+     * @throws IllegalArgumentException when a weight is below 0 or needs a scale past {@link #MAX_SCALE_STEPS} steps
+     */
+    public static int scale(int labelledRepeat, double... negativeWeights) {
+        if (java.util.Arrays.stream(negativeWeights).noneMatch(w -> w > 0)) {
+            return 1;
+        }
+        for (int k = 1; k <= MAX_SCALE_STEPS; k++) {
+            int s = TWEET_SCALE * k;
+            if (java.util.Arrays.stream(negativeWeights).allMatch(w -> w == 0 || whole(w * labelledRepeat * s))) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("a hard negative's weight must be a multiple of "
+                + 1.0 / (labelledRepeat * TWEET_SCALE * MAX_SCALE_STEPS) + " labelled rows, not "
+                + String.join(", ", java.util.Arrays.stream(negativeWeights).mapToObj(w ->
+                        java.math.BigDecimal.valueOf(w).stripTrailingZeros().toPlainString()).toList()));
+    }
+
+    private static boolean whole(double events) {
+        return events > 1 - 1e-9 && Math.abs(events - Math.round(events)) < 1e-9;
     }
 
     /**
@@ -107,27 +136,15 @@ public final class IncidentRecipe {
         if (given.isEmpty()) {
             return new Weighted(rows, List.of());
         }
+        // every group's weight, given or empty, as crossval's L2 factor sees them
+        int scale = scale(labelledRepeat, negatives.stream().mapToDouble(Negatives::weight).toArray());
         List<LabeledText> texts = new ArrayList<>(rows);
-        List<Integer> counts = new ArrayList<>(Collections.nCopies(rows.size(), TWEET_SCALE));
+        List<Integer> counts = new ArrayList<>(Collections.nCopies(rows.size(), scale));
         for (Negatives n : given) {
             texts.addAll(n.texts());
-            counts.addAll(Collections.nCopies(n.texts().size(), tweetEvents(n.weight(), labelledRepeat)));
+            counts.addAll(Collections.nCopies(n.texts().size(), (int) Math.round(n.weight() * labelledRepeat * scale)));
         }
         return new Weighted(List.copyOf(texts), List.copyOf(counts));
-    }
-
-    /**
-     * How many times a hard negative is given at {@code weight} (&gt; 0) labelled rows.
-     *
-     * @throws IllegalArgumentException when the weight is not a multiple of the smallest one
-     */
-    public static int tweetEvents(double weight, int labelledRepeat) {
-        double events = weight * labelledRepeat * TWEET_SCALE;
-        if (events < 1 - 1e-9 || Math.abs(events - Math.round(events)) > 1e-9) {
-            throw new IllegalArgumentException("a hard negative's weight must be a multiple of "
-                    + 1.0 / (labelledRepeat * TWEET_SCALE) + " labelled rows, not " + weight);
-        }
-        return (int) Math.round(events);
     }
 
     /** Hard negatives (none) given at {@code weight} labelled rows each. */

@@ -79,6 +79,14 @@ public final class DecisionGrid {
      */
     public static List<Point> sweep(List<Row> rows, List<Double> weights, List<Double> floorWeights,
                                     List<Double> floors, List<Double> thresholds) {
+        return sweep(rows, weights, floorWeights, floors, thresholds, List.of(0));
+    }
+
+    /**
+     * Every setting of the grid, each at every content floor of {@code minLetters} ({@link IncidentDecider.Blend#minLetters}).
+     */
+    public static List<Point> sweep(List<Row> rows, List<Double> weights, List<Double> floorWeights,
+                                    List<Double> floors, List<Double> thresholds, List<Integer> minLetters) {
         List<Point> out = new ArrayList<>();
         for (double w : weights) {
             java.util.SortedSet<Double> fws = new java.util.TreeSet<>(floorWeights);
@@ -86,7 +94,9 @@ public final class DecisionGrid {
             for (double fw : fws) {
                 for (double f : floors) {
                     for (double t : thresholds) {
-                        out.add(at(rows, new IncidentDecider.Blend(w, f, fw), t));
+                        for (int letters : minLetters) {
+                            out.add(at(rows, new IncidentDecider.Blend(w, f, fw, letters), t));
+                        }
                     }
                 }
             }
@@ -95,18 +105,25 @@ public final class DecisionGrid {
     }
 
     /**
+     * The rule's order: the most recall; ties to the higher threshold, then the lower rule floor, then the higher
+     * content floor (each: fewer alarms to come on texts unlike the dev rows).
+     */
+    private static final Comparator<Point> ORDER = Comparator.<Point>comparingDouble(DecisionGrid::recall)
+            .thenComparingDouble(Point::threshold)
+            .thenComparingDouble(p -> -p.blend().ruleFloor())
+            .thenComparingInt(p -> p.blend().minLetters());
+
+    /**
      * The point with the most recall (problem recall + question recall) among those with false alarms at most
      * {@code maxFalseAlarms} over all {@code none} rows and at most {@code maxTweetAlarms} over the tweets (a
      * tweet group with no row passes); ties go to the higher threshold, then the lower rule floor (fewer alarms
-     * to come on texts unlike the dev rows).
+     * to come on texts unlike the dev rows), then the higher content floor.
      */
     public static Optional<Point> best(List<Point> points, double maxFalseAlarms, double maxTweetAlarms) {
         return points.stream()
                 .filter(p -> p.all().falseAlarms() <= maxFalseAlarms)
                 .filter(p -> !(p.tweets().falseAlarms() > maxTweetAlarms))
-                .max(Comparator.<Point>comparingDouble(DecisionGrid::recall)
-                        .thenComparingDouble(Point::threshold)
-                        .thenComparingDouble(p -> -p.blend().ruleFloor()));
+                .max(ORDER);
     }
 
     /**
@@ -121,9 +138,7 @@ public final class DecisionGrid {
         return points.stream()
                 .filter(p -> p.all().falseAlarms() <= maxFalseAlarms)
                 .filter(p -> !(p.tweets().falseAlarms() > maxTweetAlarms))
-                .sorted(Comparator.<Point>comparingDouble(DecisionGrid::recall)
-                        .thenComparingDouble(Point::threshold)
-                        .thenComparingDouble(p -> -p.blend().ruleFloor()).reversed())
+                .sorted(ORDER.reversed())
                 .filter(admissible)
                 .findFirst();
     }
@@ -146,17 +161,20 @@ public final class DecisionGrid {
         return Double.isNaN(v) ? 0 : v;
     }
 
-    /** A Markdown table row: weight, floor, the floor's weight, threshold, recalls, false alarms (all, written, tweets), type. */
+    /**
+     * A Markdown table row: weight, floor, the floor's weight, threshold, recalls, false alarms (all, written,
+     * tweets), type, the content floor.
+     */
     public static String markdownRow(String label, Point p) {
         // the threshold to three places: the grid has half steps at the top (0.985, 0.995)
-        return String.format(java.util.Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.3f | %s | %s | %s | %s | %s | %s |",
+        return String.format(java.util.Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.3f | %s | %s | %s | %s | %s | %s | %d |",
                 label, p.blend().baseWeight(), p.blend().ruleFloor(), p.blend().floorWeight(), p.threshold(),
                 IncidentEvaluation.pct(p.all().problemRecall()), IncidentEvaluation.pct(p.all().questionRecall()),
                 IncidentEvaluation.pct(p.all().falseAlarms()), IncidentEvaluation.pct(p.written().falseAlarms()),
-                IncidentEvaluation.pct(p.tweets().falseAlarms()), IncidentEvaluation.pct(p.all().typeAccuracy()));
+                IncidentEvaluation.pct(p.tweets().falseAlarms()), IncidentEvaluation.pct(p.all().typeAccuracy()), p.blend().minLetters());
     }
 
     public static final String MARKDOWN_HEADER = "| setting | complaint weight | rule floor | floor's complaint weight "
-            + "| threshold | problem recall | question recall | false alarms | on written none | on tweets | type accuracy |\n"
-            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+            + "| threshold | problem recall | question recall | false alarms | on written none | on tweets | type accuracy | min letters |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 }

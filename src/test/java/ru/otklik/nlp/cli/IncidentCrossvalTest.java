@@ -40,8 +40,8 @@ class IncidentCrossvalTest {
         Path rows = tmp.resolve("rows.tsv");
 
         String report = CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
-                "--labelled", labelled.toString(), "--models", "nlp-models", "--folds", "3", "--extras", "0", "--appeals", "false", "--tweets", "0",
-                "--informal", "0", "--max-false-alarms", "0.1", "--max-tweet-alarms", "1", "--nb", "on,off", "--out", rows.toString());
+                "--labelled", labelled.toString(), "--models", "nlp-models", "--folds", "3", "--extras", "0", "--appeals", "false",
+                "--max-false-alarms", "0.1", "--max-tweet-alarms", "1", "--nb", "on,off", "--out", rows.toString());
 
         assertThat(report).contains("## incident decision: 3-fold cross-validation over the labelled dev rows ("
                         + devRows + ")", "| complaint model alone, rules as before | 1.00 | 0.00 |",
@@ -132,18 +132,24 @@ class IncidentCrossvalTest {
                 .isInstanceOf(CliArgs.UsageException.class)
                 .hasMessage("--tweets: weights are ≥ 0 (of a labelled row), e.g. 0,0.1");
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
-                "--informal", "0.05,0.12"))
+                "--informal", "0.05,0.0001"))
                 .isInstanceOf(CliArgs.UsageException.class)
-                .hasMessage("--informal: a hard negative's weight must be a multiple of 0.05 labelled rows, not 0.12");
+                .hasMessage("--tweets / --informal at --labelled-weight 2: a hard negative's weight must be a multiple "
+                        + "of 0.0025 labelled rows, not 0, 0.0001");
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
                 "--max-real-tweet-alarms", "5"))
                 .hasMessage("--max-real-tweet-alarms must be a share from 0 to 1, not 5");
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
-                "--tweets", "0.07"))
+                "--labelled-weight", "1", "--tweets", "0.001"))
                 .isInstanceOf(CliArgs.UsageException.class)
-                .hasMessage("--tweets: a hard negative's weight must be a multiple of 0.05 labelled rows, not 0.07");
-        // the shipped recipe learns real tweets and informal comments: a labelled set alone is cross-validated with --tweets 0
-        // --informal 0 (with the labelled rows once, as --appeals false gives, 0.05 is not a whole number of events)
+                .hasMessage("--tweets / --informal at --labelled-weight 1: a hard negative's weight must be a multiple "
+                        + "of 0.005 labelled rows, not 0.001, 0");
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--min-letters", "0,-4"))
+                .isInstanceOf(CliArgs.UsageException.class).hasMessage("--min-letters: floors are ≥ 0 letters, e.g. 0,4,6");
+        // without the shared datasets the hard negatives default to none; asked for, they are an error. The shipped
+        // informal weight 0.05 with the labelled rows once (--appeals false) passes the weights' check (20 events a
+        // row, one a comment) and reaches the datasets' check
         Path labelled = Files.createDirectories(tmp.resolve("labelled"));
         Files.write(labelled.resolve("posts.tsv"), Files.readAllLines(Path.of("labelled/written-posts.tsv")).subList(0, 60));
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
@@ -152,7 +158,7 @@ class IncidentCrossvalTest {
                 .hasMessage("--tweets or --informal above 0 needs the shared datasets (--data): not found under "
                         + tmp + " (0 leaves those hard negatives out)");
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
-                "--labelled", labelled.toString(), "--appeals", "false", "--tweets", "0", "--informal", "0.1"))
+                "--labelled", labelled.toString(), "--appeals", "false", "--informal", "0.05"))
                 .isInstanceOf(CliArgs.UsageException.class)
                 .hasMessage("--tweets or --informal above 0 needs the shared datasets (--data): not found under "
                         + tmp + " (0 leaves those hard negatives out)");

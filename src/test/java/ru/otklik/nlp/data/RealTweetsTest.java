@@ -73,17 +73,19 @@ class RealTweetsTest {
         IncidentRecipe.Weighted none = IncidentRecipe.weigh(rows, tweets, 0, 2);
         assertThat(none.texts()).isEqualTo(rows);
         assertThat(none.counts()).isEmpty();
-        assertThat(IncidentRecipe.scale(0)).isEqualTo(1);
+        assertThat(IncidentRecipe.scale(2, 0)).isEqualTo(1);
 
         // labelled rows twice (repeat 2) × 10 = 20 events a row; a tweet at 0.1 of a row: 2 events
         IncidentRecipe.Weighted tenth = IncidentRecipe.weigh(rows, tweets, 0.1, 2);
         assertThat(tenth.texts()).hasSize(5).endsWith(tweets.toArray(LabeledText[]::new));
         assertThat(tenth.counts()).containsExactly(10, 10, 10, 2, 2);
-        assertThat(IncidentRecipe.scale(0.1)).isEqualTo(10);
+        assertThat(IncidentRecipe.scale(2, 0.1)).isEqualTo(10);
         assertThat(IncidentRecipe.weigh(rows, tweets, 0.05, 2).counts()).endsWith(1, 1);
-        assertThatThrownBy(() -> IncidentRecipe.weigh(rows, tweets, 0.07, 2))
+        // a finer weight takes a finer scale: 0.07 of a row is 7 events against a row's 2 × 50
+        assertThat(IncidentRecipe.weigh(rows, tweets, 0.07, 2).counts()).containsExactly(50, 50, 50, 7, 7);
+        assertThatThrownBy(() -> IncidentRecipe.weigh(rows, tweets, 0.0001, 2))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("a hard negative's weight must be a multiple of 0.05 labelled rows, not 0.07");
+                .hasMessage("a hard negative's weight must be a multiple of 0.0025 labelled rows, not 0.0001");
 
         // a second group of hard negatives at its own weight, after the tweets; a group at 0 is left out
         List<LabeledText> comments = List.of(new LabeledText("c1", "z", "none"));
@@ -93,8 +95,33 @@ class RealTweetsTest {
         assertThat(both.counts()).containsExactly(10, 10, 10, 2, 2, 4);
         assertThat(IncidentRecipe.weigh(rows, List.of(new IncidentRecipe.Negatives(tweets, 0),
                 new IncidentRecipe.Negatives(comments, 0.05)), 2).counts()).containsExactly(10, 10, 10, 1);
-        assertThat(IncidentRecipe.scale(0, 0.05)).isEqualTo(10);
-        assertThat(IncidentRecipe.scale(0, 0)).isEqualTo(1);
+        assertThat(IncidentRecipe.scale(2, 0, 0.05)).isEqualTo(10);
+        assertThat(IncidentRecipe.scale(2, 0, 0)).isEqualTo(1);
+    }
+
+    /**
+     * The granularity follows the labelled rows' repeat: with the rows once (crossval --appeals false) 0.05 of a row
+     * is one event against a row's 20, where a fixed scale of 10 made it half an event; the shipped recipe (rows
+     * twice, tweets 1, informal 0.05) keeps its scale of 10, so its training is unchanged.
+     */
+    @Test
+    void theScaleIsTheCoarsestThatGivesEveryWeightWholeEvents() {
+        List<LabeledText> rows = List.of(new LabeledText("a", "a", "complaint"));
+        List<LabeledText> tweets = List.of(new LabeledText("t1", "x", "none"));
+        List<LabeledText> comments = List.of(new LabeledText("c1", "z", "none"));
+
+        assertThat(IncidentRecipe.scale(IncidentRecipe.LABELLED_REPEAT, IncidentRecipe.TWEETS, IncidentRecipe.INFORMAL))
+                .isEqualTo(10);
+        assertThat(IncidentRecipe.weigh(rows, List.of(new IncidentRecipe.Negatives(tweets, 1.0),
+                new IncidentRecipe.Negatives(comments, 0.05)), 2).counts()).containsExactly(10, 20, 1);
+        assertThat(IncidentRecipe.scale(1, 0.05)).isEqualTo(20);
+        assertThat(IncidentRecipe.weigh(rows, List.of(new IncidentRecipe.Negatives(tweets, 1.0),
+                new IncidentRecipe.Negatives(comments, 0.05)), 1).counts()).containsExactly(20, 20, 1);
+        assertThat(IncidentRecipe.scale(3, 1.0, 0.05)).isEqualTo(20);
+        assertThat(IncidentRecipe.scale(1, 0.1)).isEqualTo(10);
+        // an empty group's weight still sets the scale, as crossval's L2 factor reads it
+        assertThat(IncidentRecipe.weigh(rows, List.of(new IncidentRecipe.Negatives(tweets, 1.0),
+                new IncidentRecipe.Negatives(List.of(), 0.05)), 1).counts()).containsExactly(20, 20);
     }
 
     @Test

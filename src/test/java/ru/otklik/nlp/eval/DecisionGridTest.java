@@ -51,6 +51,28 @@ class DecisionGridTest {
         assertThat(DecisionGrid.at(rows(), new Blend(0, 0.05), 0.5).all().falseAlarms()).isZero();
     }
 
+    /**
+     * The content floor is a dimension of the grid: a real tweet «нет» the in-domain model is sure of costs a
+     * false alarm at floor 0 and none at 4, with the same recall, so the rule takes the floor (a tie goes to the
+     * higher content floor once threshold and rule floor are equal).
+     */
+    @Test
+    void theContentFloorIsSweptAndATieGoesToTheHigherFloor() {
+        List<Row> rows = new ArrayList<>(rows());
+        LabelledPosts.Post no = new LabelledPosts.Post("no", "dev", "rusentitweet", "", "нет", "none", "");
+        rows.add(new Row(no, true, new LabelScore("none", 0.9), new LabelScore("complaint", 0.97), null, List.of(),
+                "нет"));
+        List<Point> points = DecisionGrid.sweep(rows, List.of(0.0), List.of(), List.of(0.05), List.of(0.5),
+                List.of(0, 4));
+        assertThat(points).hasSize(2);
+        assertThat(points.get(0).tweets().falseAlarms()).isGreaterThan(0);
+        assertThat(points.get(1).tweets().falseAlarms()).isZero();
+        assertThat(points.get(1).all().problemRecall()).isEqualTo(points.get(0).all().problemRecall());
+        assertThat(DecisionGrid.best(points, 1, 1).orElseThrow().blend()).isEqualTo(new Blend(0, 0.05, 0, 4));
+        assertThat(DecisionGrid.best(points, 1, 1, p -> true).orElseThrow().blend().minLetters()).isEqualTo(4);
+        assertThat(DecisionGrid.markdownRow("x", points.get(1))).endsWith(" | 4 |");
+    }
+
     @Test
     void theBestSettingHasTheMostRecallWithinTheFalseAlarmBudget() {
         List<Point> points = DecisionGrid.sweep(rows(), List.of(0.0, 1.0), List.of(0.0, 0.05),
