@@ -1,7 +1,5 @@
 package ru.otklik.analysis;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -38,17 +36,13 @@ import ru.otklik.nlp.rules.TopicRules;
 @ApplicationScoped
 public class NlpPostAnalyzer implements PostAnalyzer {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
     private final TextAnalyzer analyzer;
     private final RoutingTable routing;
     private final Map<String, String> ruleVersions;
     private final Map<String, Agency> agenciesByName = new LinkedHashMap<>();
-    private final ObjectMapper json;
 
     public NlpPostAnalyzer(AnalysisConfig config, TopicRules rules, RoutingTable routing, TulaGazetteer gazetteer,
-                           RuleResources files, ObjectMapper json) {
+                           RuleResources files) {
         try {
             this.analyzer = new TextAnalyzer(NlpModels.load(config.modelsDir(), config.ownModelsDir()),
                     new PlaceFinder(gazetteer), rules, new AgencyDecider(routing),
@@ -58,7 +52,6 @@ public class NlpPostAnalyzer implements PostAnalyzer {
         }
         this.routing = routing;
         this.ruleVersions = Map.copyOf(files.versions());
-        this.json = json;
         routing.agencies().forEach(a -> agenciesByName.put(a.name(), a));
     }
 
@@ -95,7 +88,7 @@ public class NlpPostAnalyzer implements PostAnalyzer {
                 .map(p -> new AnalysisResult.Place(p.text(), p.type(), p.municipality())).toList();
         String municipality = Votes.winner(places.stream().map(AnalysisResult.Place::municipality)
                 .filter(Objects::nonNull).toList()).orElse(null);
-        Map<String, Object> explanation = new LinkedHashMap<>(json.convertValue(a.explanation(), MAP));
+        Map<String, Object> explanation = StoredExplanation.of(a.explanation());
         return new AnalysisResult(a.lang(), label(a.complaint()), a.incidentType(), label(a.topic()),
                 label(a.conflict()), label(a.inappropriate()), label(a.sentiment()), places, municipality,
                 agency(a.agency(), a.topic().label(), municipality, explanation), explanation, versions);

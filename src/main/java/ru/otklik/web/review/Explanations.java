@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import ru.otklik.analysis.StoredExplanation;
 
 /**
  * Turns an analysis' explanation (the JSON object {@code NlpPostAnalyzer} stores) into lines a person can
  * read. Known keys get Russian wording; any other key is still shown,
- * so a new kind of evidence is never hidden from the analyst.
+ * so a new kind of evidence is never hidden from the analyst. Both stored forms read the same: the compact one
+ * ({@link StoredExplanation}: a feature as {@code "<feature> +0.18"}, an entity as {@code [text, type]}) and the
+ * {@code analyze} command's, which rows stored before it hold ({@code {"feature", "weight"}} and
+ * {@code {"text", "type", …}} objects).
  */
 public final class Explanations {
 
@@ -40,8 +44,7 @@ public final class Explanations {
                 case "matchedRules" -> lines.add(new Line("Сработавшие правила", join(value, String::valueOf)));
                 case "routing" -> lines.add(new Line("Маршрутизация", String.valueOf(value)));
                 case "entities" -> lines.add(new Line("Найденные места и организации", join(value,
-                        item -> item instanceof Map<?, ?> m ? m.get("text") + " (" + m.get("type") + ")"
-                                : String.valueOf(item))));
+                        Explanations::entity)));
                 case "topFeatures" -> features(value, lines);
                 case "analysedAsRussian" -> lines.add(new Line("Отправлен на анализ как русский",
                         value instanceof Map<?, ?> m ? "определён язык " + m.get("detectedLang") + ", отправил "
@@ -68,7 +71,17 @@ public final class Explanations {
     }
 
     private static String signed(Object weight) {
-        return weight instanceof Number n ? String.format(java.util.Locale.ROOT, "%+.2f", n.doubleValue()) : "";
+        return weight instanceof Number n ? StoredExplanation.signed(n.doubleValue()) : "";
+    }
+
+    private static String entity(Object item) {
+        if (item instanceof Map<?, ?> m) {
+            return m.get("text") + " (" + m.get("type") + ")";
+        }
+        if (item instanceof List<?> pair && pair.size() == 2) {
+            return pair.get(0) + " (" + pair.get(1) + ")";
+        }
+        return String.valueOf(item);
     }
 
     private static String join(Object value, java.util.function.Function<Object, String> item) {
