@@ -204,23 +204,38 @@ public class IncidentGrouping {
     }
 
     private List<Group> groups(List<CandidateRow> rows, List<MemberRow> members, Map<Long, TermVector> vectors) {
-        Map<Long, List<TermVector>> latest = new HashMap<>();
-        Map<Long, List<IncidentTermsCache.Member>> latestIds = new HashMap<>();
+        Map<Long, LatestPosts> latest = new HashMap<>();
         members.stream()
                 .sorted(Comparator.comparing(MemberRow::addedAt).thenComparing(MemberRow::postId).reversed())
-                .forEach(m -> {
-                    latest.computeIfAbsent(m.incidentId(), k -> new ArrayList<>())
-                            .add(vectors.getOrDefault(m.postId(), TermVector.EMPTY));
-                    latestIds.computeIfAbsent(m.incidentId(), k -> new ArrayList<>())
-                            .add(new IncidentTermsCache.Member(m.postId(), m.version()));
-                });
+                .forEach(m -> latest.computeIfAbsent(m.incidentId(), k -> LatestPosts.empty())
+                        .add(vectors.getOrDefault(m.postId(), TermVector.EMPTY),
+                                new IncidentTermsCache.Member(m.postId(), m.version())));
         Map<Long, Group> groups = new LinkedHashMap<>();
         for (CandidateRow r : rows) {
+            LatestPosts posts = latest.getOrDefault(r.id(), LatestPosts.NONE);
             groups.computeIfAbsent(r.id(), id -> new Group(id, id, r.topic(), r.municipality(),
-                    IncidentStatus.fromCode(r.status()), r.lastSeenAt(), latest.getOrDefault(id, List.of()),
-                    new Summed(sums, id, latestIds.getOrDefault(id, List.of()))));
+                    IncidentStatus.fromCode(r.status()), r.lastSeenAt(), posts.vectors(),
+                    new Summed(sums, id, posts.members())));
         }
         return List.copyOf(groups.values());
+    }
+
+    /**
+     * A loaded incident's latest posts, most recent first: their term vectors, and their ids and versions, which key
+     * the remembered sum of those vectors.
+     */
+    private record LatestPosts(List<TermVector> vectors, List<IncidentTermsCache.Member> members) {
+
+        static final LatestPosts NONE = new LatestPosts(List.of(), List.of());
+
+        static LatestPosts empty() {
+            return new LatestPosts(new ArrayList<>(), new ArrayList<>());
+        }
+
+        void add(TermVector vector, IncidentTermsCache.Member member) {
+            vectors.add(vector);
+            members.add(member);
+        }
     }
 
     /** Where a loaded incident's summed vector is remembered: valid while the incident has the posts it was loaded with. */
