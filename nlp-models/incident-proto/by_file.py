@@ -15,7 +15,7 @@ sys.path.insert(0, __file__.rsplit('/', 1)[0] + '/../blend')
 from blend_grid import load, signals, decide  # noqa: E402
 
 FILES = [('tweets-news', re.compile(r'^(tw|news)-')), ('written-posts', re.compile(r'^post-\d'))] + [
-    ('written-posts-' + c, re.compile(r'^post-' + c + r'\d')) for c in 'bcdefghijklmnopqr']
+    ('written-posts-' + c, re.compile(r'^post-' + c + r'\d')) for c in 'bcdefghijklmnopqrstuvwx']
 
 INCIDENT_KINDS = [
     ('short, with a photo / video / wall link', lambda t: len(t) <= 200 and re.search(
