@@ -101,7 +101,7 @@ final class IncidentCrossval {
         List<Double> oversample = args.list("oversample", String.valueOf(
                 ShippedModelBuilder.configFor(TaskCorpora.INCIDENT).oversamplePower()), Double::valueOf);
         // --nb on,off: the incident model with and without naive-Bayes log-count ratios (NbRatios), same folds
-        List<Boolean> nbs = args.list("nb", IncidentRecipe.NB_RATIOS ? "on" : "off", IncidentCrossval::onOff);
+        List<Boolean> nbs = args.list("nb", IncidentRecipe.NB_RATIOS ? "on" : "off", IncidentCrossvalOptions::onOff);
         // --min-letters 0,4,6: the content floors below which the models alone may not flag a text, a grid dimension
         List<Integer> minLetters = args.list("min-letters", MIN_LETTERS, Integer::valueOf);
         if (minLetters.stream().anyMatch(l -> l < 0)) {
@@ -119,7 +119,7 @@ final class IncidentCrossval {
         if (folds < 2 || weights.stream().anyMatch(w -> w < 1)) {
             throw new CliArgs.UsageException("--folds must be ≥ 2 and --labelled-weight ≥ 1");
         }
-        checkNegativeWeights(tweetWeights, informalWeights, weights);
+        IncidentCrossvalOptions.checkNegativeWeights(tweetWeights, informalWeights, weights);
         LabelledTraining dev;
         try {
             dev = LabelledTraining.read(labelledDir, Optional.of(data), 1);
@@ -332,38 +332,6 @@ final class IncidentCrossval {
         err.printf("[crossval] %s: %d of %d Russian check-half tweets flagged%n", name, flagged.size(), tweets.size());
         flagged.forEach(j -> err.printf("[crossval]   flagged tweet %s\t%s%n", j.post().id(),
                 j.post().text().replaceAll("\\s+", " ")));
-    }
-
-    /**
-     * The hard negatives' weights: each ≥ 0, and every pair of them a whole number of events at every labelled-row
-     * repeat ({@link IncidentRecipe#scale}), checked before the first fold trains.
-     */
-    private static void checkNegativeWeights(List<Double> tweets, List<Double> informal, List<Integer> repeats) {
-        for (double tw : tweets) {
-            for (double inf : informal) {
-                if (tw < 0 || inf < 0) {
-                    throw new CliArgs.UsageException("--" + (tw < 0 ? "tweets" : "informal")
-                            + ": weights are ≥ 0 (of a labelled row), e.g. 0,0.1");
-                }
-                for (int repeat : repeats) {
-                    try {
-                        IncidentRecipe.scale(repeat, tw, inf);
-                    } catch (IllegalArgumentException e) {
-                        throw new CliArgs.UsageException("--tweets / --informal at --labelled-weight " + repeat + ": "
-                                + e.getMessage());
-                    }
-                }
-            }
-        }
-    }
-
-    /** {@code --nb}'s values: on / off (true / false accepted too). */
-    static boolean onOff(String value) {
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "on", "true" -> true;
-            case "off", "false" -> false;
-            default -> throw new IllegalArgumentException("--nb takes on, off or both (on,off), got " + value);
-        };
     }
 
     /** SPb dev appeals in the real-appeal proxy (the first of the dev side; Kursk's dev side is ~420). */
