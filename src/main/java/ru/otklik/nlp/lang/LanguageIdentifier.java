@@ -12,6 +12,7 @@ import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import ru.otklik.nlp.ner.FastGisModel;
+import ru.otklik.nlp.text.SocialMarkup;
 
 /**
  * Language of a post, as an ISO 639-1 code where one exists ("ru", "uk", "en"), else ISO 639-3, or
@@ -62,9 +63,9 @@ public final class LanguageIdentifier {
     private static final String FAR_ALPHABETS = "ђјљњћџѓќѕәөүұқңғһҗҙҡҫӣӯҳҷҕҥӏ";
     /** Letters Russian has and Bulgarian, Ukrainian, Serbian and Macedonian lack. */
     private static final String RUSSIAN_ONLY = "ыэё";
-    private static final Pattern NOT_EVIDENCE = Pattern.compile(
-            "(?i)\\b(?:https?://|www\\.)\\S+|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,6}/\\S*"
-                    + "|(?<![\\p{L}\\p{N}_])[@#][\\p{L}\\p{N}_.]+|\\[(?:id|club|public|event)\\d+\\|");
+    /** Links, @mentions, hashtags and VK mention ids; a VK mention's name stays, it is the writer's words. */
+    private static final Pattern NOT_EVIDENCE = Pattern.compile(SocialMarkup.linkRegex()
+            + "|" + SocialMarkup.handleRegex() + "|" + SocialMarkup.vkMentionIdRegex());
     /** ъ before a consonant, at a word end or as a vowel, or a Bulgarian function word. */
     private static final Pattern BULGARIAN_HINT = Pattern.compile(
             "(?iu)ъ(?![еёюя])|(?<!\\p{L})(?:е|ще|това|са)(?!\\p{L})");

@@ -1,7 +1,6 @@
 package ru.otklik.nlp.text;
 
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How many letters of content a text has: letters outside links, {@code @mentions} and VK mentions
@@ -13,11 +12,6 @@ import java.util.regex.Pattern;
  * digits and punctuation are not letters. Pure; one pass over the text that stops at the floor asked about.
  */
 public final class ContentLetters {
-
-    /** A link at a token's start: a scheme or www., or a domain with a path or a known top-level domain. */
-    private static final Pattern LINK = Pattern.compile(
-            "(?i)(?:https?://|www\\.)\\S*|[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:[a-z]{2,6}/\\S*|(?:ru|рф|com|org|net|su)\\b)");
-    private static final Pattern VK_MENTION = Pattern.compile("\\[(?:id|club|public|event)\\d+\\|[^\\]]*\\]");
 
     private ContentLetters() {
     }
@@ -44,7 +38,7 @@ public final class ContentLetters {
                 continue;
             }
             if (tokenStart && c == '[') {
-                vk = vk == null ? VK_MENTION.matcher(text) : vk;
+                vk = vk == null ? SocialMarkup.VK_MENTION.matcher(text) : vk;
                 if (vk.region(i, len).lookingAt()) {
                     i = vk.end();
                     prev = -1;
@@ -52,7 +46,7 @@ public final class ContentLetters {
                 }
             }
             if (tokenStart && (c < 128 && Character.isLetterOrDigit(c))) {
-                link = link == null ? LINK.matcher(text) : link;
+                link = link == null ? SocialMarkup.LINK.matcher(text) : link;
                 if (link.region(i, len).lookingAt()) {
                     i = link.end();
                     prev = -1;
