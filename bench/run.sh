@@ -134,10 +134,11 @@ JAVA_OPTS="-Xlog:gc:file=$OUT/gc.log ${JAVA_OPTS:-}" \
 SVC_PID=$!
 
 # RSS of the service (the figure) every second, and PSS of every PostgreSQL process (shared memory counted once)
-# every tenth second, the last one repeated between. Only shell builtins: on a busy machine a process per reading
-# stretched the interval to 7 s. PSS is what is costly: the kernel walks each process's page tables for it, ≈ 12 ms
-# of system CPU a process, ≈ 0.37 s a reading of the server's 30 processes under the feed's load. Read every second
-# (until 2026-12-05) it took up to a quarter of a core of the two, in 0.4 s bursts, beside the service and its limits.
+# every tenth second outside the feed's phases, the last one repeated between. Only shell builtins: on a busy
+# machine a process per reading stretched the interval to 7 s. PSS is what is costly: the kernel walks each
+# process's page tables for it, ≈ 12 ms of system CPU a process, ≈ 0.37 s a reading of the server's 30 processes.
+# Read every second (until 2026-12-05) it cut the feed's rate by 12–45 % and raised its p99 in five pairs of rounds
+# out of five (docs/performance.md, 2026-12-05 perf-feed8); the service's RSS is a counter, cheap to read.
 (
     # a process that ends between listing and reading it must not end the sampling
     set +e
@@ -147,14 +148,14 @@ SVC_PID=$!
         rss=0 pm= phase=
         while read -r k v _; do [ "$k" = VmRSS: ] && rss=$v; done 2>/dev/null < "/proc/$SVC_PID/status"
         read -r pm 2>/dev/null < "$DATA/pg/postmaster.pid"
-        if (( n++ % 10 == 0 )) && [[ "$pm" =~ ^[0-9]+$ ]] && [ -r "/proc/$pm/task/$pm/children" ]; then
+        read -r phase < "$OUT/phase"
+        if (( n++ % 10 == 0 )) && [[ "$phase" != feed-* ]] && [[ "$pm" =~ ^[0-9]+$ ]] && [ -r "/proc/$pm/task/$pm/children" ]; then
             kids=() pg=0
             read -r -a kids 2>/dev/null < "/proc/$pm/task/$pm/children"
             for p in "$pm" "${kids[@]}"; do
                 while read -r k v _; do [ "$k" = Pss: ] && pg=$((pg + v)); done 2>/dev/null < "/proc/$p/smaps_rollup"
             done
         fi
-        read -r phase < "$OUT/phase"
         printf '%(%s)T %s %s %s\n' -1 "$phase" "$rss" "$pg"
         read -r -t 1 -u "$tick" _
     done
