@@ -4,11 +4,12 @@
 # and the incident feed, each next to its limit measured on the same server in the same run, while sampling the
 # service's RSS every second. Prints a growth table (10^4 → 10^6 seeded posts) and the final table.
 #
-#   bench/run.sh [--quick] [--ingest N] [--shared DIR] [--out DIR]
+#   bench/run.sh [--quick] [--levels N,N,...] [--no-settle] [--ingest N] [--shared DIR] [--out DIR]
 #
 # --quick: 10^4 posts only, 1,000 ingested, short runs (a few minutes; for development). Without it: 10^4,
 # 10^5 and 10^6 posts, 10,000 ingested per level (an hour or more while the drain is slow). --ingest N: N posts
-# ingested per level instead (in batches of 1,000, so N > 1,000 lets the drain overlap the ingest).
+# ingested per level instead (in batches of 1,000, so N > 1,000 lets the drain overlap the ingest). --levels: these
+# seeded levels only. --no-settle: the feed and its limit without settling the server after the seed first (settle).
 # Only loopback traffic; everything it starts is stopped on exit.
 set -euo pipefail
 # the whole script is one compound command, read before it runs: editing the file during a run cannot change it
@@ -18,6 +19,8 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 QUICK=0
 INGEST_ARG=
+LEVELS_ARG=
+SETTLE=1
 SHARED=${OTKLIK_SHARED:-../shared}
 OUT=target/bench
 while [ $# -gt 0 ]; do
@@ -26,7 +29,9 @@ while [ $# -gt 0 ]; do
         --ingest) INGEST_ARG=$2; shift ;;
         --shared) SHARED=$2; shift ;;
         --out) OUT=$2; shift ;;
-        *) echo "usage: bench/run.sh [--quick] [--ingest N] [--shared DIR] [--out DIR]" >&2; exit 2 ;;
+        --levels) LEVELS_ARG=$2; shift ;;
+        --no-settle) SETTLE=0 ;;
+        *) echo "usage: bench/run.sh [--quick] [--levels N,N,...] [--no-settle] [--ingest N] [--shared DIR] [--out DIR]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -37,6 +42,7 @@ else
     LEVELS=(10000 100000 1000000); INGEST=10000; STEADY_SECONDS=60; LOAD_SECONDS=20; WARMUP_SECONDS=30; PGBENCH_SCALE=10; DRAIN_TIMEOUT=3600; LATENCY_WAIT=600
 fi
 [ -n "$INGEST_ARG" ] && INGEST=$INGEST_ARG
+[ -n "$LEVELS_ARG" ] && IFS=, read -r -a LEVELS <<< "$LEVELS_ARG"
 STEADY_RATE=100
 RSS_LIMIT_MB=512
 DATASET=$SHARED/datasets/kursk-citizen-appeals/train_dataset_train.csv
@@ -127,24 +133,29 @@ JAVA_OPTS="-Xlog:gc:file=$OUT/gc.log ${JAVA_OPTS:-}" \
     bin/otklik > "$OUT/service.log" 2>&1 &
 SVC_PID=$!
 
-# RSS of the service (the figure) and PSS of every PostgreSQL process (shared memory counted once), every
-# second. Only shell builtins: on a busy machine a process per reading stretched the interval to 7 s.
+# RSS of the service (the figure) every second, and PSS of every PostgreSQL process (shared memory counted once)
+# every tenth second outside the feed's phases, the last one repeated between. Only shell builtins: on a busy
+# machine a process per reading stretched the interval to 7 s. PSS is what is costly: the kernel walks each
+# process's page tables for it, ≈ 12 ms of system CPU a process, ≈ 0.37 s a reading of the server's 30 processes.
+# Read every second (until 2026-12-05) it cut the feed's rate by 12–45 % and raised its p99 in five pairs of rounds
+# out of five (docs/performance.md, 2026-12-05 perf-feed8); the service's RSS is a counter, cheap to read.
 (
     # a process that ends between listing and reading it must not end the sampling
     set +e
     exec {tick}<> <(:)
+    n=0 pg=0
     while [ -r "/proc/$SVC_PID/status" ]; do
-        rss=0 pg=0 pm= phase=
+        rss=0 pm= phase=
         while read -r k v _; do [ "$k" = VmRSS: ] && rss=$v; done 2>/dev/null < "/proc/$SVC_PID/status"
         read -r pm 2>/dev/null < "$DATA/pg/postmaster.pid"
-        if [[ "$pm" =~ ^[0-9]+$ ]] && [ -r "/proc/$pm/task/$pm/children" ]; then
-            kids=()
+        read -r phase < "$OUT/phase"
+        if (( n++ % 10 == 0 )) && [[ "$phase" != feed-* ]] && [[ "$pm" =~ ^[0-9]+$ ]] && [ -r "/proc/$pm/task/$pm/children" ]; then
+            kids=() pg=0
             read -r -a kids 2>/dev/null < "/proc/$pm/task/$pm/children"
             for p in "$pm" "${kids[@]}"; do
                 while read -r k v _; do [ "$k" = Pss: ] && pg=$((pg + v)); done 2>/dev/null < "/proc/$p/smaps_rollup"
             done
         fi
-        read -r phase < "$OUT/phase"
         printf '%(%s)T %s %s %s\n' -1 "$phase" "$rss" "$pg"
         read -r -t 1 -u "$tick" _
     done
@@ -179,8 +190,28 @@ wait_drained() {
     done
 }
 
+# The seed's aftermath is over before a read rate is measured. bench/seed.sql writes a year of posts in one
+# transaction a minute before the feed: the dirty pages it leaves are written out by the bgwriter, the checkpointer
+# and the kernel, and autovacuum picks up the tables it did not vacuum, on the same two cores as the service, while
+# the feed was measured first and its pgbench limit a minute later on a quieter server. A server in use has no such
+# backlog; both the feed and its limit now start from a settled one: every table vacuumed and analysed, a checkpoint,
+# PostgreSQL's files written to disk, and no autovacuum worker running.
+settle() {
+    [ "$SETTLE" = 1 ] || return 0
+    local t0; t0=$(now_ms)
+    sql "vacuum analyze" > /dev/null
+    sql "checkpoint" > /dev/null
+    find "$DATA/pg/base" "$DATA/pg/pg_wal" -type f -exec sync {} + 2>/dev/null || true
+    for _ in $(seq 1 120); do
+        [ "$(sql "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")" = 0 ] && break
+        sleep 1
+    done
+    log "settled in $(( $(now_ms) - t0 )) ms"
+}
+
 measure_feed() {
     local level=$1
+    settle
     phase "feed-$level"
     log "[$level] wrk: GET /api/incidents?limit=50, 16 connections, $LOAD_SECONDS s"
     # an unmeasured run first, so the service is measured warm, as it runs for days: under this load the JIT needs
@@ -190,6 +221,7 @@ measure_feed() {
     put "feed_rps_$level" "$(awk '/^Requests\/sec:/ { printf "%.1f", $2 }' "$OUT/wrk-$level.txt")"
     put "feed_p99_$level" "$(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$level.txt" | to_ms)"
     put "feed_errors_$level" "$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { n += $NF } END { print n + 0 }' "$OUT/wrk-$level.txt")"
+    settle
     log "[$level] pgbench -f bench/feed-page.sql, 16 clients, $LOAD_SECONDS s"
     pgbench -n -M prepared -c16 -j2 -T"$LOAD_SECONDS" -f bench/feed-page.sql --log --log-prefix="$OUT/pgb-feed" \
         > "$OUT/pgbench-feed-$level.txt" 2>&1
