@@ -7,7 +7,7 @@ over the signals; its out-of-fold scores are judged by crossval's rule: the most
 false alarms ≤ --max-fa over all none rows and ≤ --max-tweets over the tweets. The shipped blend is judged the same
 way on the same rows (with the content floor).
 
-python3 nlp-models/stack/stack_proto.py rows.tsv [--l2 1.0] [--variants all]
+python3 nlp-models/stack/stack_proto.py rows.tsv [--max-fa 0.02] [--max-tweets 0.005] [--weights]
 """
 import argparse, re, sys, zlib
 import numpy as np
@@ -134,8 +134,16 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('rows'); ap.add_argument('--max-fa', type=float, default=0.02)
     ap.add_argument('--max-tweets', type=float, default=0.005)
+    ap.add_argument('--weights', action='store_true', help='print the signals-only fit on every row (L2 3) and stop')
     a = ap.parse_args()
     rows = load(a.rows)
+    if a.weights:
+        names, X, _, _, _ = features(rows, [], False, False)
+        th, mu, sd = fit(X, np.array([r['gold'] != 'none' for r in rows], dtype=float), np.ones(len(rows)), 3.0)
+        print('bias\t%.6f' % (th[0] - np.sum(th[1:] * mu / sd)))
+        for n, t, s in zip(names, th[1:], sd):
+            print('%s\t%.6f' % (n, t / s))
+        return
     gold = np.array([r['gold'] for r in rows]); src = np.array([r['source'] for r in rows])
     russian = np.array([r['russian'] == 'true' for r in rows])
     y = (gold != 'none').astype(float)

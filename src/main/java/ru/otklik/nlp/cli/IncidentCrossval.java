@@ -32,6 +32,7 @@ import ru.otklik.nlp.eval.DecisionGrid;
 import ru.otklik.nlp.features.Features;
 import ru.otklik.nlp.eval.DecisionGrid.Point;
 import ru.otklik.nlp.eval.DecisionGrid.Row;
+import ru.otklik.nlp.eval.OutOfFoldRows;
 import ru.otklik.nlp.train.FeatureCache;
 import ru.otklik.nlp.train.ShippedModelBuilder;
 

@@ -15,6 +15,7 @@ import ru.otklik.nlp.StackFeatures;
 import ru.otklik.nlp.eval.DecisionGrid;
 import ru.otklik.nlp.eval.DecisionGrid.Point;
 import ru.otklik.nlp.eval.DecisionGrid.Row;
+import ru.otklik.nlp.eval.OutOfFoldRows;
 import ru.otklik.nlp.eval.StackFit;
 
 /**

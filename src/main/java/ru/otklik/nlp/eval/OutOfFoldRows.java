@@ -1,4 +1,4 @@
-package ru.otklik.nlp.cli;
+package ru.otklik.nlp.eval;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +20,15 @@ import ru.otklik.nlp.text.TextNormalizer;
  * model setting, so the decision can be fitted and judged again without training (the text is cleaned again, as
  * the analysis cleans it).
  */
-final class OutOfFoldRows {
+public final class OutOfFoldRows {
 
-    static final String HEADER = "config\tid\tsource\tgold\trussian\tcomplaint\tincident\ttype\trules\ttext";
+    public static final String HEADER = "config\tid\tsource\tgold\trussian\tcomplaint\tincident\ttype\trules\ttext";
 
     private OutOfFoldRows() {
     }
 
     /** The rows of {@code config}, or of the file's first setting when {@code config} is {@code null}. */
-    static List<Row> read(Path file, String config) throws IOException {
+    public static List<Row> read(Path file, String config) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
             throw new IOException(file + ": not a crossval --out file (header «" + HEADER + "»)");
