@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,15 +29,10 @@ class IncidentStackTest {
 
     private static final LabelScore CALM = new LabelScore("none", 0.97);
     private static final LabelScore NO_TOPIC = new LabelScore("none", 0.8);
-    private static TopicRules rules;
+    private static final TopicRules rules = IncidentDeciderTest.committedRules();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void load() {
-        rules = TopicRules.load(Path.of("nlp-models/rules/topics.tsv"), Path.of("nlp-models/rules/incidents.tsv"));
-    }
 
     @AfterAll
     static void close() {
