@@ -63,6 +63,9 @@ final class StackSelection {
         md.add(AppealColumns.header(real.keySet()));
         md.add(AppealColumns.row("best blend", blend, real));
         if (best.isEmpty()) {
+            // why: the threshold the labelled limits alone would take, with its real texts' figures beside it
+            DecisionGrid.best(points, limits.falseAlarms(), limits.tweets()).ifPresent(p -> md.add(
+                    AppealColumns.row("learned decision, out of fold, labelled limits only", p, real)));
             md.add("");
             md.add("No threshold of the learned decision keeps the limits: nothing written.");
             return md;
