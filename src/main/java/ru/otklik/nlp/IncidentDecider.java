@@ -3,6 +3,7 @@ package ru.otklik.nlp;
 import java.util.List;
 
 import ru.otklik.nlp.PostAnalysis.LabelScore;
+import ru.otklik.nlp.categorize.Prediction.FeatureWeight;
 import ru.otklik.nlp.rules.RuleMatch;
 import ru.otklik.nlp.rules.TopicRules;
 import ru.otklik.nlp.text.ContentLetters;
@@ -29,6 +30,11 @@ import ru.otklik.nlp.text.ContentLetters;
  *       topic rules agree on; otherwise the model's label however unsure — for an incident, its most probable
  *       rubric topic rather than {@code none}.</li>
  * </ul>
+ *
+ * <p>With a learned decision ({@link IncidentStack}, a models directory's {@code blend/stack.tsv}) and an incident
+ * model, the incident step is that model's over the same signals — the models' logits, the rules' kinds, the
+ * text's shape — at its own threshold, instead of the blend, the rule floor and the silencing; the content floor
+ * still holds for a text no problem, question or topic rule matched. Type and topic are decided as above.
  */
 public final class IncidentDecider {
 
@@ -52,9 +58,12 @@ public final class IncidentDecider {
      * What was decided and by whom ({@code model} or {@code rule}), with the models' own answers beside it.
      *
      * @param incidentType {@code problem}, {@code question}, or {@code null} when not an incident
+     * @param reasons      with a learned decision, the signals that pushed its score up most (its explanation);
+     *                     empty with the blend
      */
     public record Decision(LabelScore complaint, String incidentType, LabelScore topic, String complaintDecidedBy,
-                           LabelScore modelComplaint, String topicDecidedBy, LabelScore modelTopic) {
+                           LabelScore modelComplaint, String topicDecidedBy, LabelScore modelTopic,
+                           List<FeatureWeight> reasons) {
 
         public boolean incident() {
             return incidentType != null;
@@ -133,16 +142,34 @@ public final class IncidentDecider {
         }
     }
 
+    /** How many of the learned decision's signals its explanation names. */
+    static final int REASONS = 4;
+
     private final double threshold;
     private final Blend blend;
+    private final IncidentStack stack;
 
     public IncidentDecider(double threshold) {
         this(threshold, Blend.DEFAULT);
     }
 
     public IncidentDecider(double threshold, Blend blend) {
+        this(threshold, blend, null);
+    }
+
+    /**
+     * @param threshold the score from which a post is an incident: the stack's probability when there is one
+     * @param stack     the learned decision, or {@code null} for the blend
+     */
+    public IncidentDecider(double threshold, Blend blend, IncidentStack stack) {
         this.threshold = threshold;
         this.blend = blend;
+        this.stack = stack;
+    }
+
+    /** This decider deciding by the learned {@code stack} at the stack's own threshold (the blend stays the fallback). */
+    public IncidentDecider withStack(IncidentStack stack) {
+        return new IncidentDecider(stack.threshold(), blend, stack);
     }
 
     public double threshold() {
@@ -177,6 +204,46 @@ public final class IncidentDecider {
 
         boolean announced = typeMatches.stream().anyMatch(m -> NONE.equals(m.label()));
         List<RuleMatch> typeRules = typeMatches.stream().filter(m -> !NONE.equals(m.label())).toList();
+        boolean ruleMatched = !typeRules.isEmpty() || (!topicRules.isEmpty() && !announced);
+        Verdict verdict = stack != null && modelIncident != null
+                ? stacked(modelComplaint, modelIncident, modelType, matches, clean, announced, ruleMatched)
+                : blended(modelComplaint, modelIncident, clean, announced, ruleMatched);
+        boolean incident = verdict.incident();
+        String type = incident ? type(topicRules, typeRules, modelType, clean) : null;
+        if (incident && topicByModel && "none".equals(topic.label()) && bestRubric != null) {
+            topic = bestRubric;
+        }
+        return new Decision(verdict.complaint(), type, topic, verdict.decidedBy(), modelComplaint,
+                topicByModel ? "model" : "rule", modelTopic, verdict.reasons());
+    }
+
+    /** The incident step's answer: the complaint label and score to show, who decided, and why. */
+    private record Verdict(LabelScore complaint, String decidedBy, List<FeatureWeight> reasons) {
+
+        boolean incident() {
+            return "complaint".equals(complaint.label());
+        }
+    }
+
+    /**
+     * The learned decision: its probability ≥ the threshold, a text with almost no letters only with a rule. The
+     * rules decided when the score without their weights would have answered otherwise.
+     */
+    private Verdict stacked(LabelScore modelComplaint, LabelScore modelIncident, LabelScore modelType,
+                            List<RuleMatch> matches, String clean, boolean announced, boolean ruleMatched) {
+        double[] x = StackFeatures.of(modelComplaint, modelIncident, modelType, matches, clean);
+        double p = stack.probability(x);
+        boolean incident = p >= threshold && (ruleMatched || ContentLetters.atLeast(clean, blend.minLetters()));
+        boolean withoutRules = stack.probabilityWithoutRules(x) >= threshold;
+        boolean byRule = incident ? !withoutRules && ruleMatched : withoutRules && announced;
+        double rounded = TextAnalyzer.round(p);
+        return new Verdict(incident ? new LabelScore("complaint", rounded) : new LabelScore("none", TextAnalyzer.round(1 - p)),
+                byRule ? "rule" : "model", stack.reasons(x, REASONS));
+    }
+
+    /** The hand blend: the models' score ≥ the threshold unless announced, or a rule above the rule floor. */
+    private Verdict blended(LabelScore modelComplaint, LabelScore modelIncident, String clean, boolean announced,
+                            boolean ruleMatched) {
         double score = score(modelComplaint, modelIncident, blend.baseWeight());
         // An announcement (planned outage, schedule, warning) is worded like an appeal: it silences the models,
         // not the analysts' rules for problems and questions.
@@ -186,20 +253,14 @@ public final class IncidentDecider {
         // The floor was chosen for the blend: the complaint model alone (an older models directory) knows
         // appeals, not residents' posts, and is not trusted to overrule a rule.
         double floor = modelIncident == null ? 0 : blend.ruleFloor();
-        boolean ruleMatched = !typeRules.isEmpty() || (!topicRules.isEmpty() && !announced);
         boolean byRule = ruleMatched && score(modelComplaint, modelIncident, blend.floorWeight()) >= floor;
         boolean incident = byModel || byRule;
         double rounded = TextAnalyzer.round(score);
         LabelScore complaint = incident
                 ? new LabelScore("complaint", byModel ? rounded : 1.0)
                 : new LabelScore("none", TextAnalyzer.round(1 - score));
-        String type = incident ? type(topicRules, typeRules, modelType, clean) : null;
-        if (incident && topicByModel && "none".equals(topic.label()) && bestRubric != null) {
-            topic = bestRubric;
-        }
         String decidedBy = byModel || !(incident || announced) ? "model" : "rule";
-        return new Decision(complaint, type, topic, decidedBy, modelComplaint,
-                topicByModel ? "model" : "rule", modelTopic);
+        return new Verdict(complaint, decidedBy, List.of());
     }
 
     /** The models' joint probability that the text is an incident (the complaint model's alone without the other). */

@@ -39,9 +39,12 @@ public final class NlpModels {
     private final EntityFinder entities;
     private final LanguageIdentifier language;
     private final Map<String, String> versions;
+    private final Optional<IncidentStack> incidentStack;
 
     private NlpModels(CategorizerBank categorizers, EntityFinder entities,
-                      LanguageIdentifier language, Map<String, String> versions) {
+                      LanguageIdentifier language, Map<String, String> versions,
+                      Optional<IncidentStack> incidentStack) {
+        this.incidentStack = incidentStack;
         this.categorizers = categorizers;
         this.entities = entities;
         this.language = language;
@@ -89,7 +92,15 @@ public final class NlpModels {
         // The OpenNLP models are only read here, one at a time: the analysis keeps their compiled copies.
         CategorizerBank bank = CategorizerBank.load(dirs);
         dirs.keySet().forEach(task -> versions.put(task, bank.meta(task).version()));
-        return new NlpModels(bank, finder, new LanguageIdentifier(), versions);
+        // the learned incident decision, fitted on the models' answers: a user directory's own, else the shipped one
+        Optional<IncidentStack> stack = user.isPresent() ? IncidentStack.load(user.get()) : Optional.empty();
+        return new NlpModels(bank, finder, new LanguageIdentifier(), versions,
+                stack.isPresent() ? stack : IncidentStack.load(shipped));
+    }
+
+    /** The learned incident decision ({@code blend/stack.tsv}), or empty: the decider then uses its blend. */
+    public Optional<IncidentStack> incidentStack() {
+        return incidentStack;
     }
 
     /** Every task's categoriser, compiled for scoring a post with all of them at once. */

@@ -63,7 +63,8 @@ public final class TextAnalyzer {
         this.places = places;
         this.rules = rules;
         this.agency = agency;
-        this.incidents = incidents;
+        // a models directory with a learned decision decides by it, at its own threshold (the blend is the fallback)
+        this.incidents = models.incidentStack().map(incidents::withStack).orElse(incidents);
         this.topicBlend = topicBlend;
         this.topicAlignment = models.categorizers().has(NlpModels.TOPIC_INFORMAL)
                 ? TopicBlend.Alignment.of(models.categorizers().labels("topic"),
@@ -148,6 +149,9 @@ public final class TextAnalyzer {
         }
         IncidentDecider.Decision incident = incidents.decide(modelComplaint, modelIncident, modelTopic,
                 bestRubric(topicProbabilities, modelTopic), modelType, matches, norm.clean());
+        if (!incident.reasons().isEmpty()) {
+            top.put("decision", incident.reasons());
+        }
         List<Entity> entities = models.entities().find(norm.clean());
         PlaceFinder.Result found = places.find(norm.clean(), entities);
         AgencyDecider.Decision decision = agency.decide(matches, modelTopic, found.municipality(), agencyModel);

@@ -27,9 +27,14 @@ class IncidentDeciderTest {
     private static TopicRules rules;
     private final IncidentDecider decider = new IncidentDecider(0.9);
 
+    /** The committed topic and incident rules (the caller closes them). */
+    static TopicRules committedRules() {
+        return TopicRules.load(Path.of("nlp-models/rules/topics.tsv"), Path.of("nlp-models/rules/incidents.tsv"));
+    }
+
     @BeforeAll
     static void load() {
-        rules = TopicRules.load(Path.of("nlp-models/rules/topics.tsv"), Path.of("nlp-models/rules/incidents.tsv"));
+        rules = committedRules();
     }
 
     @AfterAll

@@ -40,7 +40,7 @@ final class AppealColumns {
         StringBuilder out = new StringBuilder(DecisionGrid.markdownRow(label, p));
         // the check half to four places: its limit is 0.002, and one tweet of ~4,900 is 0.0002
         appealRows.forEach((name, rows) -> out.append(String.format(Locale.ROOT,
-                name.equals(CHECK_TWEETS) ? " %.4f |" : " %.3f |", DecisionGrid.flagged(rows, p.blend(), p.threshold()))));
+                name.equals(CHECK_TWEETS) ? " %.4f |" : " %.3f |", DecisionGrid.flagged(rows, p))));
         return out.toString();
     }
 
@@ -50,13 +50,13 @@ final class AppealColumns {
      */
     static boolean keepsRealTweets(Map<String, List<Row>> realRows, double max, Point p) {
         List<Row> tweets = realRows.getOrDefault(CHECK_TWEETS, List.of());
-        return tweets.isEmpty() || DecisionGrid.flagged(tweets, p.blend(), p.threshold()) <= max;
+        return tweets.isEmpty() || DecisionGrid.flagged(tweets, p) <= max;
     }
 
     /** Whether the setting flags at least each real-appeal set's floor (a set without a floor passes). */
     static boolean keepsAppeals(Map<String, List<Row>> appealRows, Map<String, Double> floors, Point p) {
-        return appealRows.entrySet().stream().allMatch(e -> DecisionGrid.flagged(e.getValue(), p.blend(),
-                p.threshold()) >= floors.getOrDefault(e.getKey(), 0.0));
+        return appealRows.entrySet().stream().allMatch(e -> DecisionGrid.flagged(e.getValue(), p)
+                >= floors.getOrDefault(e.getKey(), 0.0));
     }
 
     static String appealFloorText(Map<String, Double> floors, Map<String, List<LabeledText>> devAppeals) {

@@ -32,6 +32,7 @@ import ru.otklik.nlp.eval.DecisionGrid;
 import ru.otklik.nlp.features.Features;
 import ru.otklik.nlp.eval.DecisionGrid.Point;
 import ru.otklik.nlp.eval.DecisionGrid.Row;
+import ru.otklik.nlp.eval.OutOfFoldRows;
 import ru.otklik.nlp.train.FeatureCache;
 import ru.otklik.nlp.train.ShippedModelBuilder;
 
@@ -39,7 +40,7 @@ import ru.otklik.nlp.train.ShippedModelBuilder;
  * {@code crossval --task incident [--folds 5] [--labelled-weight 1] [--extras 0] [--l2 0.002] [--nb on,off]
  * [--by-type true|false] [--tweets 0.2] [--informal 0,0.05] [--min-letters 0,4,6] [--models DIR]
  * [--labelled DIR] [--data DIR] [--max-false-alarms 0.02] [--max-tweet-alarms 0.005] [--min-kursk-appeals 0.85]
- * [--min-spb-appeals 0.85] [--out rows.tsv]}: K-fold cross-validation of the
+ * [--min-spb-appeals 0.85] [--out rows.tsv] [--stack stack.tsv] [--from-rows rows.tsv [--config NAME]]}: K-fold cross-validation of the
  * whole incident decision over the labelled set's <em>dev</em> rows (test rows are never read into training nor
  * scored here).
  *
@@ -48,7 +49,8 @@ import ru.otklik.nlp.train.ShippedModelBuilder;
  * complaint model of {@code --models} is used as it is, so it must not have been trained on the labelled rows
  * (the shipped one is not, since 2026-12-04 evening). Then {@link IncidentDecider} is scored over a grid of its
  * settings and the setting with the most recall within the false-alarm budget, flagging at least the given
- * shares of the real Kursk and SPb dev appeals, is printed.
+ * shares of the real Kursk and SPb dev appeals, is printed. {@code --stack} fits the learned decision on the chosen
+ * setting's rows beside it ({@link StackSelection}); {@code --from-rows} does that alone on an earlier {@code --out}.
  */
 final class IncidentCrossval {
 
@@ -72,6 +74,9 @@ final class IncidentCrossval {
     }
 
     int run(CliArgs args) throws IOException {
+        if (args.option("from-rows").isPresent()) {
+            return StackSelection.fromRows(args, out, err);
+        }
         Path data = args.datasets();
         Path models = args.models();
         Path labelledDir = args.labelled();
@@ -270,10 +275,14 @@ final class IncidentCrossval {
                 md.add(AppealColumns.row("", DecisionGrid.at(chosenRows, chosen.blend(), t), chosenAppeals));
             }
         }
+        if (chosen != null && args.option("stack").isPresent()) {
+            md.addAll(StackSelection.select(chosenRows, chosen, chosenAppeals, new StackSelection.Limits(budget,
+                    tweetBudget, appealFloors, realTweetBudget), Path.of(args.option("stack").get()), err));
+        }
         md.add("");
         md.addAll(RuleAudit.table(baseRows));
         if (args.option("out").isPresent()) {
-            tsv.add(0, "config\tid\tsource\tgold\trussian\tcomplaint\tincident\ttype\trules\ttext");
+            tsv.add(0, OutOfFoldRows.HEADER);
             Files.write(Path.of(args.option("out").get()), tsv, StandardCharsets.UTF_8);
         }
         out.println(String.join("\n", md));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import ru.otklik.nlp.IncidentDecider;
+import ru.otklik.nlp.IncidentStack;
 import ru.otklik.nlp.PostAnalysis;
 import ru.otklik.nlp.PostAnalysis.LabelScore;
 import ru.otklik.nlp.data.LabelledPosts;
@@ -36,8 +37,20 @@ public final class DecisionGrid {
 
     /**
      * The figures of one setting: over all rows, over the written rows' {@code none}, and over the tweets.
+     *
+     * @param stack the learned decision the setting decides by ({@link IncidentStack}), or {@code null} for the blend
      */
-    public record Point(IncidentDecider.Blend blend, double threshold, Scores all, Scores written, Scores tweets) {
+    public record Point(IncidentDecider.Blend blend, double threshold, IncidentStack stack, Scores all,
+                        Scores written, Scores tweets) {
+
+        public Point(IncidentDecider.Blend blend, double threshold, Scores all, Scores written, Scores tweets) {
+            this(blend, threshold, null, all, written, tweets);
+        }
+
+        /** The decider of this setting. */
+        public IncidentDecider decider() {
+            return new IncidentDecider(threshold, blend, stack);
+        }
     }
 
     private static final LabelScore NO_TOPIC = new LabelScore("none", 0);
@@ -47,7 +60,11 @@ public final class DecisionGrid {
 
     /** The decision's judgement of every row at one setting. */
     public static List<Judged> judge(List<Row> rows, IncidentDecider.Blend blend, double threshold) {
-        IncidentDecider decider = new IncidentDecider(threshold, blend);
+        return judge(rows, new IncidentDecider(threshold, blend));
+    }
+
+    /** The judgement of every row by one decider (a blend's or a learned decision's). */
+    public static List<Judged> judge(List<Row> rows, IncidentDecider decider) {
         List<Judged> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             String type = null;
@@ -62,8 +79,15 @@ public final class DecisionGrid {
     }
 
     public static Point at(List<Row> rows, IncidentDecider.Blend blend, double threshold) {
-        List<Judged> judged = judge(rows, blend, threshold);
-        return new Point(blend, threshold, IncidentEvaluation.score(judged),
+        return point(judge(rows, blend, threshold), blend, threshold, null);
+    }
+
+    /**
+     * The figures of judgements made elsewhere (a learned decision's, out of fold) at one setting: {@code stack} is
+     * the setting's decision to apply to other rows (the real appeals), {@code blend} its content floor.
+     */
+    public static Point point(List<Judged> judged, IncidentDecider.Blend blend, double threshold, IncidentStack stack) {
+        return new Point(blend, threshold, stack, IncidentEvaluation.score(judged),
                 IncidentEvaluation.score(judged.stream().filter(j -> "written".equals(j.post().source())).toList()),
                 IncidentEvaluation.score(judged.stream().filter(j -> "rusentitweet".equals(j.post().source())).toList()));
     }
@@ -149,10 +173,19 @@ public final class DecisionGrid {
 
     /** The share of {@code rows} the decision makes incidents of at one setting (all real appeals: recall). */
     public static double flagged(List<Row> rows, IncidentDecider.Blend blend, double threshold) {
+        return flagged(rows, new IncidentDecider(threshold, blend));
+    }
+
+    /** The share of {@code rows} the setting's decider (its blend, or its learned decision) makes incidents of. */
+    public static double flagged(List<Row> rows, Point p) {
+        return flagged(rows, p.decider());
+    }
+
+    private static double flagged(List<Row> rows, IncidentDecider decider) {
         if (rows.isEmpty()) {
             return 0;
         }
-        return judge(rows, blend, threshold).stream().filter(j -> j.analysis().incidentType() != null).count()
+        return judge(rows, decider).stream().filter(j -> j.analysis().incidentType() != null).count()
                 / (double) rows.size();
     }
 
@@ -171,8 +204,11 @@ public final class DecisionGrid {
      */
     public static String markdownRow(String label, Point p) {
         // the threshold to three places: the grid has half steps at the top (0.985, 0.995)
-        return String.format(java.util.Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.3f | %s | %s | %s | %s | %s | %s | %d |",
-                label, p.blend().baseWeight(), p.blend().ruleFloor(), p.blend().floorWeight(), p.threshold(),
+        // a learned decision has no blend weights: its columns say so
+        String weights = p.stack() != null ? "learned | learned | learned" : String.format(java.util.Locale.ROOT,
+                "%.2f | %.2f | %.2f", p.blend().baseWeight(), p.blend().ruleFloor(), p.blend().floorWeight());
+        return String.format(java.util.Locale.ROOT, "| %s | %s | %.3f | %s | %s | %s | %s | %s | %s | %d |",
+                label, weights, p.threshold(),
                 IncidentEvaluation.pct(p.all().problemRecall()), IncidentEvaluation.pct(p.all().questionRecall()),
                 IncidentEvaluation.pct(p.all().falseAlarms()), IncidentEvaluation.pct(p.written().falseAlarms()),
                 IncidentEvaluation.pct(p.tweets().falseAlarms()), IncidentEvaluation.pct(p.all().typeAccuracy()), p.blend().minLetters());

@@ -14,12 +14,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ru.otklik.nlp.IncidentStack;
 import ru.otklik.nlp.PostAnalysis.LabelScore;
+import ru.otklik.nlp.StackFeatures;
 import ru.otklik.nlp.data.LabelledPosts;
 import ru.otklik.nlp.data.LabelledTraining;
 import ru.otklik.nlp.eval.DecisionGrid;
 import ru.otklik.nlp.eval.DecisionGrid.Point;
 import ru.otklik.nlp.eval.DecisionGrid.Row;
+import ru.otklik.nlp.eval.OutOfFoldRows;
+import ru.otklik.nlp.eval.StackFit;
 import ru.otklik.nlp.train.ShippedModelBuilder;
 
 /**
@@ -41,13 +45,17 @@ class IncidentCrossvalTest {
 
         String report = CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
                 "--labelled", labelled.toString(), "--models", "nlp-models", "--folds", "3", "--extras", "0", "--appeals", "false",
-                "--max-false-alarms", "0.1", "--max-tweet-alarms", "1", "--nb", "on,off", "--out", rows.toString());
+                "--max-false-alarms", "0.1", "--max-tweet-alarms", "1", "--nb", "on,off", "--out", rows.toString(),
+                "--stack", tmp.resolve("stack.tsv").toString());
 
         assertThat(report).contains("## incident decision: 3-fold cross-validation over the labelled dev rows ("
                         + devRows + ")", "| complaint model alone, rules as before | 1.00 | 0.00 |",
                 "| **extras 0, weight 1, L2 " + ShippedModelBuilder.INCIDENT_L2 + ", NB ratios: best blend** |",
                 "| **extras 0, weight 1, L2 " + ShippedModelBuilder.INCIDENT_L2 + ": best blend** |", "Thresholds of the best blend",
-                "| rule | incidents | none | precision |");
+                "| rule | incidents | none | precision |", "| **learned decision, out of fold** | learned |",
+                "| incident logit | ");
+        // the learned decision is written for the lead to ship, and reads back
+        assertThat(IncidentStack.read(tmp.resolve("stack.tsv")).weights()).hasSize(StackFeatures.NAMES.size());
         // the NB setting's rows first (--nb on,off), then the plain one's: both cover every dev row
         List<String> all = Files.readAllLines(rows);
         assertThat(all).hasSize(2 * (int) devRows + 1);
@@ -62,6 +70,29 @@ class IncidentCrossvalTest {
             assertThat(f[6]).as("the incident model's out-of-fold answer").matches("(complaint|none) [01]\\.\\d+");
         }
         assertThat(ids).hasSize((int) devRows);
+    }
+
+    /**
+     * {@code --from-rows}: the learned decision fitted on an earlier run's out-of-fold rows (1,284 written dev rows of
+     * the shipped setting, 2026-12-05) without training, beside the shipped blend; the file it writes is the fit on
+     * every row at the threshold the rule chose.
+     */
+    @Test
+    void theLearnedDecisionIsFittedFromAnEarlierRunsRows() throws Exception {
+        Path fixture = Path.of("src/test/resources/nlp/stack-rows.tsv");
+        Path file = tmp.resolve("stack.tsv");
+
+        String report = CrossvalCommandTest.run("crossval", "--task", "incident", "--from-rows", fixture.toString(),
+                "--stack", file.toString());
+
+        assertThat(report).contains("## The learned incident decision on 1284 out-of-fold rows",
+                "| best blend | 0.10 | 0.40 | 0.20 | 0.950 | 0.786 | 0.799 | 0.019 |",
+                "| **learned decision, out of fold** | learned | learned | learned | 0.865 | 0.805 | 0.866 | 0.019 |");
+        IncidentStack written = IncidentStack.read(file);
+        assertThat(written).isEqualTo(StackFit.fit(OutOfFoldRows.read(fixture, null), StackFit.L2, 0.865));
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--from-rows",
+                fixture.toString(), "--config", "another setting"))
+                .isInstanceOf(CliArgs.UsageException.class).hasMessageStartingWith("--from-rows: no rows of that --config");
     }
 
     /**

@@ -1,0 +1,148 @@
+package ru.otklik.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ru.otklik.nlp.PostAnalysis.LabelScore;
+import ru.otklik.nlp.eval.DecisionGrid.Row;
+import ru.otklik.nlp.eval.OutOfFoldRows;
+import ru.otklik.nlp.eval.StackFit;
+import ru.otklik.nlp.rules.TopicRules;
+
+/**
+ * The learned incident decision in the decider: stored and loaded, used in place of the blend when there is an
+ * incident model, the blend kept without one; and in the analysis when a models directory has {@code blend/stack.tsv}.
+ */
+class IncidentStackTest {
+
+    private static final LabelScore CALM = new LabelScore("none", 0.97);
+    private static final LabelScore NO_TOPIC = new LabelScore("none", 0.8);
+    private static final TopicRules rules = IncidentDeciderTest.committedRules();
+
+    @TempDir
+    Path tmp;
+
+    @AfterAll
+    static void close() {
+        rules.close();
+    }
+
+    /** bias −2, the incident model's logit ×1, a none rule −10, a question rule +3, log letters +0.01; at 0.5. */
+    private static IncidentStack simple() {
+        List<Double> w = new ArrayList<>(Collections.nCopies(StackFeatures.NAMES.size(), 0.0));
+        w.set(StackFeatures.NAMES.indexOf("incident logit"), 1.0);
+        w.set(StackFeatures.NAMES.indexOf("rule none"), -10.0);
+        w.set(StackFeatures.NAMES.indexOf("rule question"), 3.0);
+        w.set(StackFeatures.NAMES.indexOf("log letters"), 0.01);
+        return new IncidentStack(-2, w, 0.5);
+    }
+
+    private static IncidentDecider.Decision decide(IncidentDecider d, double incident, String text) {
+        return d.decide(CALM, new LabelScore("complaint", incident), NO_TOPIC, null, null, rules.match(text), text);
+    }
+
+    @Test
+    void storedAndLoadedItGivesTheSameAnswersOnRealRows() throws IOException {
+        List<Row> rows = OutOfFoldRows.read(Path.of("src/test/resources/nlp/stack-rows.tsv"), null);
+        IncidentStack fitted = StackFit.fit(rows, StackFit.L2, 0.865);
+        Path file = tmp.resolve("blend/stack.tsv");
+        fitted.write(file, "a test\nof two lines");
+
+        IncidentStack loaded = IncidentStack.load(tmp).orElseThrow();
+
+        assertThat(loaded).isEqualTo(fitted);
+        assertThat(Files.readAllLines(file)).startsWith("# a test", "# of two lines", "threshold\t0.865");
+        for (Row r : rows) {
+            double[] x = StackFeatures.of(r.complaint(), r.incident(), r.type(), r.matches(), r.clean());
+            assertThat(loaded.probability(x)).isEqualTo(fitted.probability(x));
+        }
+        assertThat(IncidentStack.load(tmp.resolve("elsewhere"))).isEmpty();
+        Files.writeString(file, Files.readString(file).replace("upper share", "upper case"));
+        assertThatThrownBy(() -> IncidentStack.read(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining("the stack's names must be");
+    }
+
+    @Test
+    void withAnIncidentModelTheDeciderDecidesByTheStackAndSaysWhy() {
+        String text = "27й автобус сегодня проехал мимо остановки Фрунзе, даже не притормозил";
+        assertThat(rules.match(text)).as("no analyst rule: the models' word alone").isEmpty();
+        IncidentDecider blend = new IncidentDecider(0.95);
+        IncidentDecider stacked = blend.withStack(simple());
+        assertThat(stacked.threshold()).isEqualTo(0.5);
+
+        // logit 0.9 = 2.2 − 2 + 0.04 > 0: the stack's incident; the blend's score 0.85 < 0.95
+        IncidentDecider.Decision d = decide(stacked, 0.9, text);
+        assertThat(d.incidentType()).isEqualTo("problem");
+        assertThat(d.complaintDecidedBy()).isEqualTo("model");
+        assertThat(d.reasons().get(0).feature()).isEqualTo("incident logit");
+        assertThat(d.complaint().score()).isBetween(0.55, 0.57);
+        assertThat(decide(blend, 0.9, text).incident()).isFalse();
+        assertThat(decide(blend, 0.9, text).reasons()).isEmpty();
+        assertThat(decide(stacked, 0.8, text).incident()).as("logit 0.8 = 1.4: below").isFalse();
+    }
+
+    @Test
+    void theRulesVoiceIsTheStacksAndTheExplanationSaysWhenTheyDecided() {
+        IncidentDecider stacked = new IncidentDecider(0.95).withStack(simple());
+        String question = "[club123|Администрация], подскажите, когда дадут горячую воду на Пролетарской?";
+        // the incident model says none (0.3): the question rule's +3 makes it an incident, so the rule decided
+        IncidentDecider.Decision asked = decide(stacked, 0.3, question);
+        assertThat(asked.incidentType()).isEqualTo("question");
+        assertThat(asked.complaintDecidedBy()).isEqualTo("rule");
+        assertThat(asked.reasons()).extracting(r -> r.feature()).contains("rule question");
+        // an announcement the incident model is sure of: the none rule silences it, and says so
+        String notice = "Уважаемые жители! 12 декабря с 9:00 до 17:00 плановое отключение электроэнергии на ул. Мира";
+        assertThat(TopicRules.typeMatches(rules.match(notice))).extracting(m -> m.label()).contains("none");
+        IncidentDecider.Decision announced = decide(stacked, 0.99, notice);
+        assertThat(announced.incident()).isFalse();
+        assertThat(announced.complaintDecidedBy()).isEqualTo("rule");
+        // «нет» has three letters: the models alone may not flag it, however sure
+        assertThat(decide(stacked, 0.999, "нет").incident()).isFalse();
+    }
+
+    @Test
+    void withoutAnIncidentModelTheBlendDecides() {
+        IncidentDecider blend = new IncidentDecider(0.9);
+        IncidentDecider stacked = blend.withStack(simple()).withStack(simple().withThreshold(0.9));
+        String text = "вот опять ничего не меняется";
+        LabelScore sure = new LabelScore("complaint", 0.95);
+        IncidentDecider.Decision d = stacked.decide(sure, NO_TOPIC, null, rules.match(text), text);
+        assertThat(d).isEqualTo(blend.decide(sure, NO_TOPIC, null, rules.match(text), text));
+        assertThat(d.incident()).isTrue();
+        assertThat(d.reasons()).isEmpty();
+    }
+
+    /**
+     * A models directory (here a user directory beside the shipped models) with {@code blend/stack.tsv}: the analysis
+     * decides by it and names its reasons; the shipped directory without one decides by the blend.
+     */
+    @Test
+    void theAnalysisUsesAModelsDirectorysStackAndTheBlendWithoutOne() throws IOException {
+        List<Double> w = new ArrayList<>(Collections.nCopies(StackFeatures.NAMES.size(), 0.0));
+        w.set(StackFeatures.NAMES.indexOf("log letters"), 3.0);
+        // every Russian text of a few words is an incident by this stack: the wiring, not a sensible model
+        new IncidentStack(-6, w, 0.5).write(tmp.resolve(IncidentStack.FILE), "test");
+        String text = "сегодня гуляли в парке, погода чудесная";
+
+        PostAnalysis withStack = TextAnalyzer.load(Path.of("nlp-models"), Optional.of(tmp)).analyze("1", text);
+        PostAnalysis shipped = SharedAnalyzer.get().analyze("1", text);
+
+        assertThat(withStack.incidentType()).isNotNull();
+        assertThat(withStack.explanation().topFeatures().get("decision")).extracting(f -> f.feature())
+                .containsExactly("log letters");
+        assertThat(shipped.incidentType()).isNull();
+        assertThat(shipped.explanation().topFeatures()).doesNotContainKey("decision");
+    }
+}
