@@ -7,6 +7,7 @@ import ru.otklik.nlp.PostAnalysis.LabelScore;
 import ru.otklik.nlp.rules.RuleMatch;
 import ru.otklik.nlp.rules.TopicRules;
 import ru.otklik.nlp.text.ContentLetters;
+import ru.otklik.nlp.text.SocialMarkup;
 
 /**
  * What the learned incident decision ({@link IncidentStack}) reads of a post: the signals {@link IncidentDecider}
@@ -63,7 +64,7 @@ public final class StackFeatures {
             matches.size(),
             flag(clean.indexOf('?') >= 0),
             flag(MENTION_FIRST.matcher(clean).find()),
-            flag(ContentLetters.hasLink(clean)),
+            flag(SocialMarkup.hasLink(clean)),
             flag(letters < FEW_LETTERS),
             Math.log1p(letters),
             flag(clean.indexOf('!') >= 0),

@@ -16,11 +16,6 @@ public final class ContentLetters {
     private ContentLetters() {
     }
 
-    /** Whether {@code text} has a link anywhere (the pattern the count skips; a mention is not a link). */
-    public static boolean hasLink(String text) {
-        return LINK.matcher(text).find();
-    }
-
     /** Whether {@code text} has at least {@code floor} content letters (any text has at least 0). */
     public static boolean atLeast(String text, int floor) {
         return floor <= 0 || count(text, floor) >= floor;

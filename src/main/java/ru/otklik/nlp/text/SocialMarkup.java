@@ -25,6 +25,11 @@ public final class SocialMarkup {
     private SocialMarkup() {
     }
 
+    /** Whether {@code text} has a link anywhere (a mention is not a link). */
+    public static boolean hasLink(String text) {
+        return LINK.matcher(text).find();
+    }
+
     /** {@link #LINK}'s expression, to be composed into a larger pattern. */
     public static String linkRegex() {
         return "(?i)\\b(?:https?://|www\\.)\\S+"
