@@ -27,7 +27,7 @@ public final class StackFeatures {
     /** The features whose weight is the analysts' rules' voice (the explanation says when they decided). */
     static final List<Integer> RULE_FEATURES = List.of(3, 4, 5, 6, 7);
 
-    private static final Pattern MENTION_FIRST = Pattern.compile("^\\s*(?:\\[(?:club|id|public|event)\\d+\\||@\\w)");
+    private static final Pattern MENTION_FIRST = Pattern.compile("^\\s*(?:" + SocialMarkup.vkMentionIdRegex() + "|@\\w)");
     /** The content floor in letters the models alone were held to (IncidentDecider.Blend.DEFAULT), as a cue. */
     private static final int FEW_LETTERS = 6;
 
