@@ -1,0 +1,31 @@
+-- An incident's recent posts are counted twice for every batch of the analysis queue: its growth when a batch
+-- joins it (IncidentWrites.JOIN) and each post's incident growth for the alerts (AlertService.FACTS). Both joined
+-- every member of the incident to `post` (a ≈ 1 KB row) for its publication time, so their cost grew with the
+-- incident; together 0.5 ms of PostgreSQL a post in a warm drain (docs/performance.md, 2026-12-05 perf-queue8).
+-- A membership now carries its post's publication time, and the count reads the recent ones off an index.
+alter table incident_post add column published_at timestamptz;
+update incident_post m set published_at = p.published_at from post p where p.id = m.post_id;
+create index incident_post_published_idx on incident_post (incident_id, published_at);
+
+-- An insert that does not name it (the workflow's entity, a fixture, the benchmark's seed) gets it from the post
+-- after the statement, when a post inserted by the same statement is visible too; the analysis batch and the IM
+-- history import name it, so for them this finds no row to fill. Null only inside such a statement.
+create function otklik_incident_post_published_at() returns trigger language plpgsql as $$
+begin
+    update incident_post m set published_at = p.published_at
+    from added a join post p on p.id = a.post_id
+    where a.published_at is null and m.post_id = a.post_id;
+    return null;
+end $$;
+create trigger incident_post_published_at after insert on incident_post
+    referencing new table as added for each statement execute function otklik_incident_post_published_at();
+
+-- An edit may move a post's publication time; its membership follows in the same statement.
+create function otklik_post_published_at_moved() returns trigger language plpgsql as $$
+begin
+    update incident_post set published_at = new.published_at where post_id = new.id;
+    return null;
+end $$;
+create trigger post_published_at_moved after update of published_at on post
+    for each row when (old.published_at is distinct from new.published_at)
+    execute function otklik_post_published_at_moved();
