@@ -53,6 +53,7 @@ public class IncidentGrouping {
                                   and last_seen_at between r.from_at and r.to_at
                                 order by last_seen_at desc limit %d) i""".formatted(JsonSql.recordset(Window.class), MAX_CANDIDATES);
 
+    /** On {@code incident_post_latest_idx} (V76), which gives an incident's memberships in this order. */
     private static final String MEMBERS = """
             select r.id as incident_id, p.id as post_id, p.version, m.added_at
             from %s
