@@ -33,8 +33,11 @@ public class IncidentWrites {
         }
     }
 
-    /** A membership carries its post's publication time, so an incident's recent posts are counted without {@code post}. */
-    record MemberRow(long incidentId, long postId, Instant addedAt, Instant publishedAt) {
+    /**
+     * A membership carries its post's publication time and version (V76), so an incident's recent posts are counted,
+     * and its latest posts listed for grouping, without {@code post}.
+     */
+    record MemberRow(long incidentId, long postId, int postVersion, Instant addedAt, Instant publishedAt) {
     }
 
     record EventRow(long incidentId, String type, String actor, String reason, Map<String, Object> payload, Instant at) {
@@ -97,8 +100,8 @@ public class IncidentWrites {
             clocks.put(incident.id, incidentClocks);
         }
 
-        void member(long incidentId, long postId, Instant publishedAt) {
-            members.add(new MemberRow(incidentId, postId, now, publishedAt));
+        void member(long incidentId, long postId, int postVersion, Instant publishedAt) {
+            members.add(new MemberRow(incidentId, postId, postVersion, now, publishedAt));
         }
 
         void event(long incidentId, String type, String reason, Map<String, Object> payload) {

@@ -14,9 +14,9 @@ import ru.otklik.testing.IngestedPosts;
 import ru.otklik.testing.TestDb;
 
 /**
- * A membership carries its post's publication time (V76), which the incidents' growth and the alerts count: set by
- * the analysis batch, filled from the post when an insert does not name it, and moved with the post on an edit, on
- * the embedded database.
+ * A membership carries its post's publication time and version (V76), which the incidents' growth, the alerts and
+ * grouping read: set by the analysis batch, filled from the post when an insert does not name them, and moved with the
+ * post on an edit, on the embedded database.
  */
 @QuarkusTest
 class IncidentPostPublishedAtTest {
@@ -37,10 +37,13 @@ class IncidentPostPublishedAtTest {
                 [{"source": "%s", "externalId": "new", "author": "u", "text": "%s", "publishedAt": "2026-01-02T03:04:05Z"}]"""
                 .formatted(source, TEXT + " Уже вторую неделю.")).post("/api/posts").then().statusCode(200);
 
-        List<Map<String, Object>> rows = db.rows("select p.version, m.published_at = timestamptz '2026-01-02 03:04:05Z' as moved "
+        List<Map<String, Object>> rows = db.rows("select p.version, m.post_version, "
+                + "m.published_at = timestamptz '2026-01-02 03:04:05Z' as moved "
                 + "from post p join incident_post m on m.post_id = p.id where p.id = ?", post);
         assertThat(rows).hasSize(1);
         assertThat(((Number) rows.get(0).get("version")).intValue()).as("the post was edited").isEqualTo(2);
+        assertThat(((Number) rows.get(0).get("post_version")).intValue()).as("the membership has the new version")
+                .isEqualTo(2);
         assertThat(rows.get(0).get("moved")).as("the membership follows the post's new time").isEqualTo(true);
     }
 
@@ -78,6 +81,7 @@ class IncidentPostPublishedAtTest {
 
     private long mismatches(long post) {
         return db.count("select count(*) from incident_post m join post p on p.id = m.post_id "
-                + "where m.post_id = ? and m.published_at is distinct from p.published_at", post);
+                + "where m.post_id = ? and (m.published_at is distinct from p.published_at "
+                + "or m.post_version is distinct from p.version)", post);
     }
 }
