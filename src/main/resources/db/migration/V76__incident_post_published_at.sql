@@ -1,15 +1,16 @@
 -- An incident's recent posts are counted twice for every batch of the analysis queue: its growth when a batch
 -- joins it (IncidentWrites.JOIN) and each post's incident growth for the alerts (AlertService.FACTS). Both joined
 -- every member of the incident to `post` (a ≈ 1 KB row) for its publication time, so their cost grew with the
--- incident; together 0.5 ms of PostgreSQL a post in a warm drain (docs/performance.md, 2026-12-05 perf-queue8).
--- A membership now carries its post's publication time, and the count reads the recent ones off an index.
+-- incident; together ≈ 1 ms of backend time a post in a warm drain under load (docs/performance.md, 2026-12-05 perf-queue8).
+-- A membership now carries its post's publication time, and the count reads the recent ones off an index; it also
+-- carries the post's version, for grouping (below).
 alter table incident_post add column published_at timestamptz, add column post_version integer;
 update incident_post m set published_at = p.published_at, post_version = p.version from post p where p.id = m.post_id;
 create index incident_post_published_idx on incident_post (incident_id, published_at);
 
--- An insert that does not name it (the workflow's entity, a fixture, the benchmark's seed) gets it from the post
--- after the statement, when a post inserted by the same statement is visible too; the analysis batch and the IM
--- history import name it, so for them this finds no row to fill. Null only inside such a statement.
+-- An insert that does not name them (the workflow's entity, a fixture, the benchmark's seed) gets them from the post
+-- after the statement, when a post inserted by the same statement is visible too; the analysis batch names both, so
+-- for it this finds no row to fill. Null only inside such a statement.
 create function otklik_incident_post_published_at() returns trigger language plpgsql as $$
 begin
     update incident_post m set published_at = p.published_at, post_version = p.version
