@@ -88,26 +88,20 @@ public class AlertService {
     }
 
     /**
-     * An incident's recent posts are counted from its members' publication times, read once per incident of the
-     * batch: counting them per post joined every member to {@code post} again for each post of the batch in that
-     * incident, most of a batch's posts join a few incidents, and those grow to hundreds of posts
-     * (docs/performance.md, 2026-12-05 perf-queue6).
+     * An incident's recent posts are counted on its memberships' own publication times
+     * ({@code incident_post_published_idx}, V76): joining every member to {@code post} for its time, per post of
+     * the batch or once per incident, grew with the incident, and most of a batch's posts join a few incidents that
+     * grow to hundreds of posts (docs/performance.md, 2026-12-05 perf-queue6 and perf-queue8).
      */
     private static final String FACTS = """
-            with r as materialized (select * from %s),
-                 published as (select m.incident_id, array_agg(p.published_at) as times
-                               from (select distinct incident_id from r where incident_id is not null) d
-                               join incident_post m on m.incident_id = d.incident_id
-                               join post p on p.id = m.post_id
-                               group by m.incident_id)
             select r.post_id, coalesce(i.reach, 0) as incident_reach,
                    case when r.incident_id is null then 0
-                        else (select count(*) from unnest(pub.times) t where t > r.since) end as incident_recent,
+                        else (select count(*) from incident_post m
+                              where m.incident_id = r.incident_id and m.published_at > r.since) end as incident_recent,
                    case when r.parent_id is null then 0
                         else (select count(*) from post c
                               where c.parent_id = r.parent_id and c.published_at > r.since) end as thread_recent
-            from r left join incident i on i.id = r.incident_id
-            left join published pub on pub.incident_id = r.incident_id""".formatted(JsonSql.recordset(FactsAsk.class));
+            from %s left join incident i on i.id = r.incident_id""".formatted(JsonSql.recordset(FactsAsk.class));
 
     /**
      * Raises an alert about an incident from outside the analysis (deadline warnings and escalations), in

@@ -112,7 +112,8 @@ public class IncidentService {
             }
             IncidentWrites.Batch batch = new IncidentWrites.Batch(now);
             opened.forEach(t -> open(t, batch, now));
-            placements.forEach(p -> batch.member(p.group().id(), p.arrival().postId()));
+            placements.forEach(p -> batch.member(p.group().id(), p.arrival().postId(), p.arrival().postVersion(),
+                    p.arrival().complaint().publishedAt()));
             placements.stream().filter(p -> !p.opened()).forEach(p -> batch.event(p.group().id(), "post_joined",
                     "Пост " + p.arrival().postId() + " о той же проблеме",
                     Map.of("postId", p.arrival().postId(), "similarity", p.similarity())));

@@ -33,7 +33,11 @@ public class IncidentWrites {
         }
     }
 
-    record MemberRow(long incidentId, long postId, Instant addedAt) {
+    /**
+     * A membership carries its post's publication time and version (V76), so an incident's recent posts are counted,
+     * and its latest posts listed for grouping, without {@code post}.
+     */
+    record MemberRow(long incidentId, long postId, int postVersion, Instant addedAt, Instant publishedAt) {
     }
 
     record EventRow(long incidentId, String type, String actor, String reason, Map<String, Object> payload, Instant at) {
@@ -74,8 +78,8 @@ public class IncidentWrites {
                    conflict_score = greatest(i.conflict_score, r.conflict_score),
                    first_seen_at = least(i.first_seen_at, r.first_seen_at),
                    last_seen_at = greatest(i.last_seen_at, r.last_seen_at), updated_at = r.now,
-                   growth = (select count(*) from incident_post m join post p on p.id = m.post_id
-                             where m.incident_id = i.id and p.published_at > r.growth_from)
+                   growth = (select count(*) from incident_post m
+                             where m.incident_id = i.id and m.published_at > r.growth_from)
             from %s where i.id = r.id
             returning i.id, i.priority, i.reach, i.conflict_score, i.growth""".formatted(JsonSql.recordset(JoinRow.class));
 
@@ -96,8 +100,8 @@ public class IncidentWrites {
             clocks.put(incident.id, incidentClocks);
         }
 
-        void member(long incidentId, long postId) {
-            members.add(new MemberRow(incidentId, postId, now));
+        void member(long incidentId, long postId, int postVersion, Instant publishedAt) {
+            members.add(new MemberRow(incidentId, postId, postVersion, now, publishedAt));
         }
 
         void event(long incidentId, String type, String reason, Map<String, Object> payload) {

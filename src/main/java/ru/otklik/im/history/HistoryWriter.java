@@ -65,8 +65,9 @@ public final class HistoryWriter {
                 on conflict (source_id, external_id) do nothing
                 returning id, external_id
             ), links as (
-                insert into incident_post (incident_id, post_id, added_at)
-                select inc.id, p.id, i.created from inc join p on p.external_id = inc.im_id join input i using (im_id)
+                insert into incident_post (incident_id, post_id, added_at, published_at)
+                select inc.id, p.id, i.created, i.created
+                from inc join p on p.external_id = inc.im_id join input i using (im_id)
             ), clocks as (
                 insert into incident_sla_clock (incident_id, kind, cycle, started_at, target, working_target_seconds,
                                                 stopped_at)
