@@ -92,10 +92,14 @@ public final class NlpModels {
         // The OpenNLP models are only read here, one at a time: the analysis keeps their compiled copies.
         CategorizerBank bank = CategorizerBank.load(dirs);
         dirs.keySet().forEach(task -> versions.put(task, bank.meta(task).version()));
-        // the learned incident decision, fitted on the models' answers: a user directory's own, else the shipped one
+        // The learned incident decision was fitted on one incident model's answers: a user directory's own, else the
+        // shipped one only while the incident model is the shipped one too (a region's retrained model is not it).
         Optional<IncidentStack> stack = user.isPresent() ? IncidentStack.load(user.get()) : Optional.empty();
-        return new NlpModels(bank, finder, new LanguageIdentifier(), versions,
-                stack.isPresent() ? stack : IncidentStack.load(shipped));
+        Path incident = dirs.get(INCIDENT);
+        if (stack.isEmpty() && incident != null && incident.startsWith(shipped)) {
+            stack = IncidentStack.load(shipped);
+        }
+        return new NlpModels(bank, finder, new LanguageIdentifier(), versions, stack);
     }
 
     /** The learned incident decision ({@code blend/stack.tsv}), or empty: the decider then uses its blend. */
