@@ -290,8 +290,11 @@ public final class IncidentDecider {
         return "complaint".equals(s.label()) ? s.score() : 1 - s.score();
     }
 
-    /** Scores are rounded to 0.001 in the analysis: 0 and 1 are clipped so that one sure model cannot veto alone. */
-    private static double logit(double p) {
+    /**
+     * Scores are rounded to 0.001 in the analysis: 0 and 1 are clipped so that one sure model cannot veto alone (the
+     * learned decision's features read the same logits).
+     */
+    static double logit(double p) {
         double q = Math.min(1 - 1e-4, Math.max(1e-4, p));
         return Math.log(q / (1 - q));
     }

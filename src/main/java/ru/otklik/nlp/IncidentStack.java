@@ -90,7 +90,11 @@ public record IncidentStack(double bias, List<Double> weights, double threshold)
             if (cols.length != 2) {
                 throw new IOException(file + ": expected «name<TAB>value», got «" + line + "»");
             }
-            values.put(cols[0], Double.valueOf(cols[1]));
+            try {
+                values.put(cols[0], Double.valueOf(cols[1]));
+            } catch (NumberFormatException e) {
+                throw new IOException(file + ": «" + cols[0] + "» is not a number: «" + cols[1] + "»", e);
+            }
         }
         List<String> expected = new ArrayList<>(List.of("threshold", "bias"));
         expected.addAll(StackFeatures.NAMES);

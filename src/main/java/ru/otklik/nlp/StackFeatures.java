@@ -28,8 +28,8 @@ public final class StackFeatures {
     static final List<Integer> RULE_FEATURES = List.of(3, 4, 5, 6, 7);
 
     private static final Pattern MENTION_FIRST = Pattern.compile("^\\s*(?:" + SocialMarkup.vkMentionIdRegex() + "|@\\w)");
-    /** The content floor in letters the models alone were held to (IncidentDecider.Blend.DEFAULT), as a cue. */
-    private static final int FEW_LETTERS = 6;
+    /** The content floor in letters the models alone are held to by the blend, as a cue. */
+    private static final int FEW_LETTERS = IncidentDecider.Blend.DEFAULT.minLetters();
 
     private StackFeatures() {
     }
@@ -54,9 +54,9 @@ public final class StackFeatures {
             i += Character.charCount(cp);
         }
         return new double[] {
-            logit(probability(complaint, "complaint")),
-            logit(probability(incident, "complaint")),
-            type == null ? 0 : logit(probability(type, IncidentDecider.PROBLEM)),
+            IncidentDecider.logit(probability(complaint, "complaint")),
+            IncidentDecider.logit(probability(incident, "complaint")),
+            type == null ? 0 : IncidentDecider.logit(probability(type, IncidentDecider.PROBLEM)),
             flag(types.stream().anyMatch(m -> IncidentDecider.NONE.equals(m.label()))),
             flag(types.stream().anyMatch(m -> IncidentDecider.PROBLEM.equals(m.label()))),
             flag(types.stream().anyMatch(m -> IncidentDecider.QUESTION.equals(m.label()))),
@@ -75,12 +75,6 @@ public final class StackFeatures {
     /** The probability of {@code label} from a two-way answer (the other label's score is 1 − p). */
     private static double probability(LabelScore s, String label) {
         return label.equals(s.label()) ? s.score() : 1 - s.score();
-    }
-
-    /** Scores are rounded to 0.001 in the analysis: clipped as the blend clips them. */
-    static double logit(double p) {
-        double q = Math.min(1 - 1e-4, Math.max(1e-4, p));
-        return Math.log(q / (1 - q));
     }
 
     private static double flag(boolean b) {

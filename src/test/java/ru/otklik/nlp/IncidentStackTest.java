@@ -72,6 +72,9 @@ class IncidentStackTest {
         Files.writeString(file, Files.readString(file).replace("upper share", "upper case"));
         assertThatThrownBy(() -> IncidentStack.read(file)).isInstanceOf(IOException.class)
                 .hasMessageContaining("the stack's names must be");
+        Files.writeString(file, "threshold\t0,9\n");
+        assertThatThrownBy(() -> IncidentStack.read(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining("«threshold» is not a number: «0,9»");
     }
 
     @Test
