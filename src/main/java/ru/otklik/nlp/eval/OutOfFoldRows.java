@@ -36,7 +36,8 @@ public final class OutOfFoldRows {
         TextNormalizer normalizer = new TextNormalizer();
         List<Row> rows = new ArrayList<>();
         String chosen = config;
-        for (String line : lines.subList(1, lines.size())) {
+        for (int n = 1; n < lines.size(); n++) {
+            String line = lines.get(n);
             String[] c = line.split("\t", -1);
             if (c.length != 10) {
                 throw new IOException(file + ": expected 10 columns, got " + c.length + " in «" + line + "»");
@@ -45,20 +46,44 @@ public final class OutOfFoldRows {
             if (!c[0].equals(chosen)) {
                 continue;
             }
-            List<RuleMatch> matches = c[8].isEmpty() ? List.of() : Arrays.stream(c[8].split(","))
-                    .map(m -> new RuleMatch(m.substring(0, m.lastIndexOf(':')), m.substring(m.lastIndexOf(':') + 1)))
-                    .toList();
-            rows.add(new Row(new LabelledPosts.Post(c[1], "dev", c[2], "", c[9], c[3], ""), Boolean.parseBoolean(c[4]),
-                    score(c[5]), score(c[6]), score(c[7]), matches, normalizer.clean(c[9])));
+            try {
+                rows.add(new Row(new LabelledPosts.Post(c[1], "dev", c[2], "", c[9], c[3], ""),
+                        Boolean.parseBoolean(c[4]), score(c[5]), score(c[6]), score(c[7]), matches(c[8]),
+                        normalizer.clean(c[9])));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": line " + (n + 1) + ": " + e.getMessage(), e);
+            }
         }
         return rows;
     }
 
+    /** The rules column: {@code id:label} entries separated by commas. */
+    private static List<RuleMatch> matches(String column) {
+        if (column.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(column.split(",")).map(m -> {
+            int colon = m.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("a rule match is «id:label», got «" + m + "»");
+            }
+            return new RuleMatch(m.substring(0, colon), m.substring(colon + 1));
+        }).toList();
+    }
+
+    /** A model's answer as crossval writes it: {@code label score}, or empty. */
     private static LabelScore score(String s) {
         if (s.isEmpty()) {
             return null;
         }
         String[] p = s.split(" ");
-        return new LabelScore(p[0], Double.parseDouble(p[1]));
+        if (p.length != 2) {
+            throw new IllegalArgumentException("an answer is «label score», got «" + s + "»");
+        }
+        try {
+            return new LabelScore(p[0], Double.parseDouble(p[1]));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("an answer's score is a number, got «" + s + "»", e);
+        }
     }
 }
