@@ -40,7 +40,8 @@ import ru.otklik.nlp.train.ShippedModelBuilder;
  * {@code crossval --task incident [--folds 5] [--labelled-weight 1] [--extras 0] [--l2 0.002] [--nb on,off]
  * [--by-type true|false] [--tweets 0.2] [--informal 0,0.05] [--min-letters 0,4,6] [--models DIR]
  * [--labelled DIR] [--data DIR] [--max-false-alarms 0.02] [--max-tweet-alarms 0.005] [--min-kursk-appeals 0.85]
- * [--min-spb-appeals 0.85] [--out rows.tsv] [--stack stack.tsv] [--from-rows rows.tsv [--config NAME]]}: K-fold cross-validation of the
+ * [--min-spb-appeals 0.85] [--out rows.tsv] [--stack stack.tsv [--stack-tweets 0,1,3,10] [--stack-appeals 0,1,3]]
+ * [--from-rows rows.tsv [--config NAME]]}: K-fold cross-validation of the
  * whole incident decision over the labelled set's <em>dev</em> rows (test rows are never read into training nor
  * scored here).
  *
