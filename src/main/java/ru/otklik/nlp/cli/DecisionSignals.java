@@ -63,7 +63,7 @@ final class DecisionSignals {
     Map<String, List<Row>> real(Map<String, List<LabeledText>> texts) {
         Map<String, List<Row>> out = new LinkedHashMap<>();
         texts.forEach((name, list) -> {
-            boolean tweets = name.equals(AppealColumns.CHECK_TWEETS);
+            boolean tweets = name.equals(AppealColumns.CHECK_TWEETS) || name.equals(StackRealRows.TRAINING_TWEETS);
             List<Row> rows = new ArrayList<>();
             for (LabeledText t : list) {
                 Fixed f = fixed(t.text());
@@ -87,10 +87,29 @@ final class DecisionSignals {
 
     /** The same rows with the given incident model's answer. */
     static Map<String, List<Row>> withIncident(Map<String, List<Row>> real, DocCategorizer model, FeatureCache cache) {
-        Map<String, List<Row>> out = new LinkedHashMap<>();
-        real.forEach((name, rows) -> out.put(name, rows.stream().map(r -> new Row(r.post(), r.russian(), r.complaint(),
+        return map(real, r -> new Row(r.post(), r.russian(), r.complaint(),
                 IncidentDecider.incidentAnswer(model.labels(), model.probabilities(cache.features(r.post().text()))),
-                r.type(), r.matches(), r.clean())).toList()));
+                r.type(), r.matches(), r.clean()));
+    }
+
+    /** The same rows with answers given by id (out of fold: the training half's tweets). */
+    static List<Row> withIncident(List<Row> rows, Map<String, LabelScore> incident) {
+        return rows.stream().map(r -> new Row(r.post(), r.russian(), r.complaint(), incident.get(r.post().id()),
+                r.type(), r.matches(), r.clean())).toList();
+    }
+
+    /**
+     * The same rows with the incident-type model's answer, as the service gives it to the decision (the model trained
+     * on every dev row: it never trains on a real text); {@code model} {@code null}: unchanged.
+     */
+    static Map<String, List<Row>> withType(Map<String, List<Row>> real, DocCategorizer model, FeatureCache cache) {
+        return model == null ? real : map(real, r -> new Row(r.post(), r.russian(), r.complaint(), r.incident(),
+                score(model.predict(cache.features(r.post().text()))), r.matches(), r.clean()));
+    }
+
+    private static Map<String, List<Row>> map(Map<String, List<Row>> real, java.util.function.UnaryOperator<Row> f) {
+        Map<String, List<Row>> out = new LinkedHashMap<>();
+        real.forEach((name, rows) -> out.put(name, rows.stream().map(f).toList()));
         return out;
     }
 

@@ -40,7 +40,8 @@ import ru.otklik.nlp.train.ShippedModelBuilder;
  * {@code crossval --task incident [--folds 5] [--labelled-weight 1] [--extras 0] [--l2 0.002] [--nb on,off]
  * [--by-type true|false] [--tweets 0.2] [--informal 0,0.05] [--min-letters 0,4,6] [--models DIR]
  * [--labelled DIR] [--data DIR] [--max-false-alarms 0.02] [--max-tweet-alarms 0.005] [--min-kursk-appeals 0.85]
- * [--min-spb-appeals 0.85] [--out rows.tsv] [--stack stack.tsv] [--from-rows rows.tsv [--config NAME]]}: K-fold cross-validation of the
+ * [--min-spb-appeals 0.85] [--out rows.tsv] [--stack stack.tsv [--stack-tweets 0,1,3,10] [--stack-appeals 0,1,3]]
+ * [--from-rows rows.tsv [--config NAME]]}: K-fold cross-validation of the
  * whole incident decision over the labelled set's <em>dev</em> rows (test rows are never read into training nor
  * scored here).
  *
@@ -125,6 +126,9 @@ final class IncidentCrossval {
             throw new CliArgs.UsageException("--folds must be ≥ 2 and --labelled-weight ≥ 1");
         }
         IncidentCrossvalOptions.checkNegativeWeights(tweetWeights, informalWeights, weights);
+        // --stack: the learned decision beside the best blend, at each weight of the real rows in its fit
+        boolean stacking = args.option("stack").isPresent();
+        StackSelection.Grid stackGrid = stacking ? StackSelection.Grid.of(args) : null;
         LabelledTraining dev;
         try {
             dev = LabelledTraining.read(labelledDir, Optional.of(data), 1);
@@ -158,16 +162,24 @@ final class IncidentCrossval {
         DocCategorizer complaint = new CategorizerStore().load(models.resolve("complaint"));
         DecisionSignals signals = new DecisionSignals(models, complaint, cache);
         Map<String, DecisionSignals.Fixed> fixed = signals.of(dev);
-        Map<String, LabelScore> types = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT_TYPE,
-                new Learnt(LabelledTraining::incidentType, List.of(), List.of(), 1,
-                        ShippedModelBuilder.configFor(TaskCorpora.INCIDENT_TYPE)));
+        Learnt typeRecipe = new Learnt(LabelledTraining::incidentType, List.of(), List.of(), 1,
+                ShippedModelBuilder.configFor(TaskCorpora.INCIDENT_TYPE));
+        Map<String, LabelScore> types = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT_TYPE, typeRecipe,
+                List.of());
+        // --stack: the training half's tweets answered out of fold (each fold's incident model learns the others), as
+        // rows of the stack's fit; every real row gets the full type model's answer, as the service has it
+        List<LabeledText> heldTweets = stacking ? realTweets.training() : List.of();
+        DocCategorizer fullType = realTexts.isEmpty() ? null : typeRecipe.train(trainer, TaskCorpora.INCIDENT_TYPE,
+                cache, dev);
         // --by-type: the incident model learns problem / question / none instead of complaint / none
         boolean byType = args.option("by-type").map(Boolean::parseBoolean).orElse(IncidentRecipe.BY_TYPE);
         TrainingConfig shipped = ShippedModelBuilder.configFor(TaskCorpora.INCIDENT);
         java.util.function.Function<LabelledTraining, List<LabeledText>> incidentRows = byType
                 ? LabelledTraining::byIncidentType : LabelledTraining::complaint;
 
-        Map<String, List<Row>> appealBase = signals.real(realTexts);
+        Map<String, List<Row>> appealBase = DecisionSignals.withType(signals.real(realTexts), fullType, cache);
+        List<Row> tweetBase = DecisionSignals.withType(signals.real(Map.of(StackRealRows.TRAINING_TWEETS, heldTweets)),
+                fullType, cache).getOrDefault(StackRealRows.TRAINING_TWEETS, List.of());
         int checkTweets = appealBase.getOrDefault(AppealColumns.CHECK_TWEETS, List.of()).size();
         List<String> md = new ArrayList<>();
         md.add("## incident decision: " + folds + "-fold cross-validation over the labelled dev rows ("
@@ -199,6 +211,7 @@ final class IncidentCrossval {
         Point chosen = null;
         List<Row> chosenRows = null;
         Map<String, List<Row>> chosenAppeals = Map.of();
+        List<Row> chosenTweets = List.of();
         List<Setting> settings = new ArrayList<>();
         for (int extras : extrasList) {
             for (int weight : weights) {
@@ -228,8 +241,10 @@ final class IncidentCrossval {
             Learnt learnt = new Learnt(incidentRows, more, List.of(
                     new IncidentRecipe.Negatives(realTweets.training(), s.tweets()),
                     new IncidentRecipe.Negatives(informal.all(), s.informal())), weight, config);
-            Map<String, LabelScore> incident = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT, learnt);
+            Map<String, LabelScore> incident = outOfFold(dev, folds, cache, trainer, TaskCorpora.INCIDENT, learnt,
+                    heldTweets);
             List<Row> rows = DecisionSignals.rows(dev, fixed, incident, types);
+            List<Row> tweetRows = DecisionSignals.withIncident(tweetBase, incident);
             String name = String.format(Locale.ROOT, "%s%sextras %d, weight %d, L2 %s%s%s",
                     byType ? "by type, " : "", appeals ? "appeals, " : "", extras, weight, s.l2(),
                     nb ? ", NB ratios" : "", s.tweets() > 0 ? ", tweets " + s.tweets() : "")
@@ -253,14 +268,14 @@ final class IncidentCrossval {
                     chosen = best.get();
                     chosenRows = rows;
                     chosenAppeals = appealRows;
+                    chosenTweets = tweetRows;
                 }
             }
-            for (Row r : rows) {
-                tsv.add(String.join("\t", name, r.post().id(), r.post().source(), r.post().incident(),
-                        String.valueOf(r.russian()), fmt(r.complaint()), fmt(r.incident()), fmt(r.type()),
-                        String.join(",", r.matches().stream().map(m -> m.ruleId() + ":" + m.label()).toList()),
-                        r.post().text().replaceAll("\\s+", " ")));
-            }
+            rows.forEach(r -> tsv.add(OutOfFoldRows.line(name, r.post().source(), r)));
+            appealRows.forEach((set, real) -> real.forEach(r -> tsv.add(OutOfFoldRows.line(name,
+                    OutOfFoldRows.REAL + set, r))));
+            tweetRows.forEach(r -> tsv.add(OutOfFoldRows.line(name, OutOfFoldRows.REAL + StackRealRows.TRAINING_TWEETS,
+                    r)));
         }
         if (chosen != null) {
             md.add("");
@@ -275,9 +290,10 @@ final class IncidentCrossval {
                 md.add(AppealColumns.row("", DecisionGrid.at(chosenRows, chosen.blend(), t), chosenAppeals));
             }
         }
-        if (chosen != null && args.option("stack").isPresent()) {
-            md.addAll(StackSelection.select(chosenRows, chosen, chosenAppeals, new StackSelection.Limits(budget,
-                    tweetBudget, appealFloors, realTweetBudget), Path.of(args.option("stack").get()), err));
+        if (chosen != null && stacking) {
+            md.addAll(StackSelection.select(chosenRows, StackRealRows.of(chosenTweets, chosenAppeals), chosen,
+                    new StackSelection.Limits(budget, tweetBudget, appealFloors, realTweetBudget),
+                    stackGrid, Path.of(args.option("stack").get()), err));
         }
         md.add("");
         md.addAll(RuleAudit.table(baseRows));
@@ -310,27 +326,6 @@ final class IncidentCrossval {
     }
 
     /**
-     * What a task's model learns: the labelled rows ({@code rowsOf}, repeated {@code weight} times), {@code more}
-     * beside them, and hard negatives (real tweets, informal comments) at their weights ({@link IncidentRecipe#weigh}).
-     */
-    private record Learnt(java.util.function.Function<LabelledTraining, List<LabeledText>> rowsOf,
-                          List<LabeledText> more, List<IncidentRecipe.Negatives> negatives, int weight,
-                          TrainingConfig config) {
-
-        IncidentRecipe.Weighted of(LabelledTraining dev) {
-            List<LabeledText> rows = new ArrayList<>(rowsOf.apply(dev.withWeight(weight)));
-            rows.addAll(more);
-            return IncidentRecipe.weigh(rows, negatives, weight);
-        }
-
-        DocCategorizer train(CategorizerTrainer trainer, String task, FeatureCache cache, LabelledTraining dev) {
-            IncidentRecipe.Weighted train = of(dev);
-            return trainer.train(task, cache.features(train.texts()),
-                    train.texts().stream().map(LabeledText::label).toList(), train.counts(), config, List.of());
-        }
-    }
-
-    /**
      * The check half's tweets a setting flags, to stderr (id and text: RuSentiTweet's licence keeps its texts out
      * of the committed report), so that the real incidents among them can be read and counted.
      */
@@ -352,28 +347,33 @@ final class IncidentCrossval {
         return learnt.train(trainer, TaskCorpora.INCIDENT, cache, dev);
     }
 
-    /** Every dev row's answer from a model of {@code task} trained without the row's fold. */
+    /**
+     * Every dev row's answer from a model of {@code task} trained without the row's fold, and every one of {@code held}
+     * (hard negatives the recipe holds, by id) from a model trained without the held texts of the same fold
+     * ({@link LabelledTraining#fold} of the id).
+     */
     private Map<String, LabelScore> outOfFold(LabelledTraining dev, int folds, FeatureCache cache,
-                                              CategorizerTrainer trainer, String task, Learnt learnt) {
+                                              CategorizerTrainer trainer, String task, Learnt learnt,
+                                              List<LabeledText> held) {
         Map<String, LabelScore> out = new HashMap<>();
         for (int k = 0; k < folds; k++) {
             long t0 = System.nanoTime();
             LabelledTraining without = dev.withoutFold(k, folds);
-            DocCategorizer model = learnt.train(trainer, task, cache, without);
-            for (LabelledPosts.Post p : dev.onlyFold(k, folds).rows()) {
+            List<LabeledText> heldHere = Learnt.inFold(held, k, folds);
+            Learnt recipe = learnt.without(heldHere);
+            DocCategorizer model = recipe.train(trainer, task, cache, without);
+            List<LabelledPosts.Post> scored = new ArrayList<>(dev.onlyFold(k, folds).rows());
+            heldHere.forEach(t -> scored.add(new LabelledPosts.Post(t.id(), "dev", "", "", t.text(), t.label(), "")));
+            for (LabelledPosts.Post p : scored) {
                 Features f = cache.features(p.text());
                 out.put(p.id(), task.equals(TaskCorpora.INCIDENT)
                         ? IncidentDecider.incidentAnswer(model.labels(), model.probabilities(f))
                         : DecisionSignals.score(model.predict(f)));
             }
-            err.printf("[crossval] %s fold %d: %d training rows, %.0f s%n", task, k, learnt.of(without).texts().size(),
+            err.printf("[crossval] %s fold %d: %d training rows, %.0f s%n", task, k, recipe.of(without).texts().size(),
                     (System.nanoTime() - t0) / 1e9);
         }
         return out;
-    }
-
-    private static String fmt(LabelScore s) {
-        return s == null ? "" : s.label() + " " + s.score();
     }
 
     private static List<Double> thresholds() {

@@ -23,6 +23,11 @@ import ru.otklik.nlp.text.TextNormalizer;
 public final class OutOfFoldRows {
 
     public static final String HEADER = "config\tid\tsource\tgold\trussian\tcomplaint\tincident\ttype\trules\ttext";
+    /**
+     * The source prefix of a real text's row (a real tweet or appeal, not a labelled row: {@code real:kursk}); files
+     * written before 2026-12-06 have none, and read as labelled rows only.
+     */
+    public static final String REAL = "real:";
 
     private OutOfFoldRows() {
     }
@@ -55,6 +60,18 @@ public final class OutOfFoldRows {
             }
         }
         return rows;
+    }
+
+    /** One row as {@link #read} reads it back, under {@code source} (a labelled row's own, or {@link #REAL} + a set). */
+    public static String line(String config, String source, Row r) {
+        return String.join("\t", config, r.post().id(), source, r.post().incident(), String.valueOf(r.russian()),
+                fmt(r.complaint()), fmt(r.incident()), fmt(r.type()),
+                String.join(",", r.matches().stream().map(m -> m.ruleId() + ":" + m.label()).toList()),
+                r.post().text().replaceAll("\\s+", " "));
+    }
+
+    private static String fmt(LabelScore s) {
+        return s == null ? "" : s.label() + " " + s.score();
     }
 
     /** The rules column: {@code id:label} entries separated by commas. */

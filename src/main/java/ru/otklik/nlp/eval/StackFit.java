@@ -3,6 +3,7 @@ package ru.otklik.nlp.eval;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.zip.CRC32;
 
 import ru.otklik.nlp.IncidentDecider;
@@ -32,25 +33,40 @@ public final class StackFit {
     private StackFit() {
     }
 
-    /** The stack fitted on every row (incident = problem or question), at {@code threshold}. */
+    /** The stack fitted on every row (incident = problem or question), each at weight 1, at {@code threshold}. */
     public static IncidentStack fit(List<Row> rows, double l2, double threshold) {
+        return fit(rows, r -> 1, l2, threshold);
+    }
+
+    /**
+     * The stack fitted on every row at its weight ({@code weight}: a real tweet ×k beside the labelled rows; a row at
+     * weight 0 is left out), at {@code threshold}. The standardisation is over the rows as weighed.
+     */
+    public static IncidentStack fit(List<Row> all, ToDoubleFunction<Row> weight, double l2, double threshold) {
+        List<Row> rows = all.stream().filter(r -> weight.applyAsDouble(r) > 0).toList();
         int n = rows.size();
         int d = StackFeatures.NAMES.size();
         double[][] x = new double[n][];
         double[] y = new double[n];
+        double[] v = new double[n];
+        double total = 0;
         double[] mean = new double[d];
         double[] sd = new double[d];
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
             x[i] = StackFeatures.of(r.complaint(), r.incident(), r.type(), r.matches(), r.clean());
             y[i] = r.post().isIncident() ? 1 : 0;
+            v[i] = weight.applyAsDouble(r);
+            total += v[i];
+        }
+        for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                mean[j] += x[i][j] / n;
+                mean[j] += v[i] * x[i][j] / total;
             }
         }
-        for (double[] xi : x) {
+        for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                sd[j] += (xi[j] - mean[j]) * (xi[j] - mean[j]) / n;
+                sd[j] += v[i] * (x[i][j] - mean[j]) * (x[i][j] - mean[j]) / total;
             }
         }
         for (int j = 0; j < d; j++) {
@@ -72,9 +88,9 @@ public final class StackFit {
                     s += theta[j] * z[j];
                 }
                 double p = 1 / (1 + Math.exp(-s));
-                double w = p * (1 - p);
+                double w = v[i] * p * (1 - p);
                 for (int j = 0; j <= d; j++) {
-                    grad[j] += (p - y[i]) * z[j];
+                    grad[j] += v[i] * (p - y[i]) * z[j];
                     for (int k = 0; k <= j; k++) {
                         hess[j][k] += w * z[j] * z[k];
                     }
@@ -124,15 +140,24 @@ public final class StackFit {
 
     /** One stack per fold, each fitted on the other folds' rows. */
     public static List<IncidentStack> outOfFold(List<List<Row>> folds, double l2) {
+        return outOfFold(folds, List.of(), r -> 1, l2);
+    }
+
+    /**
+     * One stack per fold, each fitted on the other folds' rows and on {@code always} (rows outside the judged ones,
+     * such as real tweets with out-of-fold answers), every row at its {@code weight}.
+     */
+    public static List<IncidentStack> outOfFold(List<List<Row>> folds, List<Row> always, ToDoubleFunction<Row> weight,
+                                                double l2) {
         List<IncidentStack> out = new ArrayList<>();
         for (int k = 0; k < folds.size(); k++) {
-            List<Row> train = new ArrayList<>();
+            List<Row> train = new ArrayList<>(always);
             for (int j = 0; j < folds.size(); j++) {
                 if (j != k) {
                     train.addAll(folds.get(j));
                 }
             }
-            out.add(fit(train, l2, 0.5));
+            out.add(fit(train, weight, l2, 0.5));
         }
         return out;
     }

@@ -52,7 +52,8 @@ class IncidentCrossvalTest {
                         + devRows + ")", "| complaint model alone, rules as before | 1.00 | 0.00 |",
                 "| **extras 0, weight 1, L2 " + ShippedModelBuilder.INCIDENT_L2 + ", NB ratios: best blend** |",
                 "| **extras 0, weight 1, L2 " + ShippedModelBuilder.INCIDENT_L2 + ": best blend** |", "Thresholds of the best blend",
-                "| rule | incidents | none | precision |", "| **learned decision, out of fold** | learned |",
+                "| rule | incidents | none | precision |",
+                "| **learned decision, real tweets ×0.0, appeals ×0.0, out of fold** | learned |",
                 "| incident logit | ");
         // the learned decision is written for the lead to ship, and reads back
         assertThat(IncidentStack.read(tmp.resolve("stack.tsv")).weights()).hasSize(StackFeatures.NAMES.size());
@@ -87,12 +88,48 @@ class IncidentCrossvalTest {
 
         assertThat(report).contains("## The learned incident decision on 1284 out-of-fold rows",
                 "| best blend | 0.10 | 0.40 | 0.20 | 0.950 | 0.786 | 0.799 | 0.019 |",
-                "| **learned decision, out of fold** | learned | learned | learned | 0.865 | 0.805 | 0.866 | 0.019 |");
+                "| **learned decision, real tweets ×0.0, appeals ×0.0, out of fold** | learned | learned | learned | 0.865 "
+                        + "| 0.805 | 0.866 | 0.019 |",
+                "Chosen: learned decision, real tweets ×0.0, appeals ×0.0 (more labelled recall than the blend).");
         IncidentStack written = IncidentStack.read(file);
         assertThat(written).isEqualTo(StackFit.fit(OutOfFoldRows.read(fixture, null), StackFit.L2, 0.865));
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--from-rows",
                 fixture.toString(), "--config", "another setting"))
                 .isInstanceOf(CliArgs.UsageException.class).hasMessageStartingWith("--from-rows: no rows of that --config");
+    }
+
+    /**
+     * The training half's real tweets the stack is fitted on are answered out of fold: in every fold the incident
+     * model's recipe holds none of the tweets that fold answers (and every other one, at its weight), and over the
+     * folds each tweet is answered exactly once.
+     */
+    @Test
+    void aHeldTweetIsAnsweredOnlyByAFoldThatDidNotTrainOnIt() throws Exception {
+        Path labelled = Files.createDirectories(tmp.resolve("labelled"));
+        Files.write(labelled.resolve("posts.tsv"), Files.readAllLines(Path.of("labelled/written-posts.tsv")).subList(0, 61));
+        LabelledTraining dev = LabelledTraining.read(labelled, java.util.Optional.empty(), 1);
+        List<ru.otklik.nlp.data.LabeledText> tweets = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            tweets.add(new ru.otklik.nlp.data.LabeledText("rst-" + (1_230_000_000_000_000_000L + 7919L * i),
+                    "обычный твит " + i, "none"));
+        }
+        Learnt learnt = new Learnt(LabelledTraining::complaint, List.of(),
+                List.of(new ru.otklik.nlp.data.IncidentRecipe.Negatives(tweets, 1.0)), 2,
+                ShippedModelBuilder.configFor(ru.otklik.nlp.data.TaskCorpora.INCIDENT));
+        Set<String> answered = new HashSet<>();
+        for (int k = 0; k < 5; k++) {
+            List<ru.otklik.nlp.data.LabeledText> scored = Learnt.inFold(tweets, k, 5);
+            assertThat(scored).as("fold %d answers some tweets", k).isNotEmpty();
+            Set<String> trained = new HashSet<>(learnt.without(scored).of(dev.withoutFold(k, 5)).texts().stream()
+                    .map(ru.otklik.nlp.data.LabeledText::id).toList());
+            for (ru.otklik.nlp.data.LabeledText t : tweets) {
+                boolean here = scored.contains(t);
+                assertThat(trained.contains(t.id())).as(t.id() + " in fold " + k).isEqualTo(!here);
+                assertThat(!here || answered.add(t.id())).as(t.id() + " answered twice").isTrue();
+            }
+        }
+        assertThat(answered).hasSize(tweets.size());
+        assertThat(learnt.without(List.of())).isSameAs(learnt);
     }
 
     /**
@@ -178,6 +215,11 @@ class IncidentCrossvalTest {
         assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
                 "--min-letters", "0,-4"))
                 .isInstanceOf(CliArgs.UsageException.class).hasMessage("--min-letters: floors are ≥ 0 letters, e.g. 0,4,6");
+        // the real rows' weights in the stack's fit are checked before any fold trains
+        assertThatThrownBy(() -> CrossvalCommandTest.run("crossval", "--task", "incident", "--data", tmp.toString(),
+                "--stack", tmp.resolve("stack.tsv").toString(), "--stack-tweets", "1,-3"))
+                .isInstanceOf(CliArgs.UsageException.class)
+                .hasMessage("--stack-tweets / --stack-appeals: weights are ≥ 0, e.g. 0,1,3");
         // without the shared datasets the hard negatives default to none; asked for, they are an error. The shipped
         // informal weight 0.05 with the labelled rows once (--appeals false) passes the weights' check (20 events a
         // row, one a comment) and reaches the datasets' check

@@ -75,6 +75,30 @@ class StackFitTest {
                 .isEqualTo(StackFit.fit(rows, StackFit.L2, learned.threshold()));
     }
 
+    /**
+     * A row at weight 2 is the row given twice, a row at weight 0 is a row left out: the real tweets' weight in the
+     * fit (×k) means k copies of each.
+     */
+    @Test
+    void aRowsWeightIsThatManyCopiesOfIt() {
+        List<Row> some = rows.subList(0, 400);
+        List<Row> doubled = new java.util.ArrayList<>(some);
+        doubled.addAll(some.subList(0, 100));
+        java.util.Set<Row> twice = new java.util.HashSet<>(some.subList(0, 100));
+        java.util.Set<Row> none = new java.util.HashSet<>(some.subList(300, 400));
+
+        IncidentStack weighed = StackFit.fit(some, r -> twice.contains(r) ? 2 : 1, StackFit.L2, 0.5);
+        IncidentStack copied = StackFit.fit(doubled, StackFit.L2, 0.5);
+        IncidentStack dropped = StackFit.fit(some, r -> none.contains(r) ? 0 : 1, StackFit.L2, 0.5);
+
+        assertThat(weighed.bias()).isCloseTo(copied.bias(), within(1e-9));
+        for (int i = 0; i < StackFeatures.NAMES.size(); i++) {
+            assertThat(weighed.weights().get(i)).isCloseTo(copied.weights().get(i), within(1e-9));
+        }
+        assertThat(dropped).isEqualTo(StackFit.fit(some.subList(0, 300), StackFit.L2, 0.5));
+        assertThat(weighed).isNotEqualTo(StackFit.fit(some, StackFit.L2, 0.5));
+    }
+
     @Test
     void solvesASmallSystem() {
         double[] x = StackFit.solve(new double[][] {{0, 2}, {3, 1}}, new double[] {4, 5});
