@@ -3,6 +3,7 @@ package ru.otklik.analysis;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.util.OptionalDouble;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -44,15 +45,14 @@ public interface AnalysisConfig {
     String pollInterval();
 
     /**
-     * The models' blended score (complaint model and in-domain incident model) from which a post counts as an
-     * incident on the models' word alone (rules decide unless both models rule the post out; see
-     * {@code nlp.IncidentDecider}). 0.95 = with the shipped blend, the most recall over the hand-labelled set's dev
-     * part (cross-validated) at ≤ 2 % false alarms (≤ 0.5 % on tweets) that still flags ≥ 85 % of real Kursk and SPb
-     * dev appeals and ≤ 0.2 % of real tweets no model learnt (nlp-models/INCIDENT-CV.md): lower thresholds buy recall
-     * with false alarms (docs/nlp.md).
+     * Moves the line from which a post counts as an incident on the models' word alone (rules decide unless the
+     * models rule the post out; see {@code nlp.IncidentDecider}): the learned decision's probability when the models
+     * directory has one ({@code blend/stack.tsv}, shipped: 0.89), else the blended score of the complaint and
+     * incident models (0.95). Unset, each decides at the threshold chosen with it by {@code crossval --task incident}
+     * (the most cross-validated recall at ≤ 2 % false alarms that keeps the real appeals and tweets within their
+     * limits, nlp-models/INCIDENT-CV.md); lower values buy recall with false alarms (docs/nlp.md).
      */
-    @WithDefault("0.95")
-    double complaintThreshold();
+    OptionalDouble complaintThreshold();
 
     /** Posts claimed per round. */
     @WithDefault("64")

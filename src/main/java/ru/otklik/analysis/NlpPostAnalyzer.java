@@ -25,7 +25,7 @@ import ru.otklik.nlp.rules.TopicRules;
 /**
  * The service's analyzer: the trained models of {@code nlp-models/} and the analysts' rules, through the same
  * {@link TextAnalyzer} as the {@code analyze} command, so an incident is decided in one place
- * ({@link IncidentDecider}: model ≥ {@code otklik.analysis.complaint-threshold} or a rule). The agency must be
+ * ({@link IncidentDecider}: the learned decision or the blend, or a rule). The agency must be
  * one of the region's; a learned agency the routing table does not know (the shipped model learned from
  * another region's history) gives way to the routing table.
  *
@@ -44,9 +44,9 @@ public class NlpPostAnalyzer implements PostAnalyzer {
     public NlpPostAnalyzer(AnalysisConfig config, TopicRules rules, RoutingTable routing, TulaGazetteer gazetteer,
                            RuleResources files) {
         try {
-            this.analyzer = new TextAnalyzer(NlpModels.load(config.modelsDir(), config.ownModelsDir()),
-                    new PlaceFinder(gazetteer), rules, new AgencyDecider(routing),
-                    new IncidentDecider(config.complaintThreshold()));
+            NlpModels models = NlpModels.load(config.modelsDir(), config.ownModelsDir());
+            this.analyzer = new TextAnalyzer(models, new PlaceFinder(gazetteer), rules, new AgencyDecider(routing),
+                    IncidentDecider.of(models.incidentStack(), config.complaintThreshold()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load the NLP models from " + config.modelsDir().toAbsolutePath(), e);
         }

@@ -1,6 +1,9 @@
 package ru.otklik.nlp;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 import ru.otklik.nlp.PostAnalysis.LabelScore;
 import ru.otklik.nlp.categorize.Prediction.FeatureWeight;
@@ -172,8 +175,30 @@ public final class IncidentDecider {
         return new IncidentDecider(stack.threshold(), blend, stack);
     }
 
+    /**
+     * The decider of a models directory: its learned decision when it has one ({@code blend/stack.tsv}), else the
+     * blend, each at its own threshold unless {@code threshold} moves it.
+     */
+    public static IncidentDecider of(Optional<IncidentStack> stack, OptionalDouble threshold) {
+        IncidentDecider decider = stack.map(new IncidentDecider(DEFAULT_THRESHOLD)::withStack)
+                .orElseGet(() -> new IncidentDecider(DEFAULT_THRESHOLD));
+        return threshold.isPresent() ? new IncidentDecider(threshold.getAsDouble(), decider.blend, decider.stack) : decider;
+    }
+
+    /** Whether the learned decision decides (else the blend). */
+    public boolean learned() {
+        return stack != null;
+    }
+
     public double threshold() {
         return threshold;
+    }
+
+    /** What decides on the models' word, and from which score: for reports beside the figures it produced. */
+    public String describe() {
+        return String.format(Locale.ROOT, stack != null
+                ? "the learned decision over the models' and rules' signals (`blend/stack.tsv`) ≥ %.3f"
+                : "the complaint and incident models' blended score ≥ %.3f", threshold);
     }
 
     /** Without an in-domain incident model and without a best rubric (tests, older model directories). */

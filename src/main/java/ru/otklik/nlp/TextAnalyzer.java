@@ -63,8 +63,9 @@ public final class TextAnalyzer {
         this.places = places;
         this.rules = rules;
         this.agency = agency;
-        // a models directory with a learned decision decides by it, at its own threshold (the blend is the fallback)
-        this.incidents = models.incidentStack().map(incidents::withStack).orElse(incidents);
+        // a models directory with a learned decision decides by it, at its own threshold (the blend is the fallback);
+        // a decider that has one already (the service's, at a configured threshold) is kept
+        this.incidents = incidents.learned() ? incidents : models.incidentStack().map(incidents::withStack).orElse(incidents);
         this.topicBlend = topicBlend;
         this.topicAlignment = models.categorizers().has(NlpModels.TOPIC_INFORMAL)
                 ? TopicBlend.Alignment.of(models.categorizers().labels("topic"),
@@ -165,6 +166,10 @@ public final class TextAnalyzer {
 
     public NlpModels models() {
         return models;
+    }
+
+    public IncidentDecider incidentDecider() {
+        return incidents;
     }
 
     private LabelScore label(String task, CategorizerBank.Scores scores,

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -127,25 +128,55 @@ class IncidentStackTest {
         assertThat(d.reasons()).isEmpty();
     }
 
+    /** The service's decider: the stack at its own threshold, or the blend at its own, unless one is configured. */
+    @Test
+    void aConfiguredThresholdMovesTheLineOfWhicheverDecides() {
+        IncidentStack stack = simple().withThreshold(0.7);
+        IncidentDecider own = IncidentDecider.of(Optional.of(stack), OptionalDouble.empty());
+        IncidentDecider moved = IncidentDecider.of(Optional.of(stack), OptionalDouble.of(0.99));
+        assertThat(own.learned()).isTrue();
+        assertThat(own.threshold()).isEqualTo(0.7);
+        assertThat(moved.learned()).isTrue();
+        assertThat(moved.threshold()).isEqualTo(0.99);
+        assertThat(IncidentDecider.of(Optional.empty(), OptionalDouble.empty()).threshold())
+                .isEqualTo(IncidentDecider.DEFAULT_THRESHOLD);
+        assertThat(IncidentDecider.of(Optional.empty(), OptionalDouble.of(0.8)).learned()).isFalse();
+
+        String text = "во дворе на улице Ленина третью неделю не горят фонари, темно";
+        LabelScore complaint = new LabelScore("complaint", 0.9);
+        LabelScore incident = new LabelScore("incident", 0.9);
+        double p = stack.probability(StackFeatures.of(complaint, incident, null, List.of(), text));
+        // the same signals on either side of the moved line
+        IncidentDecider below = IncidentDecider.of(Optional.of(stack), OptionalDouble.of(p + 0.001));
+        IncidentDecider above = IncidentDecider.of(Optional.of(stack), OptionalDouble.of(p - 0.001));
+        assertThat(above.decide(complaint, incident, NO_TOPIC, NO_TOPIC, null, List.of(), text).incident()).isTrue();
+        assertThat(below.decide(complaint, incident, NO_TOPIC, NO_TOPIC, null, List.of(), text).incident()).isFalse();
+    }
+
     /**
      * A models directory (here a user directory beside the shipped models) with {@code blend/stack.tsv}: the analysis
-     * decides by it and names its reasons; the shipped directory without one decides by the blend.
+     * decides by it and names its reasons, before the shipped directory's own stack (fitted on the shipped incident
+     * model's answers), which decides the shipped analysis at its own threshold.
      */
     @Test
-    void theAnalysisUsesAModelsDirectorysStackAndTheBlendWithoutOne() throws IOException {
+    void theAnalysisUsesAModelsDirectorysStackBeforeTheShippedOne() throws IOException {
         List<Double> w = new ArrayList<>(Collections.nCopies(StackFeatures.NAMES.size(), 0.0));
         w.set(StackFeatures.NAMES.indexOf("log letters"), 3.0);
         // every Russian text of a few words is an incident by this stack: the wiring, not a sensible model
         new IncidentStack(-6, w, 0.5).write(tmp.resolve(IncidentStack.FILE), "test");
         String text = "сегодня гуляли в парке, погода чудесная";
 
-        PostAnalysis withStack = TextAnalyzer.load(Path.of("nlp-models"), Optional.of(tmp)).analyze("1", text);
+        TextAnalyzer user = TextAnalyzer.load(Path.of("nlp-models"), Optional.of(tmp));
+        PostAnalysis withStack = user.analyze("1", text);
         PostAnalysis shipped = SharedAnalyzer.get().analyze("1", text);
 
+        assertThat(user.incidentDecider().threshold()).isEqualTo(0.5);
         assertThat(withStack.incidentType()).isNotNull();
         assertThat(withStack.explanation().topFeatures().get("decision")).extracting(f -> f.feature())
                 .containsExactly("log letters");
+        IncidentStack shippedStack = IncidentStack.read(Path.of("nlp-models").resolve(IncidentStack.FILE));
+        assertThat(SharedAnalyzer.get().incidentDecider().threshold()).isEqualTo(shippedStack.threshold());
+        assertThat(SharedAnalyzer.get().incidentDecider().describe()).contains("blend/stack.tsv");
         assertThat(shipped.incidentType()).isNull();
-        assertThat(shipped.explanation().topFeatures()).doesNotContainKey("decision");
     }
 }

@@ -52,10 +52,10 @@ final class LabelledReport {
         List<String> md = new ArrayList<>();
         md.add("## Incidents on the hand-labelled social-media set (`labelled/`)");
         md.add("");
-        md.add(String.format(Locale.ROOT, "The service's own decision (`IncidentDecider`: the complaint and incident "
-                + "models' blended score ≥ %.3f, or a topic or incident rule) on %d texts of `labelled/*.tsv`%s; guideline: "
+        md.add(String.format(Locale.ROOT, "The service's own decision (`IncidentDecider`: %s, or a topic or incident "
+                + "rule) on %d texts of `labelled/*.tsv`%s; guideline: "
                 + "`docs/incident-guideline.md`. Tuned on dev only; test is reported, never tuned on. "
-                + "A text not analysed as Russian counts as not flagged.", IncidentDecider.DEFAULT_THRESHOLD,
+                + "A text not analysed as Russian counts as not flagged.", analyzer.incidentDecider().describe(),
                 read.posts().size(), read.unresolved() == 0 ? ""
                         : " (" + read.unresolved() + " more had no text: `../shared/datasets` missing or a ref unknown)"));
         md.add("");
@@ -66,7 +66,7 @@ final class LabelledReport {
                 + "figures are the cross-validated ones (`" + EvaluateCommand.INCIDENT_CROSSVAL + "`, below), where "
                 + "the blend and the threshold were chosen; quote test.");
         md.add("");
-        md.add("Threshold of the blended score on dev (in-sample; rules decide as they do at any threshold):");
+        md.add("Threshold of the decision's score on dev (in-sample; rules decide as they do at any threshold):");
         md.add("");
         md.add("| threshold | problem recall | question recall | false alarms |");
         md.add("|---:|---:|---:|---:|");
@@ -131,7 +131,8 @@ final class LabelledReport {
         if (!a.analysed() || "rule".equals(a.explanation().complaintDecidedBy())) {
             return j;
         }
-        // the decision's score (the complaint model blended with the incident model), not the complaint model's
+        // the decision's score (the blend of the complaint and incident models, or the learned decision's), not the
+        // complaint model's
         PostAnalysis.LabelScore score = a.complaint();
         double p = "complaint".equals(score.label()) ? score.score() : 1 - score.score();
         boolean flagged = p >= threshold - 1e-9;

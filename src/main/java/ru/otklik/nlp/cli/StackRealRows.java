@@ -1,6 +1,8 @@
 package ru.otklik.nlp.cli;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ record StackRealRows(List<Row> fit, Map<String, List<Row>> judged, Set<String> a
 
     StackRealRows {
         fit = List.copyOf(fit);
-        judged = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(judged));
+        judged = Collections.unmodifiableMap(new LinkedHashMap<>(judged));
         appealSets = Set.copyOf(appealSets);
     }
 
@@ -50,7 +52,7 @@ record StackRealRows(List<Row> fit, Map<String, List<Row>> judged, Set<String> a
             judged.put(name, rows.stream().filter(r -> !inFit(r.post().id())).toList());
             fit.addAll(rows.stream().filter(r -> inFit(r.post().id()) && r.russian()).toList());
         });
-        Set<String> appeals = new java.util.HashSet<>(real.keySet());
+        Set<String> appeals = new HashSet<>(real.keySet());
         appeals.remove(AppealColumns.CHECK_TWEETS);
         return new StackRealRows(fit, judged, appeals);
     }
