@@ -78,6 +78,39 @@ class MembershipVersionRaceTest {
         assertThat(rows.get(0).get("moved")).as("and the edit's publication time").isEqualTo(true);
     }
 
+    /**
+     * The ingest's edit first locks the post {@code for update} (PostUpsertSql.LOCK_EXISTING), which the membership
+     * insert's foreign-key check ({@code for key share}) blocks too; a plain update of the version (no key column) is
+     * not blocked by that check, only by MARK's update of the row, so this one proves MARK's lock.
+     */
+    @Test
+    void aPlainUpdateOfTheVersionWaitsForMarksLockAndItsTriggerSeesTheMembership() throws Exception {
+        long post = db.analysedPost("race-" + UUID.randomUUID(), TEXT);
+        long incident = incident();
+        CompletableFuture<Integer> edit;
+        try (Connection batch = dataSource.getConnection(); Connection editor = dataSource.getConnection()) {
+            batch.setAutoCommit(false);
+            assertThat(mark(batch, post, 1)).hasSize(1);
+            insertMembership(batch, incident, post, 1, Instant.now());
+            int batchPid = backendPid(batch);
+            edit = CompletableFuture.supplyAsync(() -> {
+                try (PreparedStatement st = editor.prepareStatement("update post set version = version + 1, "
+                        + "analysis_state = 'pending' where id = ?")) {
+                    st.setLong(1, post);
+                    return st.executeUpdate();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(60)).until(() -> edit.isDone() || waitingOn(batchPid) > 0);
+            assertThat(edit).as("the update waits for MARK's lock on the post row").isNotDone();
+            batch.commit();
+            assertThat(edit.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        assertThat(db.count("select post_version from incident_post where post_id = ?", post))
+                .as("the trigger, run after the batch's commit, gave the membership the new version").isEqualTo(2);
+    }
+
     @Test
     void markWaitingForAnEditFindsTheVersionMovedAndLeavesThePostToTheQueue() throws Exception {
         long post = db.analysedPost("race-" + UUID.randomUUID(), TEXT);
