@@ -111,6 +111,12 @@ sql "select count(*) from incident" | sed 's/^/incidents /' | tee -a "$OUT/summa
 # the incident events the drain wrote, by type: joins and priority changes cost the store more than new incidents
 sql "select type, count(*) from incident_event where at >= to_timestamp($T0 / 1000.0) and at <= to_timestamp($T1 / 1000.0)
      group by 1 order by 2 desc" | tee -a "$OUT/summary.txt"
+# what the drain decided, to compare builds' behaviour, not only their cost: the alerts it raised by kind and subject,
+# and every incident's priority after it (a batch sets a joined incident's priority once, from its signals after
+# the whole batch, so the events above can differ with the batch's size while these stay)
+sql "select 'alert ' || kind || ' ' || subject_type, count(*) from alert
+     where created_at >= to_timestamp($T0 / 1000.0) and created_at <= to_timestamp($T1 / 1000.0) group by 1 order by 1" | tee -a "$OUT/summary.txt"
+sql "select 'priority ' || priority, count(*) from incident group by 1 order by 1" | tee -a "$OUT/summary.txt"
 # counted, not timed: what the drain wrote (the checkpointer's full-page images included), and an analysis row's size
 sql "select 'WAL ' || round(pg_wal_lsn_diff('$L1', '$L0') / $N) || ' bytes/post; post_analysis '
             || round(pg_total_relation_size('post_analysis')::numeric / count(*)) || ' bytes/row with its indexes'

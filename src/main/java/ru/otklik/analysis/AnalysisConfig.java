@@ -54,8 +54,15 @@ public interface AnalysisConfig {
      */
     OptionalDouble complaintThreshold();
 
-    /** Posts claimed per round. */
-    @WithDefault("64")
+    /**
+     * Posts claimed per round. A batch's stages cost much per batch, not per post: grouping reads the candidate
+     * incidents of all its complaints (the same open incidents of a topic and municipality for most of them) with
+     * their latest posts, and each of its ≈ 16 statements costs the event loop and PostgreSQL a fixed part; 256
+     * instead of 64 cut a warm drain's CPU a post by 12–20 % (the event loops by half, PostgreSQL by a third; GC a
+     * little more) with the same incidents, joins and priorities (docs/performance.md, 2026-12-05 perf-queue9). A
+     * trickle of posts still makes small batches: a round claims what is pending, up to this.
+     */
+    @WithDefault("256")
     int batchSize();
 
     /**

@@ -39,9 +39,11 @@ public class AnalysisStore {
 
     /**
      * Marks the posts whose analysed version is still current and drops the batch's claims (an edited post's too:
-     * it is pending again, free for the next claim); returns the marked posts as the next stages read them.
+     * it is pending again, free for the next claim); returns the marked posts as the next stages read them. It updates
+     * the post rows before the batch inserts any membership, so the batch holds their locks until it commits: an edit
+     * waits, and its V76 trigger then sees the committed membership (MembershipVersionRaceTest reads this statement).
      */
-    private static final String MARK = """
+    static final String MARK = """
             with released as (delete from analysis_claim c using %1$s where c.post_id = r.id),
                  q as (update post p set analysis_state = r.state
                        from %1$s where p.id = r.id and p.version = r.version
