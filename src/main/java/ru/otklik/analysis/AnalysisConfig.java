@@ -55,14 +55,15 @@ public interface AnalysisConfig {
     OptionalDouble complaintThreshold();
 
     /**
-     * Posts claimed per round. A batch's stages cost much per batch, not per post: grouping reads the candidate
-     * incidents of all its complaints (the same open incidents of a topic and municipality for most of them) with
-     * their latest posts, and each of its ≈ 16 statements costs the event loop and PostgreSQL a fixed part; 256
-     * instead of 64 cut a warm drain's CPU a post by 12–20 % (the event loops by half, PostgreSQL by a third; GC a
-     * little more) with the same incidents, joins and priorities (docs/performance.md, 2026-12-05 perf-queue9). A
-     * trickle of posts still makes small batches: a round claims what is pending, up to this.
+     * Posts claimed per round. A batch's stages cost much per batch, not per post (grouping reads the candidate
+     * incidents of all its complaints with their latest posts; each of its ≈ 16 statements costs the event loop and
+     * PostgreSQL a fixed part): 256 instead of 64 cut a warm drain's CPU a post by 12–20 % (docs/performance.md,
+     * 2026-12-05 perf-queue9). In the full benchmark it did not drain faster: a larger batch's analyses outlive more
+     * young collections, are promoted, and fill the capped heap (bin/otklik: 208 MB), so 128 and 256 made 16–19 full
+     * collections of 120–200 ms each per 10,000-post drain against 2–5 at 64 (2026-12-06). Raise it together with
+     * the heap. A trickle of posts makes small batches anyway: a round claims what is pending, up to this.
      */
-    @WithDefault("256")
+    @WithDefault("64")
     int batchSize();
 
     /**
