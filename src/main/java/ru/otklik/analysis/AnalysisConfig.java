@@ -60,7 +60,7 @@ public interface AnalysisConfig {
      * PostgreSQL a fixed part): 256 instead of 64 cut a warm drain's CPU a post by 12–20 % (docs/performance.md,
      * 2026-12-05 perf-queue9). In the full benchmark it did not drain faster: a larger batch's analyses outlive more
      * young collections, are promoted, and fill the capped heap (bin/otklik: 208 MB), so 128 and 256 made 16–19 full
-     * collections of 120–200 ms each per 10,000-post drain against 2–5 at 64 (2026-12-06). Raise it together with
+     * collections of 120–200 ms each per 10,000-post drain against 1–5 at 64 (2026-12-06). Raise it together with
      * the heap. A trickle of posts makes small batches anyway: a round claims what is pending, up to this.
      */
     @WithDefault("64")
