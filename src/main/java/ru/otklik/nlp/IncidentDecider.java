@@ -180,9 +180,17 @@ public final class IncidentDecider {
      * blend, each at its own threshold unless {@code threshold} moves it.
      */
     public static IncidentDecider of(Optional<IncidentStack> stack, OptionalDouble threshold) {
-        IncidentDecider decider = stack.map(new IncidentDecider(DEFAULT_THRESHOLD)::withStack)
-                .orElseGet(() -> new IncidentDecider(DEFAULT_THRESHOLD));
-        return threshold.isPresent() ? new IncidentDecider(threshold.getAsDouble(), decider.blend, decider.stack) : decider;
+        IncidentDecider blended = new IncidentDecider(DEFAULT_THRESHOLD);
+        IncidentDecider decider = stack.map(blended::withStack).orElse(blended);
+        if (threshold.isEmpty()) {
+            return decider;
+        }
+        double t = threshold.getAsDouble();
+        // a probability: 95 for 0.95 would silently flag nothing, 0 or less everything
+        if (!(t > 0 && t <= 1)) {
+            throw new IllegalArgumentException("otklik.analysis.complaint-threshold must be in (0, 1], e.g. 0.9: " + t);
+        }
+        return new IncidentDecider(t, decider.blend, decider.stack);
     }
 
     /** Whether the learned decision decides (else the blend). */

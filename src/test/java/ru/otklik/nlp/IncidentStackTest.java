@@ -141,6 +141,11 @@ class IncidentStackTest {
         assertThat(IncidentDecider.of(Optional.empty(), OptionalDouble.empty()).threshold())
                 .isEqualTo(IncidentDecider.DEFAULT_THRESHOLD);
         assertThat(IncidentDecider.of(Optional.empty(), OptionalDouble.of(0.8)).learned()).isFalse();
+        // a percentage or a sign slip is refused at start, not a service that flags nothing or everything
+        for (double wrong : new double[] {95, 0, -0.5, Double.NaN}) {
+            assertThatThrownBy(() -> IncidentDecider.of(Optional.of(stack), OptionalDouble.of(wrong)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("complaint-threshold");
+        }
 
         String text = "во дворе на улице Ленина третью неделю не горят фонари, темно";
         LabelScore complaint = new LabelScore("complaint", 0.9);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import ru.otklik.nlp.IncidentDecider;
 import ru.otklik.nlp.PostAnalysis.LabelScore;
@@ -107,7 +108,7 @@ final class DecisionSignals {
                 score(model.predict(cache.features(r.post().text()))), r.matches(), r.clean()));
     }
 
-    private static Map<String, List<Row>> map(Map<String, List<Row>> real, java.util.function.UnaryOperator<Row> f) {
+    private static Map<String, List<Row>> map(Map<String, List<Row>> real, UnaryOperator<Row> f) {
         Map<String, List<Row>> out = new LinkedHashMap<>();
         real.forEach((name, rows) -> out.put(name, rows.stream().map(f).toList()));
         return out;
