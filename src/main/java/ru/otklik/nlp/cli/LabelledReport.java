@@ -50,21 +50,24 @@ final class LabelledReport {
             writeJudgements(judged, misses.get(), false, err);
         }
         List<String> md = new ArrayList<>();
-        md.add("## Incidents on the hand-labelled social-media set (`labelled/`)");
+        // the directory read, as given (labelled/ by default; labelled/unseen/ holds writers no model learnt from)
+        String dir = labelled.toString().replace('\\', '/').replaceAll("/*$", "/");
+        md.add("## Incidents on the hand-labelled social-media set (`" + dir + "`)");
         md.add("");
         md.add(String.format(Locale.ROOT, "The service's own decision (`IncidentDecider`: %s, or a topic or incident "
-                + "rule) on %d texts of `labelled/*.tsv`%s; guideline: "
+                + "rule) on %d texts of `%s*.tsv`%s; guideline: "
                 + "`docs/incident-guideline.md`. Tuned on dev only; test is reported, never tuned on. "
                 + "A text not analysed as Russian counts as not flagged.", analyzer.incidentDecider().describe(),
-                read.posts().size(), read.unresolved() == 0 ? ""
+                read.posts().size(), dir, read.unresolved() == 0 ? ""
                         : " (" + read.unresolved() + " more had no text: `../shared/datasets` missing or a ref unknown)"));
         md.add("");
         md.addAll(IncidentEvaluation.markdown(judged));
         md.add("");
-        md.add("The incident, incident_type and topic models train on the dev rows (`train --all`, never a test row), "
-                + "so the dev figures above show what the models learnt, not how they generalise: the honest dev "
-                + "figures are the cross-validated ones (`" + EvaluateCommand.INCIDENT_CROSSVAL + "`, below), where "
-                + "the blend and the threshold were chosen; quote test.");
+        md.add("The incident, incident_type and topic models train on the dev rows of `labelled/*.tsv` (`train "
+                + "--all`, never a test row, never a subdirectory such as `labelled/unseen/`), so the dev figures of "
+                + "that set show what the models learnt, not how they generalise: the honest dev figures are the "
+                + "cross-validated ones (`" + EvaluateCommand.INCIDENT_CROSSVAL + "`, below), where the blend and the "
+                + "threshold were chosen; quote test.");
         md.add("");
         md.add("Threshold of the decision's score on dev (in-sample; rules decide as they do at any threshold):");
         md.add("");

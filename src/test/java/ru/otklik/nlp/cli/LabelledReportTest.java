@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.otklik.nlp.PostAnalysis;
@@ -61,5 +62,18 @@ class LabelledReportTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).startsWith("ok\tpost-1\tproblem\troads\tproblem\troads\tmodel\t");
         assertThat(String.join("\n", lines)).doesNotContain("post-4");
+    }
+
+    @Test
+    void theReportNamesTheDirectoryItReadSoThatAnUnseenWritersSetIsNotTakenForTheTrainingSet() throws Exception {
+        Path unseen = Files.createDirectories(dir.resolve("unseen"));
+        Files.write(unseen.resolve("posts.tsv"),
+                Files.readAllLines(Path.of("labelled/unseen/written-posts-y.tsv")).subList(0, 41));
+        List<String> md = new LabelledReport(new PrintStream(new ByteArrayOutputStream()))
+                .run(Path.of("nlp-models"), unseen, Optional.empty(), Optional.empty());
+        String shown = unseen.toString().replace('\\', '/') + "/";
+        assertThat(md.get(0)).isEqualTo("## Incidents on the hand-labelled social-media set (`" + shown + "`)");
+        assertThat(md.get(2)).contains("on 40 texts of `" + shown + "*.tsv`");
+        assertThat(md).anyMatch(l -> l.startsWith("| test | written |"));
     }
 }
