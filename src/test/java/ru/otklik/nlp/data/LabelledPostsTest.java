@@ -35,6 +35,19 @@ class LabelledPostsTest {
     }
 
     @Test
+    void aSubdirectorysFilesAreNotReadSoThatUnseenWritersStayUnseen() throws IOException {
+        Files.writeString(dir.resolve("a.tsv"), HEADER
+                + "post-1\tdev\twritten\t\tфонари во дворе не горят\tproblem\thousing_utilities\n");
+        Path unseen = Files.createDirectories(dir.resolve("unseen"));
+        Files.writeString(unseen.resolve("b.tsv"), HEADER
+                + "post-y1\tdev\twritten\t\tна Пузакова 12 не вывозят баки\tproblem\tecology\n");
+        assertThat(new LabelledPosts(Optional.empty()).read(dir).posts()).extracting(LabelledPosts.Post::id)
+                .containsExactly("post-1");
+        assertThat(new LabelledPosts(Optional.empty()).read(unseen).posts()).extracting(LabelledPosts.Post::id)
+                .containsExactly("post-y1");
+    }
+
+    @Test
     void aShortRowFailsWithItsFileAndLine() throws IOException {
         Files.writeString(dir.resolve("b.tsv"), HEADER + "post-2\tdev\twritten\n");
         assertThatThrownBy(() -> new LabelledPosts(Optional.empty()).read(dir)).hasMessageContaining("b.tsv:2");
