@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import ru.otklik.common.Votes;
 import ru.otklik.nlp.AgencyDecider;
 import ru.otklik.nlp.IncidentDecider;
+import ru.otklik.nlp.IncidentStack;
 import ru.otklik.nlp.NlpModels;
 import ru.otklik.nlp.PlaceFinder;
 import ru.otklik.nlp.PostAnalysis;
@@ -46,13 +48,22 @@ public class NlpPostAnalyzer implements PostAnalyzer {
         try {
             NlpModels models = NlpModels.load(config.modelsDir(), config.ownModelsDir());
             this.analyzer = new TextAnalyzer(models, new PlaceFinder(gazetteer), rules, new AgencyDecider(routing),
-                    IncidentDecider.of(models.incidentStack(), config.complaintThreshold()));
+                    decider(models.incidentStack(), config.complaintThreshold()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load the NLP models from " + config.modelsDir().toAbsolutePath(), e);
         }
         this.routing = routing;
         this.ruleVersions = Map.copyOf(files.versions());
         routing.agencies().forEach(a -> agenciesByName.put(a.name(), a));
+    }
+
+    /** The models' decider at the configured threshold; a threshold out of range stops the start naming its key. */
+    static IncidentDecider decider(Optional<IncidentStack> stack, OptionalDouble threshold) {
+        try {
+            return IncidentDecider.of(stack, threshold);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("otklik.analysis.complaint-threshold: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -165,7 +165,7 @@ public final class IncidentDecider {
      * @param stack     the learned decision, or {@code null} for the blend
      */
     public IncidentDecider(double threshold, Blend blend, IncidentStack stack) {
-        this.threshold = threshold;
+        this.threshold = requireProbability(threshold);
         this.blend = blend;
         this.stack = stack;
     }
@@ -182,15 +182,20 @@ public final class IncidentDecider {
     public static IncidentDecider of(Optional<IncidentStack> stack, OptionalDouble threshold) {
         IncidentDecider blended = new IncidentDecider(DEFAULT_THRESHOLD);
         IncidentDecider decider = stack.map(blended::withStack).orElse(blended);
-        if (threshold.isEmpty()) {
-            return decider;
+        return threshold.isPresent() ? new IncidentDecider(threshold.getAsDouble(), decider.blend, decider.stack)
+                : decider;
+    }
+
+    /**
+     * A threshold is a probability in (0, 1]: 95 meant as 0.95 would silently flag nothing, 0 or less everything,
+     * NaN nothing. Every decider checks it, whether its threshold comes from the configuration or a stack file.
+     */
+    static double requireProbability(double threshold) {
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("an incident threshold is a probability in (0, 1], e.g. 0.9; got "
+                    + threshold);
         }
-        double t = threshold.getAsDouble();
-        // a probability: 95 for 0.95 would silently flag nothing, 0 or less everything
-        if (!(t > 0 && t <= 1)) {
-            throw new IllegalArgumentException("otklik.analysis.complaint-threshold must be in (0, 1], e.g. 0.9: " + t);
-        }
-        return new IncidentDecider(t, decider.blend, decider.stack);
+        return threshold;
     }
 
     /** Whether the learned decision decides (else the blend). */

@@ -38,6 +38,7 @@ public record IncidentStack(double bias, List<Double> weights, double threshold)
             throw new IllegalArgumentException("the stack needs " + StackFeatures.NAMES.size() + " weights, got "
                     + weights.size());
         }
+        IncidentDecider.requireProbability(threshold);
     }
 
     public IncidentStack withThreshold(double t) {
@@ -101,8 +102,12 @@ public record IncidentStack(double bias, List<Double> weights, double threshold)
         if (!new ArrayList<>(values.keySet()).equals(expected)) {
             throw new IOException(file + ": the stack's names must be " + expected + ", got " + values.keySet());
         }
-        return new IncidentStack(values.get("bias"), StackFeatures.NAMES.stream().map(values::get).toList(),
-                values.get("threshold"));
+        try {
+            return new IncidentStack(values.get("bias"), StackFeatures.NAMES.stream().map(values::get).toList(),
+                    values.get("threshold"));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes the model as TSV, a comment first ({@code #} lines), values at full precision. */

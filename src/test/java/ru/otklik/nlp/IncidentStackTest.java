@@ -76,6 +76,11 @@ class IncidentStackTest {
         Files.writeString(file, "threshold\t0,9\n");
         assertThatThrownBy(() -> IncidentStack.read(file)).isInstanceOf(IOException.class)
                 .hasMessageContaining("«threshold» is not a number: «0,9»");
+        // a hand-edited threshold of 89 (meant as 0.89) would flag nothing: refused with the file's name
+        fitted.withThreshold(0.5).write(file, "a test");
+        Files.writeString(file, Files.readString(file).replace("threshold\t0.5", "threshold\t89"));
+        assertThatThrownBy(() -> IncidentStack.read(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("(0, 1]");
     }
 
     @Test
@@ -141,10 +146,11 @@ class IncidentStackTest {
         assertThat(IncidentDecider.of(Optional.empty(), OptionalDouble.empty()).threshold())
                 .isEqualTo(IncidentDecider.DEFAULT_THRESHOLD);
         assertThat(IncidentDecider.of(Optional.empty(), OptionalDouble.of(0.8)).learned()).isFalse();
-        // a percentage or a sign slip is refused at start, not a service that flags nothing or everything
+        // a percentage or a sign slip is refused, not a decider that flags nothing or everything
         for (double wrong : new double[] {95, 0, -0.5, Double.NaN}) {
             assertThatThrownBy(() -> IncidentDecider.of(Optional.of(stack), OptionalDouble.of(wrong)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("complaint-threshold");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(0, 1]");
+            assertThatThrownBy(() -> new IncidentDecider(wrong)).isInstanceOf(IllegalArgumentException.class);
         }
 
         String text = "во дворе на улице Ленина третью неделю не горят фонари, темно";
