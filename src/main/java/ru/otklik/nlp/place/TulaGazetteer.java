@@ -24,8 +24,9 @@ import ru.otklik.nlp.rules.RuleAnalyzer;
  * Finds the region's municipalities, district centres and towns in a text, in any grammatical case: names
  * and text are compared as sequences of Russian stems ("в Новомосковске", "Щёкинского района").
  *
- * <p>A one-word name must be capitalised and not open a sentence, because several town names share their stem
- * with common words (Тёплое/тепло, Чернь/чёрный, Липки/липкий).
+ * <p>Several town names share their stem with common words (Тёплое/тепло, Чернь/чёрный, Липки/липкий): such a
+ * one-word name counts only capitalised inside a sentence. Any other one-word name counts capitalised anywhere,
+ * so the header residents open a post with ("Тула, Оружейная, у 16 дома…") is a place too.
  */
 public final class TulaGazetteer {
 
@@ -34,8 +35,9 @@ public final class TulaGazetteer {
     /** Stems (RuleAnalyzer) of street-type words: улица, ул., проспект, переулок, площадь, шоссе, бульвар… */
     private static final java.util.Set<String> STREET_WORDS = java.util.Set.of("улиц", "ул", "проспект", "пр",
             "переулок", "пер", "площад", "пл", "шосс", "бульвар", "проезд", "мкр", "микрорайон", "набережн");
-    private static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("в", "во", "из", "под", "до",
-            "около", "возл");
+    /** Stems of what may stand before a lower-case town: locative prepositions and «г.» / «город». */
+    private static final java.util.Set<String> PLACE_MARKERS = java.util.Set.of("в", "во", "из", "под", "до",
+            "около", "возл", "г", "город");
     /** Town stems that are also everyday words: тепло, чёрный, липкий, советский, узловой, донской. */
     private static final java.util.Set<String> COMMON_WORD_STEMS = java.util.Set.of("тепл", "черн", "липк",
             "советск", "узлов", "донск", "ленинск", "славн", "каменск");
@@ -95,7 +97,7 @@ public final class TulaGazetteer {
             for (int n = longest; n >= 1 && matched == 0; n--) {
                 List<Token> span = tokens.subList(i, i + n);
                 String code = byStems.get(n == 1 ? span.get(0).stem() : joinStems(span));
-                if (code != null && (n > 1 || singleWordPlace(text, tokens, i)) && !streetName(tokens, i, n)) {
+                if (code != null && (n > 1 || singleWordPlace(text, tokens, i)) && !streetName(text, tokens, i, n)) {
                     int start = span.get(0).start();
                     int end = span.get(n - 1).end();
                     found.add(new PlaceMention(text.substring(start, end), start, end, code));
@@ -122,30 +124,41 @@ public final class TulaGazetteer {
 
     /**
      * A one-word name counts when it looks like a name, or, in lower-case social-media writing, when a
-     * locative preposition precedes it ("в новомосковске") and its stem is not also a common word.
+     * locative preposition or «г.» precedes it ("в новомосковске", "г. тула") or it heads the text before a
+     * comma ("тула, оружейная 16"); in lower case its stem must not also be a common word.
      */
     private static boolean singleWordPlace(String text, List<Token> tokens, int i) {
         Token token = tokens.get(i);
-        if (looksLikeName(text, token)) {
-            return true;
+        boolean common = COMMON_WORD_STEMS.contains(token.stem());
+        if (Character.isUpperCase(text.charAt(token.start()))) {
+            return common ? insideSentence(text, token) : true;
         }
-        return i > 0 && PREPOSITIONS.contains(tokens.get(i - 1).stem()) && !COMMON_WORD_STEMS.contains(token.stem())
-                && Character.isLowerCase(text.charAt(token.start()));
+        boolean placeWordBefore = i > 0 && PLACE_MARKERS.contains(tokens.get(i - 1).stem());
+        return !common && (placeWordBefore || (i == 0 && followedByComma(text, token)));
     }
 
     /**
      * Street names often share a town's stem ("на Советской улице" is not Советск, "ул. Донская" is not
-     * Донской): a name right after or before a street word is a street, not a place of the gazetteer.
+     * Донской): a name right after or before a street word is a street, not a place of the gazetteer — unless a
+     * comma parts them, as between the parts of an address ("г. Алексин, ул. Мира").
      */
-    private static boolean streetName(List<Token> tokens, int i, int n) {
-        return (i > 0 && STREET_WORDS.contains(tokens.get(i - 1).stem()))
-                || (i + n < tokens.size() && STREET_WORDS.contains(tokens.get(i + n).stem()));
+    private static boolean streetName(String text, List<Token> tokens, int i, int n) {
+        return (i > 0 && STREET_WORDS.contains(tokens.get(i - 1).stem())
+                && !commaBetween(text, tokens.get(i - 1), tokens.get(i)))
+                || (i + n < tokens.size() && STREET_WORDS.contains(tokens.get(i + n).stem())
+                && !commaBetween(text, tokens.get(i + n - 1), tokens.get(i + n)));
     }
 
-    private static boolean looksLikeName(String text, Token token) {
-        if (!Character.isUpperCase(text.charAt(token.start()))) {
-            return false;
-        }
+    private static boolean commaBetween(String text, Token left, Token right) {
+        return text.substring(left.end(), right.start()).indexOf(',') >= 0;
+    }
+
+    private static boolean followedByComma(String text, Token token) {
+        return token.end() < text.length() && text.charAt(token.end()) == ',';
+    }
+
+    /** Whether a word stands after another word of its sentence, not at the start of the text or a sentence. */
+    private static boolean insideSentence(String text, Token token) {
         for (int p = token.start() - 1; p >= 0; p--) {
             char c = text.charAt(p);
             if (!Character.isWhitespace(c) && c != '«' && c != '"' && c != '(') {

@@ -70,6 +70,26 @@ class TulaGazetteerTest {
     }
 
     @Test
+    void aTownHeadingThePostIsAPlace() {
+        assertThat(gazetteer.find("Тула, Оружейная, у 16 дома колесо уходит в колею под снегом"))
+                .extracting(PlaceMention::text, PlaceMention::municipality)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Тула", "tula"));
+        assertThat(gazetteer.find("Новомосковск. Маяковского 15, яма на дороге")).extracting(PlaceMention::municipality)
+                .containsExactly("novomoskovsk");
+        assertThat(gazetteer.find("тула, оружейная 16, яма у подъезда")).extracting(PlaceMention::municipality)
+                .containsExactly("tula");
+        assertThat(gazetteer.find("г. алексин, ул. Мира, не горят фонари")).extracting(PlaceMention::municipality)
+                .containsExactly("aleksin");
+    }
+
+    @Test
+    void aCommonWordHeadingTheTextIsStillNoPlace() {
+        assertThat(gazetteer.find("Узловая станция опять без света")).isEmpty();
+        assertThat(gazetteer.find("тепло, светло, а в подъезде грязь")).isEmpty();
+        assertThat(gazetteer.find("Черные мешки с мусором лежат у дороги")).isEmpty();
+    }
+
+    @Test
     void streetsNamedLikeTownsAreNotTowns() {
         assertThat(gazetteer.find("На Советской улице в Туле прорвало трубу")).extracting(PlaceMention::municipality)
                 .containsExactly("tula");
