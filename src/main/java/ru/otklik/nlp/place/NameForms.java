@@ -21,9 +21,9 @@ final class NameForms {
         if (n.endsWith("ая")) {
             addEndings(forms, cut(n, 2), "ой", "ую", "ая");
         } else if (n.endsWith("ое")) {
-            addEndings(forms, cut(n, 2), "ого", "ому", "ом", "ое");
+            addEndings(forms, cut(n, 2), "ого", "ому", "ом", "ое", "ым", "им");
         } else if (n.endsWith("ий") || n.endsWith("ой") || n.endsWith("ый")) {
-            addEndings(forms, cut(n, 2), "ого", "ому", "ом", "ой", "ий", "ый");
+            addEndings(forms, cut(n, 2), "ого", "ому", "ом", "ой", "ий", "ый", "им", "ым");
         } else if (n.endsWith("ки")) {
             addEndings(forms, cut(n, 1), "ах", "ам", "ами", "и", "");
         } else if (n.endsWith("а") || n.endsWith("я")) {

@@ -44,13 +44,20 @@ public final class TulaGazetteer {
 
     private final Map<String, Municipality> municipalities;
     private final Map<String, String> byStems;
+    /**
+     * The case forms (lower case, ё→е) of the one-word names whose stem is an everyday word's: the stem is
+     * shared with streets and adjectives ("на Советской" has Советск's stem), so only the town's own forms count.
+     */
+    private final java.util.Set<String> ambiguousNameForms;
     /** First stems of the names of several words: only a token with one of them can start such a name. */
     private final java.util.Set<String> multiWordStarts;
     private final Analyzer analyzer = new RuleAnalyzer();
 
-    private TulaGazetteer(Map<String, Municipality> municipalities, Map<String, String> byStems) {
+    private TulaGazetteer(Map<String, Municipality> municipalities, Map<String, String> byStems,
+                          java.util.Set<String> ambiguousNameForms) {
         this.municipalities = municipalities;
         this.byStems = byStems;
+        this.ambiguousNameForms = ambiguousNameForms;
         this.multiWordStarts = byStems.keySet().stream().filter(k -> k.indexOf(' ') > 0)
                 .map(k -> k.substring(0, k.indexOf(' '))).collect(Collectors.toUnmodifiableSet());
     }
@@ -69,20 +76,29 @@ public final class TulaGazetteer {
     public static TulaGazetteer of(java.util.Collection<Municipality> list) {
         Map<String, Municipality> byCode = list.stream()
                 .collect(Collectors.toMap(Municipality::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        TulaGazetteer empty = new TulaGazetteer(byCode, Map.of());
+        TulaGazetteer empty = new TulaGazetteer(byCode, Map.of(), java.util.Set.of());
         Map<String, String> stems = new HashMap<>();
+        java.util.Set<String> ambiguous = new java.util.HashSet<>();
         for (Municipality m : list) {
             List<String> names = new ArrayList<>(m.towns());
             names.add(m.center());
             names.add(m.name().replaceFirst("^город ", ""));
+            // "Тёпло-Огарёвской ЦРБ": a district's hyphenated adjective names it without «район»
+            String district = m.name().replaceFirst(" район$", "");
+            if (!district.equals(m.name()) && district.contains("-")) {
+                names.add(district);
+            }
             for (String name : names) {
                 stems.putIfAbsent(empty.stemKey(name), m.code());
                 if (!name.contains(" ")) {
                     NameForms.of(name).forEach(form -> stems.putIfAbsent(empty.stemKey(form), m.code()));
+                    if (COMMON_WORD_STEMS.contains(empty.stemKey(name))) {
+                        ambiguous.addAll(NameForms.of(name));
+                    }
                 }
             }
         }
-        return new TulaGazetteer(byCode, Map.copyOf(stems));
+        return new TulaGazetteer(byCode, Map.copyOf(stems), java.util.Set.copyOf(ambiguous));
     }
 
     /** Every mention in the text, left to right, longest name first where names overlap. */
@@ -97,7 +113,8 @@ public final class TulaGazetteer {
             for (int n = longest; n >= 1 && matched == 0; n--) {
                 List<Token> span = tokens.subList(i, i + n);
                 String code = byStems.get(n == 1 ? span.get(0).stem() : joinStems(span));
-                if (code != null && (n > 1 || singleWordPlace(text, tokens, i)) && !streetName(text, tokens, i, n)) {
+                if (code != null && (n > 1 || singleWordPlace(text, tokens, i) && ownForm(text, tokens.get(i)))
+                        && !streetName(text, tokens, i, n)) {
                     int start = span.get(0).start();
                     int end = span.get(n - 1).end();
                     found.add(new PlaceMention(text.substring(start, end), start, end, code));
@@ -151,6 +168,11 @@ public final class TulaGazetteer {
 
     private static boolean commaBetween(String text, Token left, Token right) {
         return text.substring(left.end(), right.start()).indexOf(',') >= 0;
+    }
+
+    private boolean ownForm(String text, Token token) {
+        return !COMMON_WORD_STEMS.contains(token.stem()) || ambiguousNameForms.contains(
+                text.substring(token.start(), token.end()).toLowerCase(java.util.Locale.ROOT).replace('ё', 'е'));
     }
 
     private static boolean followedByComma(String text, Token token) {

@@ -95,6 +95,13 @@ class TulaGazetteerTest {
                 .containsExactly("tula");
         assertThat(gazetteer.find("ул. Донская, дом 5, Алексин")).extracting(PlaceMention::municipality)
                 .containsExactly("aleksin");
+        assertThat(gazetteer.find("На Советской в Туле прорвало трубу, Советскую перекрыли"))
+                .extracting(PlaceMention::municipality).containsExactly("tula");
+        assertThat(gazetteer.find("Живу в Советске, на Донской улице")).extracting(PlaceMention::municipality)
+                .containsExactly("shchekinskiy");
+        assertThat(gazetteer.find("у речки за Тёплым горы пакетов, а в Тёпло-Огарёвской ЦРБ нет терапевта"))
+                .extracting(PlaceMention::municipality).containsExactly("teplo-ogarevskiy", "teplo-ogarevskiy");
+        assertThat(gazetteer.find("КОГДА ДАДУТ ТЕПЛО НА ВОЛОДАРСКОГО, УГЛЫ ЧЁРНЫЕ")).isEmpty();
     }
 
     @Test
