@@ -24,9 +24,10 @@ import ru.otklik.nlp.rules.RuleAnalyzer;
  * Finds the region's municipalities, district centres and towns in a text, in any grammatical case: names
  * and text are compared as sequences of Russian stems ("в Новомосковске", "Щёкинского района").
  *
- * <p>Several town names share their stem with common words (Тёплое/тепло, Чернь/чёрный, Липки/липкий): such a
- * one-word name counts only capitalised inside a sentence. Any other one-word name counts capitalised anywhere,
- * so the header residents open a post with ("Тула, Оружейная, у 16 дома…") is a place too.
+ * <p>Several town names share their stem with common words and streets (Тёплое/тепло, Чернь/чёрный,
+ * Советск/Советская): such a one-word name counts only capitalised inside a sentence, and only in its own case
+ * forms. Any other one-word name counts capitalised anywhere, so the header residents open a post with ("Тула,
+ * Оружейная, у 16 дома…") is a place too.
  */
 public final class TulaGazetteer {
 
