@@ -7,10 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import ru.otklik.common.Votes;
 import ru.otklik.nlp.AgencyDecider;
 import ru.otklik.nlp.IncidentDecider;
 import ru.otklik.nlp.IncidentStack;
@@ -41,20 +39,20 @@ public class NlpPostAnalyzer implements PostAnalyzer {
     private final TextAnalyzer analyzer;
     private final RoutingTable routing;
     private final Map<String, String> ruleVersions;
-    private final Map<String, Agency> agenciesByName = new LinkedHashMap<>();
+    private final AgencyDecider agencies;
 
     public NlpPostAnalyzer(AnalysisConfig config, TopicRules rules, RoutingTable routing, TulaGazetteer gazetteer,
                            RuleResources files) {
         try {
             NlpModels models = NlpModels.load(config.modelsDir(), config.ownModelsDir());
-            this.analyzer = new TextAnalyzer(models, new PlaceFinder(gazetteer), rules, new AgencyDecider(routing),
+            this.agencies = new AgencyDecider(routing);
+            this.analyzer = new TextAnalyzer(models, new PlaceFinder(gazetteer), rules, agencies,
                     decider(models.incidentStack(), config.complaintThreshold()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load the NLP models from " + config.modelsDir().toAbsolutePath(), e);
         }
         this.routing = routing;
         this.ruleVersions = Map.copyOf(files.versions());
-        routing.agencies().forEach(a -> agenciesByName.put(a.name(), a));
     }
 
     /** The models' decider at the configured threshold; a threshold out of range stops the start naming its key. */
@@ -97,8 +95,7 @@ public class NlpPostAnalyzer implements PostAnalyzer {
         }
         List<AnalysisResult.Place> places = a.places().stream()
                 .map(p -> new AnalysisResult.Place(p.text(), p.type(), p.municipality())).toList();
-        String municipality = Votes.winner(places.stream().map(AnalysisResult.Place::municipality)
-                .filter(Objects::nonNull).toList()).orElse(null);
+        String municipality = a.municipality();
         Map<String, Object> explanation = StoredExplanation.of(a.explanation());
         return new AnalysisResult(a.lang(), label(a.complaint()), a.incidentType(), label(a.topic()),
                 label(a.conflict()), label(a.inappropriate()), label(a.sentiment()), places, municipality,
@@ -112,11 +109,13 @@ public class NlpPostAnalyzer implements PostAnalyzer {
     /** The model's or the rules' agency when it is one of the region's; the routing table's otherwise. */
     private AnalysisResult.AgencyChoice agency(PostAnalysis.AgencyDecision decision, String topic, String municipality,
                                                Map<String, Object> explanation) {
-        Agency known = decision == null ? null : agenciesByName.get(decision.name());
-        if (known != null) {
+        Optional<Route> instead = decision == null ? Optional.of(routing.route(topic, municipality))
+                : agencies.regionalRoute(decision, topic, municipality);
+        if (instead.isEmpty()) {
+            Agency known = routing.agencyNamed(decision.name()).orElseThrow();
             return new AnalysisResult.AgencyChoice(known.code(), known.name(), decision.score(), decision.decidedBy());
         }
-        Route route = routing.route(topic, municipality);
+        Route route = instead.get();
         explanation.put("routing", route.rule());
         return new AnalysisResult.AgencyChoice(route.agency().code(), route.agency().name(), 1.0, "routing");
     }

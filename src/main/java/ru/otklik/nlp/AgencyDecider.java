@@ -20,9 +20,9 @@ import ru.otklik.nlp.rules.TopicRules;
  *   <li>{@code model}: otherwise the agency learned from labelled history, however sure it is. Without a
  *       named municipality the table can only map a topic to a region-wide body, which is not where such
  *       posts went: on Kursk dev, of 98 appeals the model was unsure of (p &lt; 0.5), the table got 0 right and
- *       the model 24. The service keeps only agencies of its own region and routes the
- *       rest ({@code analysis.NlpPostAnalyzer}), so another region's model never names a foreign body
- *       there.</li>
+ *       the model 24. The service and the {@code analyze} command keep only agencies of the region's own
+ *       table and route the rest ({@link #regionalRoute}), so another region's model never names a foreign
+ *       body there.</li>
  * </ol>
  * When the agency model is the deployment's own ({@code analyze --models DIR} with an agency model trained on
  * its history but no routing table of its own), the shipped routing table belongs to another region: the
@@ -66,6 +66,22 @@ public final class AgencyDecider {
             return new Decision(routed(routing.route(ruleTopic.get(), municipality), 1.0, "rule"), ids);
         }
         return new Decision(learned(model), ids);
+    }
+
+    /**
+     * The decision as the region keeps it: a learned agency its routing table does not know (the shipped model
+     * learned another region's history) gives way to the table's route for the post's topic and municipality;
+     * a deployment's own agency model, and every agency of the table, stay.
+     *
+     * @param topic        the post's decided topic
+     * @param municipality the post's municipality, or {@code null}
+     * @return the route taken instead, or empty when the decision stays
+     */
+    public Optional<Route> regionalRoute(AgencyDecision decision, String topic, String municipality) {
+        if (ownHistory || routing.agencyNamed(decision.name()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(routing.route(topic, municipality));
     }
 
     private static AgencyDecision learned(Prediction model) {

@@ -3,10 +3,12 @@ package ru.otklik.nlp;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import ru.otklik.common.Votes;
 import ru.otklik.nlp.categorize.Prediction;
 
 /**
@@ -36,6 +38,13 @@ public record PostAnalysis(String id, String lang, LabelScore complaint, String 
     /** True when the post went through the whole pipeline (it is Russian). */
     public boolean analysed() {
         return complaint != null;
+    }
+
+    /** The post's municipality: the one its places name most (ties to the first named), or {@code null}. */
+    @JsonIgnore
+    public String municipality() {
+        return places == null ? null : Votes.winner(places.stream().map(Place::municipality)
+                .filter(java.util.Objects::nonNull).toList()).orElse(null);
     }
 
     /** The same analysis with another agency decision. */

@@ -164,6 +164,19 @@ public final class TextAnalyzer {
                 inappropriate, sentiment, found.places(), decision.agency(), explanation, models.versions());
     }
 
+    /**
+     * The analysis with the agency the region keeps ({@link AgencyDecider#regionalRoute}): another region's
+     * learned agency gives way to the routing table, as the service stores it and {@code analyze} prints it.
+     */
+    public PostAnalysis regional(PostAnalysis a) {
+        if (!a.analysed() || a.agency() == null) {
+            return a;
+        }
+        return agency.regionalRoute(a.agency(), a.topic().label(), a.municipality())
+                .map(route -> a.withAgency(new PostAnalysis.AgencyDecision(route.agency().name(), 1.0, "routing")))
+                .orElse(a);
+    }
+
     public NlpModels models() {
         return models;
     }

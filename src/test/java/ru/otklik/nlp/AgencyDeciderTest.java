@@ -69,4 +69,18 @@ class AgencyDeciderTest {
         assertThat(learned.score()).isEqualTo(0.3);
         assertThat(own.decide(rules.match(POTHOLES), ROADS, "shchekinskiy", UNSURE_MODEL).agency().decidedBy()).isEqualTo("routing");
     }
+
+    @Test
+    void theRegionKeepsItsOwnAgenciesAndRoutesAnotherRegionsAway() {
+        AgencyDecider shipped = new AgencyDecider(routing);
+        AgencyDecision kursk = new AgencyDecision("Комитет дорожного хозяйства г. Курска", 0.3, "model");
+
+        assertThat(shipped.regionalRoute(kursk, "roads", null)).get()
+                .extracting(r -> r.agency().code()).isEqualTo("mintrans");
+        assertThat(shipped.regionalRoute(kursk, "roads", "aleksin")).get()
+                .extracting(r -> r.agency().municipality()).isEqualTo("aleksin");
+        AgencyDecision ours = new AgencyDecision(routing.agency("mintrans").orElseThrow().name(), 0.8, "model");
+        assertThat(shipped.regionalRoute(ours, "roads", null)).isEmpty();
+        assertThat(new AgencyDecider(routing, true).regionalRoute(kursk, "roads", null)).isEmpty();
+    }
 }

@@ -100,8 +100,8 @@ public final class JsonlAnalyzer {
             if (text == null || !text.isTextual()) {
                 return error(id, lineNo, "нет строкового поля \"text\"");
             }
-            return new Line(JSON.writeValueAsString(analyzer.analyze(id == null ? "line-" + lineNo : id,
-                    text.asText())), false);
+            return new Line(JSON.writeValueAsString(analyzer.regional(analyzer.analyze(id == null ? "line-" + lineNo : id,
+                    text.asText()))), false);
         } catch (JsonProcessingException e) {
             return error(id, lineNo, "некорректный JSON: " + e.getOriginalMessage());
         } catch (RuntimeException e) {

@@ -84,6 +84,11 @@ public final class RoutingTable {
         return agencies.values();
     }
 
+    /** The table's agency of that name (as the agency model and the API name agencies), if it has one. */
+    public Optional<Agency> agencyNamed(String name) {
+        return agencies.values().stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
     private static String key(String topic, String municipality) {
         return topic + '\u0000' + municipality;
     }

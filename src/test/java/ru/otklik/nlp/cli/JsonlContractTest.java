@@ -66,4 +66,28 @@ class JsonlContractTest {
             }
         }
     }
+
+    @Test
+    void anotherRegionsLearnedAgencyGivesWayToTheRoutingTable() throws Exception {
+        // no place named: the shipped agency model (Kursk's history) answers a Kursk body, which the region's table
+        // replaces, as the service stores it
+        String in = JSON.writeValueAsString(java.util.Map.of("id", "x",
+                "text", "Огромные ямы на дороге у школы, машины бьют колёса, когда отремонтируют?")) + "\n"
+                + JSON.writeValueAsString(java.util.Map.of("id", "y",
+                "text", "Тула, Оружейная 16, во дворе третью неделю не вывозят мусор")) + "\n";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new JsonlAnalyzer(SharedAnalyzer.get(), 1).run(new BufferedReader(new StringReader(in)),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (String line : bytes.toString(StandardCharsets.UTF_8).lines().toList()) {
+            out.add(JSON.readTree(line));
+        }
+        assertThat(SharedAnalyzer.get().analyze("x", "Огромные ямы на дороге у школы, машины бьют колёса, когда отремонтируют?")
+                .agency().name()).contains("Курск");
+        assertThat(out.get(0).get("agency").get("name").asText())
+                .isEqualTo("Министерство транспорта и дорожного хозяйства Тульской области");
+        assertThat(out.get(0).get("agency").get("decided_by").asText()).isEqualTo("routing");
+        assertThat(out.get(1).get("places").get(0).get("municipality").asText()).isEqualTo("tula");
+        assertThat(out.get(1).get("agency").get("name").asText()).doesNotContain("Курск");
+    }
 }
