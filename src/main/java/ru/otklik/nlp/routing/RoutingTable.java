@@ -20,6 +20,7 @@ public final class RoutingTable {
 
     private final Map<String, Agency> agencies;
     private final Map<String, Agency> administrations;
+    private final Map<String, Agency> byName;
     private final Map<String, String> rows;
 
     private RoutingTable(Map<String, Agency> agencies, Map<String, String> rows) {
@@ -29,6 +30,9 @@ public final class RoutingTable {
         agencies.values().stream().filter(a -> a.municipality() != null)
                 .forEach(a -> admins.put(a.municipality(), a));
         this.administrations = Map.copyOf(admins);
+        Map<String, Agency> names = new HashMap<>();
+        agencies.values().forEach(a -> names.putIfAbsent(a.name(), a));
+        this.byName = Map.copyOf(names);
     }
 
     /** Loads {@code agencies.tsv} and {@code routing.tsv}; every agency a row names must exist. */
@@ -86,7 +90,7 @@ public final class RoutingTable {
 
     /** The table's agency of that name (as the agency model and the API name agencies), if it has one. */
     public Optional<Agency> agencyNamed(String name) {
-        return agencies.values().stream().filter(a -> a.name().equals(name)).findFirst();
+        return Optional.ofNullable(byName.get(name));
     }
 
     private static String key(String topic, String municipality) {
