@@ -149,7 +149,7 @@ public final class TulaGazetteer {
         Token token = tokens.get(i);
         boolean common = COMMON_WORD_STEMS.contains(token.stem());
         if (Character.isUpperCase(text.charAt(token.start()))) {
-            return common ? insideSentence(text, token) : true;
+            return !common || insideSentence(text, token);
         }
         boolean placeWordBefore = i > 0 && PLACE_MARKERS.contains(tokens.get(i - 1).stem());
         return !common && (placeWordBefore || (i == 0 && followedByComma(text, token)));
