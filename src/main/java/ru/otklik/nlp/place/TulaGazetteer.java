@@ -143,7 +143,7 @@ public final class TulaGazetteer {
     /**
      * A one-word name counts when it looks like a name, or, in lower-case social-media writing, when a
      * locative preposition or «г.» precedes it ("в новомосковске", "г. тула") or it heads the text before a
-     * comma ("тула, оружейная 16"); in lower case its stem must not also be a common word.
+     * comma, colon, full stop or dash ("тула, оружейная 16"); in lower case its stem must not also be a common word.
      */
     private static boolean singleWordPlace(String text, List<Token> tokens, int i) {
         Token token = tokens.get(i);
@@ -152,7 +152,7 @@ public final class TulaGazetteer {
             return !common || insideSentence(text, token);
         }
         boolean placeWordBefore = i > 0 && PLACE_MARKERS.contains(tokens.get(i - 1).stem());
-        return !common && (placeWordBefore || (i == 0 && followedByComma(text, token)));
+        return !common && (placeWordBefore || (i == 0 && headerEnd(text, token)));
     }
 
     /**
@@ -176,8 +176,13 @@ public final class TulaGazetteer {
                 text.substring(token.start(), token.end()).toLowerCase(java.util.Locale.ROOT).replace('ё', 'е'));
     }
 
-    private static boolean followedByComma(String text, Token token) {
-        return token.end() < text.length() && text.charAt(token.end()) == ',';
+    /** A header's end right after the word: "тула, …", "тула: …", "тула. …", "тула — …". */
+    private static boolean headerEnd(String text, Token token) {
+        int p = token.end();
+        while (p < text.length() && text.charAt(p) == ' ') {
+            p++;
+        }
+        return p < text.length() && ",:.—–-".indexOf(text.charAt(p)) >= 0;
     }
 
     /** Whether a word stands after another word of its sentence, not at the start of the text or a sentence. */

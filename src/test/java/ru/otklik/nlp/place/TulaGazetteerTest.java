@@ -78,6 +78,9 @@ class TulaGazetteerTest {
                 .containsExactly("novomoskovsk");
         assertThat(gazetteer.find("тула, оружейная 16, яма у подъезда")).extracting(PlaceMention::municipality)
                 .containsExactly("tula");
+        assertThat(gazetteer.find("новомосковск — третий день нет воды")).extracting(PlaceMention::municipality)
+                .containsExactly("novomoskovsk");
+        assertThat(gazetteer.find("тула оружейная яма")).isEmpty();
         assertThat(gazetteer.find("г. алексин, ул. Мира, не горят фонари")).extracting(PlaceMention::municipality)
                 .containsExactly("aleksin");
     }
