@@ -139,11 +139,7 @@ def cluster_counts(cfg):
 
 
 def model_logit(C_, train, y, w, test, cfg):
-    R = round(1 / w.min())
-    reps = np.rint(w * R)
-    n = np.array([reps[y == 0].sum(), reps[y == 1].sum()])
-    cls = np.maximum(1, np.rint((n.max() / n) ** 0.5))
-    w = reps / R * cls[y.astype(int)]
+    reps, w = rank.class_weights(w, y)
     if 'clusters' in cfg:
         C_ = sp.hstack([C_, cluster_counts(cfg)]).tocsr()
     mask = np.ones(C_.shape[1], bool)

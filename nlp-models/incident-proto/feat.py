@@ -46,11 +46,7 @@ _tfidf = rank.tfidf
 def model_logit(C_, train, y, w, test, cfg):
     fams = set(cfg.get('fam', '').split('+')) - {''}
     mask = (fam_of == '') | np.isin(fam_of, list(fams))
-    R = round(1 / w.min())
-    reps = np.rint(w * R)
-    n = np.array([reps[y == 0].sum(), reps[y == 1].sum()])
-    cls = np.maximum(1, np.rint((n.max() / n) ** 0.5))
-    w = reps / R * cls[y.astype(int)]
+    reps, w = rank.class_weights(w, y)
     X, Xt = _tfidf(C_, train, reps, test, mask, int(cfg.get('mindf', 2)), int(cfg.get('maxf', 50000)))
     scale = float(cfg.get('scale', 1))
     if scale != 1:

@@ -13,7 +13,7 @@ import scipy.sparse as sp
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from proto import fit_lr, sigmoid, auc, grid, fmt, load, signals, extras, targets  # noqa: E402
-from rank import counts, tfidf, DIR  # noqa: E402
+from rank import counts, tfidf, class_weights, DIR  # noqa: E402
 
 
 def fit_net(X, y, w, cfg):
@@ -67,11 +67,7 @@ def net_logit(params, Xt):
 
 def model_logit(C, train, y, w, test, cfg):
     """rank.model_logit's weights (labelled-row units with CategorizerTrainer's class re-weighting), LR or network."""
-    R = round(1 / w.min())
-    reps = np.rint(w * R)
-    n = np.array([reps[y == 0].sum(), reps[y == 1].sum()])
-    cls = np.maximum(1, np.rint((n.max() / n) ** 0.5))
-    w = reps / R * cls[y.astype(int)]
+    reps, w = class_weights(w, y)
     X, Xt = tfidf(C, train, reps, test, np.ones(C.shape[1], bool), int(cfg.get('mindf', 2)), int(cfg.get('maxf', 50000)))
     if cfg.get('model', 'lr') == 'net':
         return net_logit(fit_net(X, y, w, cfg), Xt)

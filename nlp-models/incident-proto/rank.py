@@ -66,12 +66,19 @@ def tfidf(C, train, reps, test, mask, mindf, maxf):
     return x(train), x(test)
 
 
-def model_logit(C, masks, train, y, w, test, cfg):
+def class_weights(w, y):
+    """A training side's weights as the Java trainer sees them: each row repeated round(w·R) times (R making the
+    smallest weight one event), then CategorizerTrainer's class re-weighting, round((max / count)^0.5) repetitions
+    of each class. Returns the repetitions and the weights for the loss."""
     R = round(1 / w.min())
     reps = np.rint(w * R)
     n = np.array([reps[y == 0].sum(), reps[y == 1].sum()])
-    cls = np.maximum(1, np.rint((n.max() / n) ** 0.5))  # CategorizerTrainer's class re-weighting
-    w = reps / R * cls[y.astype(int)]
+    cls = np.maximum(1, np.rint((n.max() / n) ** 0.5))
+    return reps, reps / R * cls[y.astype(int)]
+
+
+def model_logit(C, masks, train, y, w, test, cfg):
+    reps, w = class_weights(w, y)
     out = 0
     for mask in masks:
         X, Xt = tfidf(C, train, reps, test, mask, int(cfg.get('mindf', 2)), int(cfg.get('maxf', 50000)))
