@@ -39,14 +39,12 @@ public class NlpPostAnalyzer implements PostAnalyzer {
     private final TextAnalyzer analyzer;
     private final RoutingTable routing;
     private final Map<String, String> ruleVersions;
-    private final AgencyDecider agencies;
 
     public NlpPostAnalyzer(AnalysisConfig config, TopicRules rules, RoutingTable routing, TulaGazetteer gazetteer,
                            RuleResources files) {
         try {
             NlpModels models = NlpModels.load(config.modelsDir(), config.ownModelsDir());
-            this.agencies = new AgencyDecider(routing);
-            this.analyzer = new TextAnalyzer(models, new PlaceFinder(gazetteer), rules, agencies,
+            this.analyzer = new TextAnalyzer(models, new PlaceFinder(gazetteer), rules, new AgencyDecider(routing),
                     decider(models.incidentStack(), config.complaintThreshold()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load the NLP models from " + config.modelsDir().toAbsolutePath(), e);
@@ -106,16 +104,19 @@ public class NlpPostAnalyzer implements PostAnalyzer {
         return new AnalysisResult.Label(s.label(), s.score());
     }
 
-    /** The model's or the rules' agency when it is one of the region's; the routing table's otherwise. */
+    /**
+     * The model's or the rules' agency when it is one of the region's; the routing table's otherwise — the rule of
+     * {@link AgencyDecider#regionalRoute} (the service has no agency model of its own), here with the agency's code
+     * and the routing row for the stored explanation.
+     */
     private AnalysisResult.AgencyChoice agency(PostAnalysis.AgencyDecision decision, String topic, String municipality,
                                                Map<String, Object> explanation) {
-        Optional<Route> instead = decision == null ? Optional.of(routing.route(topic, municipality))
-                : agencies.regionalRoute(decision, topic, municipality);
-        if (instead.isEmpty()) {
-            Agency known = routing.agencyNamed(decision.name()).orElseThrow();
-            return new AnalysisResult.AgencyChoice(known.code(), known.name(), decision.score(), decision.decidedBy());
+        Optional<Agency> known = decision == null ? Optional.empty() : routing.agencyNamed(decision.name());
+        if (known.isPresent()) {
+            return new AnalysisResult.AgencyChoice(known.get().code(), known.get().name(), decision.score(),
+                    decision.decidedBy());
         }
-        Route route = instead.get();
+        Route route = routing.route(topic, municipality);
         explanation.put("routing", route.rule());
         return new AnalysisResult.AgencyChoice(route.agency().code(), route.agency().name(), 1.0, "routing");
     }

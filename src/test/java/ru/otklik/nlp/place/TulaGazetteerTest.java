@@ -15,13 +15,17 @@ class TulaGazetteerTest {
         gazetteer = TulaGazetteer.load(Path.of("nlp-models/gazetteer/municipalities.tsv"));
     }
 
+    /** The municipalities of a text's mentions, left to right. */
+    private static java.util.List<String> municipalities(String text) {
+        return gazetteer.find(text).stream().map(PlaceMention::municipality).toList();
+    }
+
     @Test
     void findsTownsInOtherCases() {
         assertThat(gazetteer.find("Третий день нет воды в Новомосковске"))
                 .extracting(PlaceMention::text, PlaceMention::municipality)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Новомосковске", "novomoskovsk"));
-        assertThat(gazetteer.find("На Пролетарской в Туле опять яма")).extracting(PlaceMention::municipality)
-                .containsExactly("tula");
+        assertThat(municipalities("На Пролетарской в Туле опять яма")).containsExactly("tula");
     }
 
     @Test
@@ -29,10 +33,8 @@ class TulaGazetteerTest {
         for (String text : new String[] {"Живу в Ефремове", "Дорога на Ефремов", "Из Ефремова пишут", "За Ефремовом"}) {
             assertThat(gazetteer.find(text)).as(text).extracting(PlaceMention::municipality).containsExactly("efremov");
         }
-        assertThat(gazetteer.find("Опять авария в Узловой")).extracting(PlaceMention::municipality)
-                .containsExactly("uzlovskiy");
-        assertThat(gazetteer.find("Новости из Плавска")).extracting(PlaceMention::municipality)
-                .containsExactly("plavskiy");
+        assertThat(municipalities("Опять авария в Узловой")).containsExactly("uzlovskiy");
+        assertThat(municipalities("Новости из Плавска")).containsExactly("plavskiy");
     }
 
     @Test
@@ -44,8 +46,7 @@ class TulaGazetteerTest {
 
     @Test
     void aTownMapsToItsDistrict() {
-        assertThat(gazetteer.find("Автобус до Советска не пришёл")).extracting(PlaceMention::municipality)
-                .containsExactly("shchekinskiy");
+        assertThat(municipalities("Автобус до Советска не пришёл")).containsExactly("shchekinskiy");
     }
 
     @Test
@@ -62,10 +63,8 @@ class TulaGazetteerTest {
 
     @Test
     void lowerCaseTownAfterAPreposition() {
-        assertThat(gazetteer.find("опять в новомосковске нет воды")).extracting(PlaceMention::municipality)
-                .containsExactly("novomoskovsk");
-        assertThat(gazetteer.find("из щекино до тулы не доехать")).extracting(PlaceMention::municipality)
-                .containsExactly("shchekinskiy", "tula");
+        assertThat(municipalities("опять в новомосковске нет воды")).containsExactly("novomoskovsk");
+        assertThat(municipalities("из щекино до тулы не доехать")).containsExactly("shchekinskiy", "tula");
         assertThat(gazetteer.find("в теплом доме хорошо")).isEmpty();
     }
 
@@ -74,15 +73,11 @@ class TulaGazetteerTest {
         assertThat(gazetteer.find("Тула, Оружейная, у 16 дома колесо уходит в колею под снегом"))
                 .extracting(PlaceMention::text, PlaceMention::municipality)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Тула", "tula"));
-        assertThat(gazetteer.find("Новомосковск. Маяковского 15, яма на дороге")).extracting(PlaceMention::municipality)
-                .containsExactly("novomoskovsk");
-        assertThat(gazetteer.find("тула, оружейная 16, яма у подъезда")).extracting(PlaceMention::municipality)
-                .containsExactly("tula");
-        assertThat(gazetteer.find("новомосковск — третий день нет воды")).extracting(PlaceMention::municipality)
-                .containsExactly("novomoskovsk");
+        assertThat(municipalities("Новомосковск. Маяковского 15, яма на дороге")).containsExactly("novomoskovsk");
+        assertThat(municipalities("тула, оружейная 16, яма у подъезда")).containsExactly("tula");
+        assertThat(municipalities("новомосковск — третий день нет воды")).containsExactly("novomoskovsk");
         assertThat(gazetteer.find("тула оружейная яма")).isEmpty();
-        assertThat(gazetteer.find("г. алексин, ул. Мира, не горят фонари")).extracting(PlaceMention::municipality)
-                .containsExactly("aleksin");
+        assertThat(municipalities("г. алексин, ул. Мира, не горят фонари")).containsExactly("aleksin");
     }
 
     @Test
@@ -94,24 +89,19 @@ class TulaGazetteerTest {
 
     @Test
     void streetsNamedLikeTownsAreNotTowns() {
-        assertThat(gazetteer.find("На Советской улице в Туле прорвало трубу")).extracting(PlaceMention::municipality)
-                .containsExactly("tula");
-        assertThat(gazetteer.find("ул. Донская, дом 5, Алексин")).extracting(PlaceMention::municipality)
-                .containsExactly("aleksin");
-        assertThat(gazetteer.find("На Советской в Туле прорвало трубу, Советскую перекрыли"))
-                .extracting(PlaceMention::municipality).containsExactly("tula");
-        assertThat(gazetteer.find("Живу в Советске, на Донской улице")).extracting(PlaceMention::municipality)
-                .containsExactly("shchekinskiy");
-        assertThat(gazetteer.find("у речки за Тёплым горы пакетов, а в Тёпло-Огарёвской ЦРБ нет терапевта"))
-                .extracting(PlaceMention::municipality).containsExactly("teplo-ogarevskiy", "teplo-ogarevskiy");
+        assertThat(municipalities("На Советской улице в Туле прорвало трубу")).containsExactly("tula");
+        assertThat(municipalities("ул. Донская, дом 5, Алексин")).containsExactly("aleksin");
+        assertThat(municipalities("На Советской в Туле прорвало трубу, Советскую перекрыли")).containsExactly("tula");
+        assertThat(municipalities("Живу в Советске, на Донской улице")).containsExactly("shchekinskiy");
+        assertThat(municipalities("у речки за Тёплым горы пакетов, а в Тёпло-Огарёвской ЦРБ нет терапевта"))
+                .containsExactly("teplo-ogarevskiy", "teplo-ogarevskiy");
         assertThat(gazetteer.find("КОГДА ДАДУТ ТЕПЛО НА ВОЛОДАРСКОГО, УГЛЫ ЧЁРНЫЕ")).isEmpty();
     }
 
     @Test
     void inflectedDistrictAndTownForms() {
-        assertThat(gazetteer.find("Жителям Узловского района и Узловой обещали ремонт"))
-                .extracting(PlaceMention::municipality).containsExactly("uzlovskiy", "uzlovskiy");
-        assertThat(gazetteer.find("В Ефремове и под Богородицком")).extracting(PlaceMention::municipality)
-                .containsExactly("efremov", "bogoroditskiy");
+        assertThat(municipalities("Жителям Узловского района и Узловой обещали ремонт"))
+                .containsExactly("uzlovskiy", "uzlovskiy");
+        assertThat(municipalities("В Ефремове и под Богородицком")).containsExactly("efremov", "bogoroditskiy");
     }
 }
