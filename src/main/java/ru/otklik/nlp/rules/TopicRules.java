@@ -42,6 +42,7 @@ public final class TopicRules implements AutoCloseable {
     public static final Set<String> INCIDENT_TYPES = Set.of("problem", "question", "none");
 
     private final Monitor monitor;
+    private final RewrittenRules matcher;
     private final Map<String, Rule> rules;
     private final List<ParsedRule> parsed;
 
@@ -53,8 +54,9 @@ public final class TopicRules implements AutoCloseable {
     public record ParsedRule(String id, String label, org.apache.lucene.search.Query query) {
     }
 
-    private TopicRules(Monitor monitor, Map<String, Rule> rules, List<ParsedRule> parsed) {
+    private TopicRules(Monitor monitor, RewrittenRules matcher, Map<String, Rule> rules, List<ParsedRule> parsed) {
         this.monitor = monitor;
+        this.matcher = matcher;
         this.rules = rules;
         this.parsed = parsed;
     }
@@ -74,7 +76,7 @@ public final class TopicRules implements AutoCloseable {
     public static TopicRules of(List<Rule> rules, String origin) {
         try {
             RuleAnalyzer analyzer = new RuleAnalyzer();
-            Monitor monitor = new Monitor(analyzer, new MonitorConfiguration());
+            Monitor monitor = new Monitor(analyzer, new MonitorConfiguration().setQueryDecomposer(RewrittenRules.WHOLE));
             Map<String, Rule> byId = new HashMap<>();
             List<MonitorQuery> queries = new ArrayList<>();
             List<ParsedRule> parsed = new ArrayList<>();
@@ -87,7 +89,9 @@ public final class TopicRules implements AutoCloseable {
                 queries.add(new MonitorQuery(rule.id(), query, rule.query(), Map.of()));
             }
             monitor.register(queries);
-            return new TopicRules(monitor, Map.copyOf(byId), List.copyOf(parsed));
+            Map<String, org.apache.lucene.search.Query> byIdQuery = new HashMap<>();
+            parsed.forEach(p -> byIdQuery.put(p.id(), p.query()));
+            return new TopicRules(monitor, new RewrittenRules(byIdQuery), Map.copyOf(byId), List.copyOf(parsed));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -107,7 +111,7 @@ public final class TopicRules implements AutoCloseable {
         doc.add(new TextField(FIELD, text, Field.Store.NO));
         doc.add(new TextField(WORD_FIELD, text, Field.Store.NO));
         try {
-            MatchingQueries<QueryMatch> matches = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
+            MatchingQueries<QueryMatch> matches = monitor.match(doc, matcher);
             return matches.getMatches().stream()
                     .map(m -> rules.get(m.getQueryId()))
                     .sorted(Comparator.comparingInt(Rule::order))
@@ -148,6 +152,11 @@ public final class TopicRules implements AutoCloseable {
 
     public int size() {
         return rules.size();
+    }
+
+    /** How many rules are matched with the query rewritten at load ({@link RewrittenRules}); the rest per post. */
+    int rewrittenOnce() {
+        return matcher.rewrittenOnce();
     }
 
     @Override

@@ -23,6 +23,23 @@ class TopicRulesTest {
         rules.close();
     }
 
+    /**
+     * Every shipped rule, topic and incident alike, is matched with its query rewritten at load
+     * ({@link RewrittenRules}): a rule written so that its rewrite reads the post (a fuzzy term, say) would be
+     * rewritten again for every post, as slow as before, and should be seen here first.
+     */
+    @Test
+    void everyShippedRuleIsRewrittenOnceAtLoad() {
+        try (TopicRules all = TopicRules.load(Path.of("nlp-models/rules/topics.tsv"),
+                Path.of("nlp-models/rules/incidents.tsv"))) {
+            assertThat(all.rewrittenOnce()).isEqualTo(all.size());
+        }
+        try (TopicRules fuzzy = TopicRules.of(List.of(new TopicRules.Rule("fuzzy", "roads", "яма~1 AND дорога", 0)), "test")) {
+            assertThat(fuzzy.rewrittenOnce()).as("a fuzzy term's rewrite lists the post's terms").isZero();
+            assertThat(fuzzy.match("на дороге ямы")).extracting(RuleMatch::ruleId).containsExactly("fuzzy");
+        }
+    }
+
     @Test
     void matchesInflectedFormsThroughStems() {
         List<RuleMatch> matches = rules.match("На дороге огромные ямы и сплошные выбоины, вечером не горят фонари");
