@@ -62,11 +62,7 @@ final class RewrittenRules implements MatcherFactory<QueryMatch> {
     private record Rewritten(Query query, Query rewritten) {
     }
 
-    /** How many of the rules are matched without a rewrite per post. */
-    int rewrittenOnce() {
-        return byId.size();
-    }
-
+    /** @param queries each rule's query as registered with the Monitor, by rule id */
     RewrittenRules(Map<String, Query> queries) {
         Map<String, Rewritten> byId = new HashMap<>();
         queries.forEach((id, query) -> {
@@ -75,6 +71,11 @@ final class RewrittenRules implements MatcherFactory<QueryMatch> {
             }
         });
         this.byId = Map.copyOf(byId);
+    }
+
+    /** How many of the rules are matched without a rewrite per post. */
+    int rewrittenOnce() {
+        return byId.size();
     }
 
     @Override

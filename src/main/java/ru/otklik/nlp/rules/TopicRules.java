@@ -78,6 +78,7 @@ public final class TopicRules implements AutoCloseable {
             RuleAnalyzer analyzer = new RuleAnalyzer();
             Monitor monitor = new Monitor(analyzer, new MonitorConfiguration().setQueryDecomposer(RewrittenRules.WHOLE));
             Map<String, Rule> byId = new HashMap<>();
+            Map<String, org.apache.lucene.search.Query> queryById = new HashMap<>();
             List<MonitorQuery> queries = new ArrayList<>();
             List<ParsedRule> parsed = new ArrayList<>();
             for (Rule rule : rules) {
@@ -87,11 +88,10 @@ public final class TopicRules implements AutoCloseable {
                 org.apache.lucene.search.Query query = parse(analyzer, rule, origin);
                 parsed.add(new ParsedRule(rule.id(), rule.label(), query));
                 queries.add(new MonitorQuery(rule.id(), query, rule.query(), Map.of()));
+                queryById.put(rule.id(), query);
             }
             monitor.register(queries);
-            Map<String, org.apache.lucene.search.Query> byIdQuery = new HashMap<>();
-            parsed.forEach(p -> byIdQuery.put(p.id(), p.query()));
-            return new TopicRules(monitor, new RewrittenRules(byIdQuery), Map.copyOf(byId), List.copyOf(parsed));
+            return new TopicRules(monitor, new RewrittenRules(queryById), Map.copyOf(byId), List.copyOf(parsed));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
