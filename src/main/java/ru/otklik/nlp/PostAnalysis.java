@@ -2,6 +2,7 @@ package ru.otklik.nlp;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -44,7 +45,7 @@ public record PostAnalysis(String id, String lang, LabelScore complaint, String 
     @JsonIgnore
     public String municipality() {
         return places == null ? null : Votes.winner(places.stream().map(Place::municipality)
-                .filter(java.util.Objects::nonNull).toList()).orElse(null);
+                .filter(Objects::nonNull).toList()).orElse(null);
     }
 
     /** The same analysis with another agency decision. */

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ru.otklik.nlp.PostAnalysis;
 import ru.otklik.nlp.TextAnalyzer;
 
 /**
@@ -100,8 +101,8 @@ public final class JsonlAnalyzer {
             if (text == null || !text.isTextual()) {
                 return error(id, lineNo, "нет строкового поля \"text\"");
             }
-            return new Line(JSON.writeValueAsString(analyzer.regional(analyzer.analyze(id == null ? "line-" + lineNo : id,
-                    text.asText()))), false);
+            PostAnalysis analysis = analyzer.analyze(id == null ? "line-" + lineNo : id, text.asText());
+            return new Line(JSON.writeValueAsString(analyzer.regional(analysis)), false);
         } catch (JsonProcessingException e) {
             return error(id, lineNo, "некорректный JSON: " + e.getOriginalMessage());
         } catch (RuntimeException e) {

@@ -82,9 +82,11 @@ final class RewrittenRules implements MatcherFactory<QueryMatch> {
     public CandidateMatcher<QueryMatch> createMatcher(IndexSearcher searcher) {
         return new CandidateMatcher<>(searcher) {
             @Override
-            protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata) throws IOException {
+            protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata)
+                    throws IOException {
                 Rewritten known = byId.get(queryId);
-                Query rewritten = known != null && known.query() == matchQuery ? known.rewritten() : searcher.rewrite(matchQuery);
+                Query rewritten = known != null && known.query() == matchQuery ? known.rewritten()
+                        : searcher.rewrite(matchQuery);
                 Weight weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
                 for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                     int doc = firstMatch(weight, leaf);

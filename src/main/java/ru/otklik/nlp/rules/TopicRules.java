@@ -76,7 +76,8 @@ public final class TopicRules implements AutoCloseable {
     public static TopicRules of(List<Rule> rules, String origin) {
         try {
             RuleAnalyzer analyzer = new RuleAnalyzer();
-            Monitor monitor = new Monitor(analyzer, new MonitorConfiguration().setQueryDecomposer(RewrittenRules.WHOLE));
+            Monitor monitor = new Monitor(analyzer,
+                    new MonitorConfiguration().setQueryDecomposer(RewrittenRules.WHOLE));
             Map<String, Rule> byId = new HashMap<>();
             Map<String, org.apache.lucene.search.Query> queryById = new HashMap<>();
             List<MonitorQuery> queries = new ArrayList<>();

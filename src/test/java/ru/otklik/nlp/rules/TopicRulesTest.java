@@ -34,7 +34,8 @@ class TopicRulesTest {
                 Path.of("nlp-models/rules/incidents.tsv"))) {
             assertThat(all.rewrittenOnce()).isEqualTo(all.size());
         }
-        try (TopicRules fuzzy = TopicRules.of(List.of(new TopicRules.Rule("fuzzy", "roads", "яма~1 AND дорога", 0)), "test")) {
+        TopicRules.Rule rule = new TopicRules.Rule("fuzzy", "roads", "яма~1 AND дорога", 0);
+        try (TopicRules fuzzy = TopicRules.of(List.of(rule), "test")) {
             assertThat(fuzzy.rewrittenOnce()).as("a fuzzy term's rewrite lists the post's terms").isZero();
             assertThat(fuzzy.match("на дороге ямы")).extracting(RuleMatch::ruleId).containsExactly("fuzzy");
         }
