@@ -46,18 +46,8 @@ sql "create table bench.drain_texts (n int, text text)"
 psql -q -v ON_ERROR_STOP=1 -c "\\copy bench.drain_texts from '$OUT/texts.csv' csv"
 sql "insert into source (key, kind, title, origin) values ('bench-drain', 'api', 'drain', 'api')"
 # the bench's own connection: one backend for the insert and every poll (a psql per poll forked a backend each time)
-coproc BENCH { psql -Atq -v ON_ERROR_STOP=1 2>&1; }
-# runs one statement on it and prints its rows; a failed statement ends psql, and the script with it
-bsql() {
-    local line out=
-    printf '%s;\n\\echo __done__\n' "$1" >&"${BENCH[1]}"
-    while true; do
-        IFS= read -r line <&"${BENCH[0]}" || { echo "bench connection: $out" >&2; exit 1; }
-        [ "$line" = __done__ ] && break
-        out+=$line$'\n'
-    done
-    printf '%s' "$out"
-}
+. bench/pg-conn.sh
+open_bench_connection
 BPID=$(bsql "select pg_backend_pid()")
 # inserts the texts numbered [$1, $2) as posts in one transaction, then waits until none of them is pending
 drain() {

@@ -172,6 +172,8 @@ log "service ready (pid $SVC_PID)"
 psql -q -c "create database bench" >/dev/null 2>&1 || true
 log "pgbench -i -s $PGBENCH_SCALE (database bench, for pgbench -S)"
 pgbench -i -q -s "$PGBENCH_SCALE" bench >/dev/null 2>&1
+. bench/pg-conn.sh
+open_bench_connection
 
 phase() { echo "$1" > "$OUT/phase"; }
 sql() { psql -Atq -v ON_ERROR_STOP=1 -c "$1"; }
@@ -179,14 +181,16 @@ sql() { psql -Atq -v ON_ERROR_STOP=1 -c "$1"; }
 pgbench_p99() { cat "$1".* | awk '{ print $3 }' | sort -n | awk '{ v[NR] = $1 } END { i = int(NR * 0.99); if (i < 1) i = 1; printf "%.1f", v[i] / 1000 }'; rm -f "$1".*; }
 to_ms() { awk '{ v = $1; if (v ~ /us$/) printf "%.1f", v / 1000; else if (v ~ /ms$/) printf "%.1f", v + 0; else if (v ~ /s$/) printf "%.1f", v * 1000; else print v }'; }
 
-queue_left() { sql "select count(*) from post where analysis_state = 'pending' and id > $1"; }
+queue_left() { bsql "select count(*) from post where analysis_state = 'pending' and id > $1"; }
 
-# waits until no post above id $1 is queued; prints the time in ms, or nothing after $2 s
+# waits until no post above id $1 is queued; prints the time in ms, or nothing after $2 s. Polled every 0.1 s on the
+# bench's one connection (bench/pg-conn.sh): until 2026-12-06 a psql every 0.5 s, ≈ 60 ms of CPU each, took 6–7 % of
+# the machine from the drain it timed, and the half-second steps added up to 0.5 s to the drain's time.
 wait_drained() {
     local deadline=$(( $(date +%s) + $2 ))
     while [ "$(date +%s)" -lt "$deadline" ]; do
         [ "$(queue_left "$1")" = 0 ] && { now_ms; return; }
-        sleep 0.5
+        sleep 0.1
     done
 }
 
@@ -268,16 +272,23 @@ measure_ingest() {
     put "copy_rps_$level" "$(calc "$INGEST * 1000 / ($t1 - $t0)")"
 }
 
-# `analyze` over the ingested texts, timed; the JVM start and model loading (an empty run) are subtracted
+# `analyze` over the ingested texts: its own rate, from the first line read to the last written, as the command prints
+# it on stderr. Until 2026-12-06 an empty run's time (JVM start and model loading) was subtracted from the whole
+# run's, but the two loadings differ by more than a second (5.6 s for the whole empty run against 6.9 s for the models
+# alone in the real one, run of 09:08), which moved the limit by 10–15 % (docs/performance.md). The command's rate
+# includes a fresh JVM compiling the analysis, as a user's run does; the drain at the top level runs warm. So the texts
+# also go through one run twice: the second pass's rate, (2N − N) / (T(2N) − T(N)), is the warm analyzer's, printed
+# beside the limit for what the store costs a warm service.
+analyzed_in() { sed -n 's/^analysed [0-9]* lines in \([0-9.]*\) s .*/\1/p' "$1"; }
 measure_analyze() {
     local jsonl=$1
     phase analyze-cli
-    log "analyze over the same $INGEST texts (bin/otklik analyze)"
-    local t0 t1 t2
-    t0=$(now_ms); bin/otklik analyze < /dev/null > /dev/null 2>&1; t1=$(now_ms)
-    bin/otklik analyze < "$jsonl" > "$OUT/analyze.jsonl" 2> "$OUT/analyze.err"; t2=$(now_ms)
-    put analyze_startup_s "$(calc "($t1 - $t0) / 1000")"
-    put analyze_rps "$(calc "$INGEST * 1000 / (($t2 - $t1) - ($t1 - $t0))")"
+    log "analyze over the same $INGEST texts (bin/otklik analyze), then over them twice in one run"
+    bin/otklik analyze < "$jsonl" > "$OUT/analyze.jsonl" 2> "$OUT/analyze.err"
+    put analyze_load_s "$(sed -n 's/^models loaded in \([0-9.]*\) s.*/\1/p' "$OUT/analyze.err")"
+    put analyze_rps "$(sed -n 's/^analysed [0-9]* lines in .*: \([0-9.]*\) lines\/s$/\1/p' "$OUT/analyze.err")"
+    cat "$jsonl" "$jsonl" | bin/otklik analyze > /dev/null 2> "$OUT/analyze-twice.err"
+    put analyze_warm_rps "$(calc "$INGEST / ($(analyzed_in "$OUT/analyze-twice.err") - $(analyzed_in "$OUT/analyze.err"))")"
 }
 
 # posts at a fixed rate; latency from each POST to its analysis and to its incident (the rows' commit times)
@@ -368,7 +379,7 @@ echo
 echo "At $TOP seeded posts, $(get "incidents_$TOP") incidents:"
 echo "| figure | Otklik | its limit, same run | ratio | goal |"
 echo "|---|---:|---:|---:|---|"
-echo "| analysis from the queue, first post in → queue empty ($INGEST posts) | $(get "drain_rps_$TOP") posts/s | \`analyze\` over the same texts: $(get analyze_rps) posts/s | $(ratio "$(get "drain_rps_$TOP")" "$(get analyze_rps)") | ≥ 0.8 |"
+echo "| analysis from the queue, first post in → queue empty ($INGEST posts) | $(get "drain_rps_$TOP") posts/s | \`analyze\` over the same texts: $(get analyze_rps) posts/s (warm, their second pass in one run: $(get analyze_warm_rps) posts/s) | $(ratio "$(get "drain_rps_$TOP")" "$(get analyze_rps)") (vs warm $(ratio "$(get "drain_rps_$TOP")" "$(get analyze_warm_rps)")) | ≥ 0.8 |"
 echo "| ingest → incident at $STEADY_RATE posts/s for $STEADY_SECONDS s | p99 $(get incident_p99_ms) (p50 $(get incident_p50_ms); $(get incident_posts) posts joined incidents) | POST → analysed: p99 $(get analysed_p99_ms), $(get steady_unanalysed) of $(get steady_posts) not analysed | — | p99 ≤ 2,000 ms |"
 echo "| ingest through \`POST /api/posts\` (batches of 1,000, 2 clients) | $(get "ingest_rps_$TOP") posts/s | \`COPY\` of the same rows: $(get "copy_rps_$TOP") rows/s | $(ratio "$(get "ingest_rps_$TOP")" "$(get "copy_rps_$TOP")") | ≥ 0.2 |"
 echo "| \`GET /api/incidents?limit=50\`, wrk 16 connections | $(get "feed_rps_$TOP") req/s, p99 $(get "feed_p99_$TOP") ms | \`pgbench -f bench/feed-page.sql\`: $(get "feedsql_tps_$TOP") tps (p99 $(get "feedsql_p99_$TOP") ms); \`pgbench -S\`: $(get "selectonly_tps_$TOP") tps | $(ratio "$(get "feed_rps_$TOP")" "$(get "feedsql_tps_$TOP")") (vs -S $(ratio "$(get "feed_rps_$TOP")" "$(get "selectonly_tps_$TOP")")) | ≥ 0.5, p99 ≤ 50 ms |"

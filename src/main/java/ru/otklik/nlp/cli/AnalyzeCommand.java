@@ -7,12 +7,18 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 import ru.otklik.nlp.ModelsDir;
 import ru.otklik.nlp.TextAnalyzer;
 
-/** {@code analyze [--models DIR] [--threads N]}: JSONL on stdin → JSONL analyses on stdout. */
+/**
+ * {@code analyze [--models DIR] [--threads N]}: JSONL on stdin → JSONL analyses on stdout. On stderr, the models'
+ * loading time and, at the end, the analysis' own time and rate (from the first line read to the last written):
+ * the service benchmark's {@code analyze} limit reads that rate rather than subtracting an empty run's time, whose
+ * JVM start and loading vary by more than a second between runs (docs/performance.md, 2026-12-06).
+ */
 final class AnalyzeCommand {
 
     private final PrintStream out;
@@ -31,10 +37,14 @@ final class AnalyzeCommand {
         int threads = args.option("threads").map(Integer::parseInt)
                 .orElse(Math.max(1, Runtime.getRuntime().availableProcessors()));
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        int errors = new JsonlAnalyzer(analyzer, threads).run(reader, out);
-        if (errors > 0) {
-            err.printf("%d line(s) could not be analysed; see their \"error\" field%n", errors);
+        long t1 = System.nanoTime();
+        JsonlAnalyzer.Summary summary = new JsonlAnalyzer(analyzer, threads).run(reader, out);
+        double seconds = (System.nanoTime() - t1) / 1e9;
+        if (summary.errors() > 0) {
+            err.printf("%d line(s) could not be analysed; see their \"error\" field%n", summary.errors());
         }
+        err.printf(Locale.ROOT, "analysed %d lines in %.3f s on %d threads: %.1f lines/s%n", summary.lines(), seconds,
+                threads, summary.lines() / Math.max(seconds, 1e-9));
         return 0;
     }
 }

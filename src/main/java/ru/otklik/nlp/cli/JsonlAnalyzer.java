@@ -37,16 +37,20 @@ public final class JsonlAnalyzer {
         this.threads = Math.max(1, threads);
     }
 
-    /** Processes every line of {@code in}; returns the number of error lines written. */
-    public int run(BufferedReader in, PrintStream out) throws IOException {
+    /** How many lines a run read, and how many of them got an error line instead of an analysis. */
+    public record Summary(int lines, int errors) {
+    }
+
+    /** Processes every line of {@code in}, writing one line each to {@code out}. */
+    public Summary run(BufferedReader in, PrintStream out) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "analyze");
             t.setDaemon(true);
             return t;
         });
         int errors = 0;
+        int lineNo = 0;
         try {
-            int lineNo = 0;
             List<Future<Line>> batch = new ArrayList<>(BATCH);
             String line;
             while ((line = in.readLine()) != null) {
@@ -62,7 +66,7 @@ public final class JsonlAnalyzer {
             pool.shutdownNow();
         }
         out.flush();
-        return errors;
+        return new Summary(lineNo, errors);
     }
 
     private record Line(String json, boolean error) {

@@ -80,6 +80,9 @@ class ImportImCommandTest {
                 .run(CliArgs.parse(new String[] {"analyze", "--models", out.toString(), "--threads", "1"}),
                         new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
         assertThat(rc).isZero();
+        // the analysis' own rate, which the service benchmark reads as its `analyze` limit
+        assertThat(errBytes.toString(StandardCharsets.UTF_8))
+                .containsPattern("analysed 1 lines in \\d+\\.\\d{3} s on 1 threads: \\d+\\.\\d lines/s");
         JsonNode a = new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
         assertThat(a.path("modelVersions").path("topic").asText())
                 .isEqualTo(new CategorizerStore().loadMeta(out.resolve("topic")).version());

@@ -37,10 +37,11 @@ class JsonlContractTest {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        int errors = new JsonlAnalyzer(SharedAnalyzer.get(), 2).run(new BufferedReader(new StringReader(in.toString())), out);
+        JsonlAnalyzer.Summary summary = new JsonlAnalyzer(SharedAnalyzer.get(), 2)
+                .run(new BufferedReader(new StringReader(in.toString())), out);
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(300);
-        assertThat(errors).isEqualTo(3);
+        assertThat(summary).isEqualTo(new JsonlAnalyzer.Summary(300, 3));
         for (int i = 0; i < 300; i++) {
             JsonNode n = JSON.readTree(lines.get(i));
             switch (i) {
