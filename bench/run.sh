@@ -279,6 +279,7 @@ measure_ingest() {
 # includes a fresh JVM compiling the analysis, as a user's run does; the drain at the top level runs warm. So the texts
 # also go through one run twice: the second pass's rate, (2N − N) / (T(2N) − T(N)), is the warm analyzer's, printed
 # beside the limit for what the store costs a warm service.
+# the seconds `analyze` took over its lines, from its stderr ("analysed N lines in T s on K threads: R lines/s")
 analyzed_in() { sed -n 's/^analysed [0-9]* lines in \([0-9.]*\) s .*/\1/p' "$1"; }
 measure_analyze() {
     local jsonl=$1
@@ -286,9 +287,12 @@ measure_analyze() {
     log "analyze over the same $INGEST texts (bin/otklik analyze), then over them twice in one run"
     bin/otklik analyze < "$jsonl" > "$OUT/analyze.jsonl" 2> "$OUT/analyze.err"
     put analyze_load_s "$(sed -n 's/^models loaded in \([0-9.]*\) s.*/\1/p' "$OUT/analyze.err")"
-    put analyze_rps "$(sed -n 's/^analysed [0-9]* lines in .*: \([0-9.]*\) lines\/s$/\1/p' "$OUT/analyze.err")"
+    local once twice
+    once=$(analyzed_in "$OUT/analyze.err")
+    put analyze_rps "$(calc "$INGEST / $once")"
     cat "$jsonl" "$jsonl" | bin/otklik analyze > /dev/null 2> "$OUT/analyze-twice.err"
-    put analyze_warm_rps "$(calc "$INGEST / ($(analyzed_in "$OUT/analyze-twice.err") - $(analyzed_in "$OUT/analyze.err"))")"
+    twice=$(analyzed_in "$OUT/analyze-twice.err")
+    put analyze_warm_rps "$(calc "$INGEST / ($twice - $once)")"
 }
 
 # posts at a fixed rate; latency from each POST to its analysis and to its incident (the rows' commit times)
