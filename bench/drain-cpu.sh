@@ -11,10 +11,11 @@
 #   bench/drain-cpu.sh [--posts N] [--warmup W] [--shared DIR] [--out DIR]   # 5000, 0, ../shared, target/drain-cpu
 #
 # JFR=1 with JAVA_OPTS=-XX:StartFlightRecording=name=drain,settings=profile also dumps the run to OUT/drain.jfr.
-# The benchmark's own statements (the posts' insert, the once-a-second poll of the queue) go through one long-lived
-# psql connection, whose backend's CPU is printed on its own line ("pg bench-connection") and left out of the
-# PostgreSQL figure: before 2026-12-05 13:00 each poll was a new psql and a new backend, and those backends' CPU and
-# the insert's were counted with PostgreSQL's ("exited children"), 0.3–0.9 ms a post that was not the queue's.
+# The benchmark's own statements (the posts' insert, the queue's poll every 0.1 s, so the wall time reads to 0.1 s)
+# go through one long-lived psql connection, whose backend's CPU is printed on its own line ("pg bench-connection")
+# and left out of the PostgreSQL figure: before 2026-12-05 13:00 each poll was a new psql and a new backend, and those
+# backends' CPU and the insert's were counted with PostgreSQL's ("exited children"), 0.3–0.9 ms a post that was not
+# the queue's.
 set -euo pipefail
 {
 cd "$(dirname "$0")/.."
@@ -56,7 +57,7 @@ drain() {
          select s.id, 'drain-' || n, 'https://bench.invalid/drain/' || n, 'id' || (n % 5000), text, md5(text),
                 now() - interval '1 hour' + n * interval '1 millisecond', now()
          from bench.drain_texts, source s where s.key = 'bench-drain' and n >= $1 and n < $2 order by n" > /dev/null
-    while [ "$(bsql "select count(*) from post where analysis_state = 'pending' and id > $before")" != 0 ]; do sleep 1; done
+    while [ "$(bsql "select count(*) from post where analysis_state = 'pending' and id > $before")" != 0 ]; do sleep 0.1; done
     BEFORE=$before
 }
 sleep 5
