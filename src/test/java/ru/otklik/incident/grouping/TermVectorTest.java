@@ -1,12 +1,23 @@
 package ru.otklik.incident.grouping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TermVectorTest {
+
+    @Test
+    void postsShareTheirStemsInsteadOfHoldingACopyEach() {
+        TermVector first = TermVector.of("Огромная яма на дороге у школы");
+        TermVector second = TermVector.of("Ямы на дорогах не засыпают");
+        String stem = first.counts().keySet().stream().filter(second.counts()::containsKey).findFirst().orElseThrow();
+        // the grouping caches hold thousands of posts' bags: one String per stem, not one per stem and post
+        String same = second.counts().keySet().stream().filter(stem::equals).findFirst().orElseThrow();
+        assertSame(stem, same);
+    }
 
     @Test
     void cosineIsTheSameWhicheverBagIsWalkedAndMatchesTheHandComputedValue() {
