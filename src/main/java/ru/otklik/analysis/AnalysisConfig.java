@@ -57,13 +57,16 @@ public interface AnalysisConfig {
     /**
      * Posts claimed per round. A batch's stages cost much per batch, not per post (grouping reads the candidate
      * incidents of all its complaints with their latest posts; each of its ≈ 16 statements costs the event loop and
-     * PostgreSQL a fixed part): 256 instead of 64 cut a warm drain's CPU a post by 12–20 % (docs/performance.md,
-     * 2026-12-05 perf-queue9). In the full benchmark it did not drain faster: a larger batch's analyses outlive more
-     * young collections, are promoted, and fill the capped heap (bin/otklik: 208 MB), so 128 and 256 made 16–19 full
-     * collections of 120–200 ms each per 10,000-post drain against 1–5 at 64 (2026-12-06). Raise it together with
-     * the heap. A trickle of posts makes small batches anyway: a round claims what is pending, up to this.
+     * PostgreSQL a fixed part): 256 instead of 64 cut a warm drain's CPU a post by 12–22 % (docs/performance.md,
+     * 2026-12-05 perf-queue9 and 2026-12-06). It was 64 from 2026-12-06 01:00 to 11:00: a larger batch's analyses
+     * outlive more young collections and are promoted into the capped heap (bin/otklik: 208 MB), whose old generation
+     * then sat almost full of live data, so 128 and 256 made 16–19 full collections per 10,000-post drain and drained
+     * no faster in the full benchmark. Since grouping's stems are interned the service keeps 102–126 MB live instead
+     * of 137–146, and the full benchmark at 256 read 0.793 × `analyze` against 0.553–0.698 at 64 (36 full collections
+     * in that run, GC 1.9 % of the time). A trickle of posts makes small batches anyway: a round claims what is
+     * pending, up to this.
      */
-    @WithDefault("64")
+    @WithDefault("256")
     int batchSize();
 
     /**
