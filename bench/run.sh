@@ -289,10 +289,12 @@ measure_analyze() {
     put analyze_load_s "$(sed -n 's/^models loaded in \([0-9.]*\) s.*/\1/p' "$OUT/analyze.err")"
     local once twice
     once=$(analyzed_in "$OUT/analyze.err")
+    # a run that failed prints no summary: the tables then show "-" and the error is in analyze.err
+    [ -n "$once" ] || { log "analyze printed no summary; see $OUT/analyze.err"; return; }
     put analyze_rps "$(calc "$INGEST / $once")"
     cat "$jsonl" "$jsonl" | bin/otklik analyze > /dev/null 2> "$OUT/analyze-twice.err"
     twice=$(analyzed_in "$OUT/analyze-twice.err")
-    put analyze_warm_rps "$(calc "$INGEST / ($twice - $once)")"
+    if [ -n "$twice" ]; then put analyze_warm_rps "$(calc "$INGEST / ($twice - $once)")"; fi
 }
 
 # posts at a fixed rate; latency from each POST to its analysis and to its incident (the rows' commit times)
