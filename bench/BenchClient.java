@@ -1,6 +1,5 @@
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +32,8 @@ import ru.otklik.nlp.data.Csv;
  * <pre>
  * ingest --url U --key K --csv F --count N --tag T --out DIR [--batch 1000] [--clients 2]
  *     writes DIR/copy.csv (the same rows for COPY) and DIR/analyze.jsonl (the same texts for `analyze`),
- *     then posts N posts in batches from the clients; prints one line of key=value results.
+ *     and each batch's body as DIR/batches/NNNNN.json, then posts the batches from the clients (a curl process
+ *     each, DIR/batches/NNNNN.json.answer its answers); prints one line of key=value results.
  * steady --url U --key K --csv F --rate R --seconds S --tag T --out FILE
  *     posts R posts a second for S seconds (a batch every 100 ms) and writes "external_id,sent_ms" per post.
  * </pre>
@@ -75,45 +73,80 @@ public final class BenchClient {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("analyze.jsonl")))) {
             posts.forEach(p -> w.println("{\"id\":" + json(p.externalId) + ",\"text\":" + json(p.text) + "}"));
         }
-        // The bodies are written before the clock starts, as COPY's file is: the figure is the service's, not this
-        // cold JVM's JSON building (≈ 1.2 MB a batch, a quarter of a batch's cycle when built inside the clock).
-        List<String> batches = new ArrayList<>();
+        // The bodies are written to files before the clock starts, as COPY's file is, and each client is one curl
+        // process sending its batches over one kept-alive HTTP/1.1 connection, as psql is COPY's client: the figure
+        // is the service's, not a load generator's. Until 2026-12-06 a fresh JVM's HttpClient sent them and took
+        // 0.08-0.11 ms of CPU a post from the same two cores (a fifth of a warm ingest's whole cost).
+        Path dir = Files.createDirectories(out.resolve("batches"));
+        List<Path> files = new ArrayList<>();
         for (int i = 0; i < count; i += batch) {
-            batches.add(body(posts.subList(i, Math.min(count, i + batch))));
+            Path file = dir.resolve(String.format("%05d.json", i / batch));
+            Files.writeString(file, body(posts.subList(i, Math.min(count, i + batch))));
+            files.add(file);
         }
-        AtomicInteger created = new AtomicInteger();
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Process> running = new ArrayList<>();
         long first = System.currentTimeMillis();
-        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
-        List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            int client = c;
-            // a client of its own per feeder: one shared HttpClient sends both feeders' batches over one HTTP/2
-            // connection, which the service then serves on one event loop, as no two real feeders would be
-            HttpClient http = client();
-            running.add(pool.submit(() -> {
-                for (int b = client; b < batches.size(); b += clients) {
-                    HttpResponse<String> r = http.send(request(o, batches.get(b)), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 200) {
-                        failures.add(r.statusCode() + " " + r.body());
-                    } else {
-                        created.addAndGet(count(r.body(), "\"status\":\"created\""));
-                    }
-                }
-                return null;
-            }));
+            List<Path> own = new ArrayList<>();
+            for (int b = c; b < files.size(); b += clients) {
+                own.add(files.get(b));
+            }
+            running.add(curl(o, own));
         }
-        for (Future<?> f : running) {
-            f.get();
+        double clientCpu = 0;
+        List<String> codes = new ArrayList<>();
+        for (Process p : running) {
+            List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            if (p.waitFor() != 0 || lines.size() < 2) {
+                throw new IOException("curl failed: " + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            // the last two lines are bash's times: its own CPU, then its children's
+            codes.addAll(lines.subList(0, lines.size() - 2));
+            clientCpu += childrenCpuSeconds(lines.get(lines.size() - 1));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double clientCpu = (processCpuNanos() - cpu0) / 1e9;
-        pool.shutdown();
-        failures.stream().limit(3).forEach(f -> System.err.println("refused batch: " + abbreviate(f)));
+        int created = 0;
+        List<String> failures = new ArrayList<>();
+        for (Path file : files) {
+            Path answer = Path.of(file + ".answer");
+            created += Files.exists(answer) ? count(Files.readString(answer), "\"status\":\"created\"") : 0;
+        }
+        for (int i = 0; i < codes.size(); i++) {
+            if (!codes.get(i).equals("200")) {
+                failures.add(codes.get(i));
+            }
+        }
+        failures.stream().limit(3).forEach(f -> System.err.println("refused batch: HTTP " + abbreviate(f)));
         System.out.printf("posts=%d created=%d failed_batches=%d seconds=%.3f rate=%.1f first_ms=%d client_cpu_s=%.3f%n",
-                count, created.get(), failures.size(), seconds, count / seconds, first, clientCpu);
+                count, created, failures.size(), seconds, count / seconds, first, clientCpu);
+    }
+
+    /**
+     * One curl for a client's batches, one after the other on one connection (each answer beside its batch as
+     * FILE.answer, each status code a line of output), then bash's {@code times}: the CPU curl took.
+     */
+    private static Process curl(Map<String, String> o, List<Path> batches) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "curl \"$@\"; times", "bash", "-sS", "--http1.1"));
+        for (int i = 0; i < batches.size(); i++) {
+            if (i > 0) {
+                command.add("--next");
+            }
+            command.addAll(List.of("-H", "Content-Type: application/json", "-H", "X-API-Key: " + need(o, "key"),
+                    "--data-binary", "@" + batches.get(i), "-o", batches.get(i) + ".answer", "-w", "%{http_code}\\n",
+                    "--max-time", "300", need(o, "url") + "/api/posts"));
+        }
+        return new ProcessBuilder(command).start();
+    }
+
+    /** The children's user + system seconds, the second line of bash's {@code times} ("0m0.012s 0m0.004s"). */
+    private static double childrenCpuSeconds(String times) {
+        double total = 0;
+        for (String part : times.trim().split("\\s+")) {
+            String[] ms = part.replace("s", "").split("m");
+            total += Integer.parseInt(ms[0]) * 60 + Double.parseDouble(ms[1]);
+        }
+        return total;
     }
 
     private static void steady(Map<String, String> o) throws Exception {
@@ -160,14 +193,6 @@ public final class BenchClient {
         }
         Files.write(Path.of(need(o, "out")), sent);
         System.out.printf("posts=%d failed_batches=%d%n", sent.size(), failed.get());
-    }
-
-    /**
-     * This JVM's own CPU (all its threads, the JIT and GC included), so a run shows how much of the two cores the
-     * clients took from the service while the clock ran.
-     */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private record Post(String source, String externalId, String text, String author, Instant publishedAt) {

@@ -12,6 +12,7 @@ import io.vertx.mutiny.core.WorkerExecutor;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -19,6 +20,7 @@ import ru.otklik.alert.DatabaseNotifications;
 import ru.otklik.common.DatabaseUnavailable;
 import ru.otklik.common.Rounds;
 import ru.otklik.incident.grouping.TermVector;
+import ru.otklik.post.IngestActivity;
 import ru.otklik.search.SearchService;
 
 /**
@@ -38,18 +40,23 @@ public class AnalysisWorker {
     private final PostAnalyzer analyzer;
     private final SearchService search;
     private final DatabaseNotifications notifications;
+    private final IngestActivity ingest;
+    private final Duration yieldToIngest;
     private final io.vertx.core.Vertx vertx;
     private final WorkerExecutor executor;
     private final int workers;
     private final Rounds rounds = new Rounds(this::round, AnalysisWorker::logFailure);
 
     public AnalysisWorker(AnalysisQueue queue, AnalysisStore store, PostAnalyzer analyzer, SearchService search,
-                          DatabaseNotifications notifications, Vertx vertx, AnalysisConfig config) {
+                          DatabaseNotifications notifications, IngestActivity ingest, Vertx vertx,
+                          AnalysisConfig config) {
         this.queue = queue;
         this.search = search;
         this.store = store;
         this.analyzer = analyzer;
         this.notifications = notifications;
+        this.ingest = ingest;
+        this.yieldToIngest = config.yieldToIngest();
         this.vertx = vertx.getDelegate();
         this.workers = config.workers();
         this.executor = vertx.createSharedWorkerExecutor("otklik-analysis", workers);
@@ -119,16 +126,24 @@ public class AnalysisWorker {
 
     /**
      * Claims and analyses the next batch while the previous one is being stored, then starts storing this one
-     * once the previous is done; false when the queue is empty.
+     * once the previous is done; false when the queue is empty. The claim, the analysis between two posts and the
+     * storing each wait for a pause in this node's ingest first (at most {@code otklik.analysis.yield-to-ingest}).
      */
     private Uni<Boolean> step(Pipeline pipeline) {
-        return queue.claim().chain(posts -> posts.isEmpty() ? Uni.createFrom().item(false)
+        return yieldToIngest().chain(queue::claim).chain(posts -> posts.isEmpty() ? Uni.createFrom().item(false)
                 : Uni.combine().all().unis(timed("analysed", posts.size(), analyse(posts)), pipeline.storing).asTuple()
                 .map(analysed -> {
-                    pipeline.storing = started(store(analysed.getItem1()));
+                    pipeline.storing = started(yieldToIngest().chain(() -> store(analysed.getItem1())));
                     pipeline.done += posts.size();
                     return true;
                 }));
+    }
+
+    /** Waits while this node ingests posts (IngestActivity), then goes on on the round's own context. */
+    private Uni<Void> yieldToIngest() {
+        Context context = io.vertx.core.Vertx.currentContext();
+        Uni<Void> pause = ingest.pause(yieldToIngest);
+        return context == null ? pause : pause.emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
     /**
@@ -161,14 +176,20 @@ public class AnalysisWorker {
         return shared;
     }
 
-    /** Splits the batch over the worker threads; the results keep the batch's order. */
+    /**
+     * Splits the batch over the worker threads; the results keep the batch's order. Between two posts a thread
+     * waits while this node ingests, for the batch's allowance at most.
+     */
     private Uni<List<AnalysisStore.Analysed>> analyse(List<ClaimedPost> posts) {
         int chunk = Math.max(1, (posts.size() + workers - 1) / workers);
+        long yieldUntil = System.nanoTime() + yieldToIngest.toNanos();
         List<Uni<List<AnalysisStore.Analysed>>> parts = new ArrayList<>();
         for (int from = 0; from < posts.size(); from += chunk) {
             List<ClaimedPost> part = posts.subList(from, Math.min(posts.size(), from + chunk));
-            parts.add(executor.executeBlocking(Uni.createFrom().item(() -> part.stream().map(this::analysed).toList()),
-                    false));
+            parts.add(executor.executeBlocking(Uni.createFrom().item(() -> part.stream().map(p -> {
+                ingest.awaitPause(yieldUntil);
+                return analysed(p);
+            }).toList()), false));
         }
         return Uni.join().all(parts).andFailFast()
                 .map(lists -> lists.stream().flatMap(List::stream).toList());

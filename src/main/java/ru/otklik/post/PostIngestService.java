@@ -31,12 +31,15 @@ public class PostIngestService {
     private final AuthorPseudonymizer pseudonymizer;
     private final NearDuplicateLinker linker;
     private final Clock clock;
+    private final IngestActivity activity;
 
-    public PostIngestService(Pool pool, AuthorPseudonymizer pseudonymizer, NearDuplicateLinker linker, Clock clock) {
+    public PostIngestService(Pool pool, AuthorPseudonymizer pseudonymizer, NearDuplicateLinker linker, Clock clock,
+                             IngestActivity activity) {
         this.pool = pool;
         this.pseudonymizer = pseudonymizer;
         this.linker = linker;
         this.clock = clock;
+        this.activity = activity;
     }
 
     /**
@@ -44,7 +47,7 @@ public class PostIngestService {
      * sources, items that failed parsing are rejected alone. Outcomes come back in the order sent. The batch is
      * checked and hashed on the calling thread (a worker: {@link PostResource#ingest}) before the transaction
      * starts, so the event loop that runs the statements does none of that CPU work, and a connection is held
-     * only while statements run.
+     * only while statements run. The request counts as ingest in flight ({@link IngestRequests}).
      */
     Uni<List<UpsertOutcome>> ingest(List<PostInputParser.Parsed> items) {
         Checked batch = check(items.stream().map(i -> i.ok() ? new Item(i.sourceKey(), i.draft(), i.externalId(), null)
@@ -61,10 +64,15 @@ public class PostIngestService {
                         now))));
     }
 
-    /** Stores drafts of one source on the caller's connection and transaction; outcomes in the drafts' order. */
+    /**
+     * Stores drafts of one source on the caller's connection and transaction; outcomes in the drafts' order. Counts
+     * as ingest in flight ({@link IngestActivity}) while it runs.
+     */
     public Uni<List<UpsertOutcome>> upsert(SqlConnection conn, long sourceId, List<PostDraft> drafts) {
-        Checked batch = check(drafts.stream().map(d -> new Item(null, d, d.externalId(), null)).toList());
-        return store(conn, batch.withSources(r -> sourceId), clock.instant());
+        return activity.tracked(Uni.createFrom().deferred(() -> {
+            Checked batch = check(drafts.stream().map(d -> new Item(null, d, d.externalId(), null)).toList());
+            return store(conn, batch.withSources(r -> sourceId), clock.instant());
+        }));
     }
 
     /** An item of a batch: a draft (and the key of its source, for a feeder's batch), or why it was refused. */
