@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import ru.otklik.crawler.dedup.QueuedLinking;
 import ru.otklik.testing.TestDb;
 
 /**
@@ -36,6 +37,9 @@ class ConcurrentIngestTest {
 
     @Inject
     TestDb db;
+
+    @Inject
+    QueuedLinking linking;
 
     private static String batch(String source, int feeder) {
         List<String> ids = new ArrayList<>();
@@ -96,8 +100,8 @@ class ConcurrentIngestTest {
                 assertThat(db.count("select count(*) from source where key = ?", source)).isOne();
                 assertThat(db.count("select count(*) from post p join source s on s.id = p.source_id where s.key = ?",
                         source)).isEqualTo(SHARED + FEEDERS * 10);
-                // the texts are copies of each other: links are planned from ids drawn before the insert, some of
-                // them for keys another feeder then inserted first, which the upsert must unlink again
+                // the texts are copies of each other: linked after the feeders' commits by the queue's step
+                linking.drain().await().indefinitely();
                 assertThat(db.count("select count(*) from post p join source s on s.id = p.source_id "
                         + "where s.key = ? and p.original_id is not null", source)).isPositive();
                 assertThat(db.count("select count(*) from post p join source s on s.id = p.source_id "

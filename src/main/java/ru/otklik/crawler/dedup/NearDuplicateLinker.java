@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import ru.otklik.common.SqlTime;
@@ -60,7 +59,7 @@ public class NearDuplicateLinker {
             order by n.ord, c.published_at, c.id""".formatted(bands(5));
 
     /**
-     * The candidates of posts about to be inserted ({@link #plan}), up to 50 each, earliest first, with their
+     * The candidates of posts not fingerprinted yet ({@link #plan}), up to 50 each, earliest first, with their
      * originals: as {@link #CANDIDATES}, with no row of the post's own to exclude or read.
      */
     static final String CANDIDATES_OF_NEW = ofNew(bands(4), 50);
@@ -77,8 +76,8 @@ public class NearDuplicateLinker {
              limit 1)""";
 
     /**
-     * The earliest stored candidate of each post about to be inserted, with its original: all {@link #plan} needs
-     * for a post published after it, which is linked to its root. Of equally early entries of one band the scan
+     * The earliest fingerprinted candidate of each post not fingerprinted yet, with its original: all {@link #plan}
+     * needs for a post published after it, which is linked to its root. Of equally early entries of one band the scan
      * takes the first in the index.
      */
     static final String EARLIEST_OF_NEW = ofNew(IntStream.range(0, SimHash.BANDS)
@@ -178,22 +177,27 @@ public class NearDuplicateLinker {
             }
             batch.forEach(t -> attach(t, found.getOrDefault(t.postId(), List.of()), originals));
             return originals;
-        }).chain(originals -> write(conn, originals, Set.of()));
+        }).chain(originals -> write(conn, originals));
     }
 
     /**
-     * Decides the originals of posts before they are inserted, so the insert writes each copy's {@code original_id}
-     * with the row itself instead of a second row version after it. The posts carry the ids drawn for them; their
-     * candidates are the stored posts the lookup finds and the other posts of the batch (compared in memory, as the
-     * lookup would once they were stored). Posts are linked in the order given, as {@link #link} does.
+     * Links stored posts that have no fingerprint row yet (the deferred step, {@link QueuedLinking}) and writes every
+     * original that changed. Their candidates are the fingerprinted posts the lookup finds and the other posts of the
+     * batch (compared in memory); the posts are linked in the order given, as {@link #link} does, each starting from
+     * its stored original ({@code current}: an explicit repost keeps its own). The posts' fingerprint rows must be
+     * inserted after this, so the lookup does not find the posts themselves.
      */
-    public Uni<Plan> plan(SqlConnection conn, List<Fingerprint> posts) {
+    public Uni<Void> linkUnfingerprinted(SqlConnection conn, List<Fingerprint> posts, Map<Long, Long> current) {
+        return plan(conn, posts, current).chain(originals -> write(conn, originals));
+    }
+
+    private Uni<Originals> plan(SqlConnection conn, List<Fingerprint> posts, Map<Long, Long> current) {
         Originals originals = new Originals();
-        posts.forEach(p -> originals.known(p.postId(), null));
+        posts.forEach(p -> originals.known(p.postId(), current.get(p.postId())));
         List<List<Candidate>> found = new ArrayList<>();
         posts.forEach(p -> found.add(new ArrayList<>()));
         if (posts.isEmpty()) {
-            return Uni.createFrom().item(new Plan(originals, Set.of()));
+            return Uni.createFrom().item(originals);
         }
         return lookup(conn, EARLIEST_OF_NEW, posts, originals, found).chain(() -> {
             // a post earlier than its earliest stored candidate re-roots their group: it needs all of them
@@ -219,7 +223,7 @@ public class NearDuplicateLinker {
             for (int i = 0; i < posts.size(); i++) {
                 attach(posts.get(i), found.get(i), originals);
             }
-            return new Plan(originals, posts.stream().map(Fingerprint::postId).collect(Collectors.toSet()));
+            return originals;
         });
     }
 
@@ -259,27 +263,6 @@ public class NearDuplicateLinker {
 
     private static final Comparator<Candidate> EARLIEST =
             Comparator.comparing(Candidate::publishedAt).thenComparingLong(Candidate::id);
-
-    /** The originals {@link #plan} decided: those of the new posts go into their insert, the rest are written after. */
-    public static final class Plan {
-        private final Originals originals;
-        private final Set<Long> fresh;
-
-        private Plan(Originals originals, Set<Long> fresh) {
-            this.originals = originals;
-            this.fresh = fresh;
-        }
-
-        /** The original a new post is inserted with, or null. */
-        public Long originalOf(long postId) {
-            return originals.of(postId);
-        }
-
-        /** Writes what the plan changes in posts stored before (a backfilled original re-roots their group). */
-        public Uni<Void> writeStored(SqlConnection conn) {
-            return write(conn, originals, fresh);
-        }
-    }
 
     private record Candidate(long id, Instant publishedAt) {
     }
@@ -340,10 +323,9 @@ public class NearDuplicateLinker {
                         .toArray(OffsetDateTime[]::new));
     }
 
-    /** Writes the re-rooted groups and the changed originals, except those of {@code inserted} posts. */
-    private static Uni<Void> write(SqlConnection conn, Originals originals, Set<Long> inserted) {
-        Map<Long, Long> changed = new LinkedHashMap<>(originals.changed);
-        changed.keySet().removeAll(inserted);
+    /** Writes the re-rooted groups and the changed originals. */
+    private static Uni<Void> write(SqlConnection conn, Originals originals) {
+        Map<Long, Long> changed = originals.changed;
         Uni<Void> reroot = originals.reroots.isEmpty() ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(REROOT).execute(Tuple.of(originals.reroots.keySet().toArray(Long[]::new),
                         originals.reroots.values().toArray(Long[]::new))).replaceWithVoid();

@@ -31,6 +31,9 @@ class NearDuplicateLookupTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    QueuedLinking linking;
+
     /** A complaint with a word of its own, so no other test's post is within its distance. */
     private static String complaint(String tag) {
         return "Жители дома 5 на улице Садовой " + tag + " третью неделю сидят без отопления, батареи ледяные, "
@@ -78,11 +81,13 @@ class NearDuplicateLookupTest {
     }
 
     private Long originalOf(long id) {
+        linking.drain().await().indefinitely();
         Object original = db.rows("select original_id from post where id = ?", id).get(0).get("original_id");
         return original == null ? null : ((Number) original).longValue();
     }
 
     private long fingerprints(long id) {
+        linking.drain().await().indefinitely();
         return db.count("select count(*) from post_fingerprint f join post p on p.id = f.post_id "
                 + "where f.post_id = ? and f.simhash = p.simhash and f.published_at = p.published_at", id);
     }
@@ -116,6 +121,7 @@ class NearDuplicateLookupTest {
         assertThat(originalOf(other)).isEqualTo(earliest);
         // a text edited below the comparable length leaves the lookup
         post(source, "2", "Уже починили", "2025-06-10T09:30:00Z", "updated");
+        linking.drain().await().indefinitely();
         assertThat(db.count("select count(*) from post_fingerprint where post_id = ?", other)).isZero();
         assertThat(db.count("select count(*) from post where id = ? and simhash is null", other)).isEqualTo(1);
         for (long id : List.of(first, copy, earliest, late)) {
@@ -143,13 +149,12 @@ class NearDuplicateLookupTest {
     }
 
     /**
-     * The posts of one batch are inserted with their originals, decided before the insert: copies of each other in
-     * any order, a copy of a post stored before, and an earlier post that re-roots a stored group. (Its dates are
+     * The posts of one batch are linked by one step after their insert: copies of each other in any order, a copy of a post stored before, and an earlier post that re-roots a stored group. (Its dates are
      * months away from the other test's, and its tag is four random words, not one: its texts share the complaint's
      * wording with the other test's and with earlier runs' on the same test database.)
      */
     @Test
-    void copiesWithinOneBatchAreInsertedWithTheirOriginals() {
+    void copiesWithinOneBatchAreLinkedToTheirOriginals() {
         String tag = tagKeepingCopiesNear(4);
         String text = complaint(tag);
         String source = "dedup-batch-" + UUID.randomUUID();
