@@ -137,7 +137,8 @@ class NearDuplicateLookupTest {
         return new long[] {original, copy};
     }
 
-    private static List<Long> postAll(String source, List<String[]> items) {
+    /** Posts one batch: each item is {externalId, text, publishedAt}; the post ids in the batch's order. */
+    static List<Long> postAll(String source, List<String[]> items) {
         StringBuilder body = new StringBuilder("[");
         for (String[] item : items) {
             body.append(body.length() > 1 ? "," : "").append("""

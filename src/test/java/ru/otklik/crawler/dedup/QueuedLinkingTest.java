@@ -1,12 +1,10 @@
 package ru.otklik.crawler.dedup;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -55,16 +53,8 @@ class QueuedLinkingTest {
         }
     }
 
-    /** Posts one batch: each item is {externalId, text, publishedAt}; the post ids in the batch's order. */
     private static List<Long> post(String source, String[]... items) {
-        StringBuilder body = new StringBuilder("[");
-        for (String[] item : items) {
-            body.append(body.length() > 1 ? "," : "").append("""
-                    {"source": "%s", "externalId": "%s", "text": "%s", "publishedAt": "%s"}"""
-                    .formatted(source, item[0], item[1], item[2]));
-        }
-        return given().contentType(ContentType.JSON).body(body.append("]").toString()).post("/api/posts").then()
-                .statusCode(200).extract().jsonPath().getList("items.postId", Long.class);
+        return NearDuplicateLookupTest.postAll(source, List.of(items));
     }
 
     private Long originalOf(long id) {
