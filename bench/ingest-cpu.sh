@@ -78,11 +78,12 @@ for r in $(seq 1 "$ROUNDS"); do
     S1=$(svc_cpu); P1=$(pg_cpu); threads > "$OUT/threads1"; wal=$(sql "select pg_wal_lsn_diff(pg_current_wal_lsn(), '$W0')")
     # the bytes of full-page images in the round's WAL, read from the WAL itself (pg_walinspect)
     fpi=$(sql "create extension if not exists pg_walinspect" > /dev/null
-          sql "select coalesce(sum(fpi_size), 0) from pg_get_wal_stats('$W0', pg_current_wal_lsn())")
+          sql "select coalesce(sum(fpi_size), 0) from pg_get_wal_stats('$W0', pg_current_wal_lsn())" 2>/dev/null \
+              || echo nan)  # a long --live round's first WAL segment may be recycled before it is read
     awk -v r=$r -v n=$N -v s=$((S1 - S0)) -v p=$((P1 - P0)) -v hz=$HZ -v w="$wal" -v f=$fpi -v res="$result" 'BEGIN {
-        c = res; sub(/.*client_cpu_s=/, "", c)
-        printf "round %d, %d posts: service CPU %.3f ms/post, PostgreSQL CPU %.3f ms/post, total %.3f ms/post, WAL %.0f bytes/post (full-page images %.0f), clients CPU %.3f ms/post (%s)\n",
-            r, n, s * 1000 / hz / n, p * 1000 / hz / n, (s + p) * 1000 / hz / n, w / n, f / n, c * 1000 / n, res }' | tee -a "$OUT/summary.txt"
+        c = res; sub(/.*client_cpu_s=/, "", c); fs = f == "nan" ? "unread" : sprintf("%.0f", f / n)
+        printf "round %d, %d posts: service CPU %.3f ms/post, PostgreSQL CPU %.3f ms/post, total %.3f ms/post, WAL %.0f bytes/post (full-page images %s), clients CPU %.3f ms/post (%s)\n",
+            r, n, s * 1000 / hz / n, p * 1000 / hz / n, (s + p) * 1000 / hz / n, w / n, fs, c * 1000 / n, res }' | tee -a "$OUT/summary.txt"
     thread_share "$OUT/threads0" "$OUT/threads1" "$N" | tee -a "$OUT/summary.txt"
 done
 sql "select count(*) filter (where original_id is not null) || ' of ' || count(*) || ' ingested posts linked to an original'
