@@ -86,8 +86,13 @@ for r in $(seq 1 "$ROUNDS"); do
             r, n, s * 1000 / hz / n, p * 1000 / hz / n, (s + p) * 1000 / hz / n, w / n, fs, c * 1000 / n, res }' | tee -a "$OUT/summary.txt"
     thread_share "$OUT/threads0" "$OUT/threads1" "$N" | tee -a "$OUT/summary.txt"
 done
-sql "select count(*) filter (where original_id is not null) || ' of ' || count(*) || ' ingested posts linked to an original'
-     from post where external_id like 'run%'" | tee -a "$OUT/summary.txt"
+# a build that keeps the link in the fingerprint row (V77's post_fingerprint.original_id) reads it as the API does
+ORIGINAL=p.original_id
+if [ "$(sql "select count(*) from information_schema.columns where table_name = 'post_fingerprint' and column_name = 'original_id'")" = 1 ]; then
+    ORIGINAL="coalesce(f.original_id, p.original_id)"
+fi
+sql "select count(*) filter (where $ORIGINAL is not null) || ' of ' || count(*) || ' ingested posts linked to an original'
+     from post p left join post_fingerprint f on f.post_id = p.id where p.external_id like 'run%'" | tee -a "$OUT/summary.txt"
 sql "select 'post with its TOAST and indexes: ' || pg_total_relation_size('post') / count(*) || ' bytes/post' from post" \
     | tee -a "$OUT/summary.txt"
 if [ "$PSS" = 1 ]; then

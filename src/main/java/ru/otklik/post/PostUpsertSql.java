@@ -81,7 +81,10 @@ final class PostUpsertSql {
             insert into post_version (post_id, version, title, text, content_hash, replaced_at)
             select id, version, title, text, content_hash, $2 from post where id = any($1::bigint[])""";
 
-    /** Stored rows rewritten; a fingerprint follows its post's text and date, and goes when the text is too short. */
+    /**
+     * Stored rows rewritten; a fingerprint follows its post's text and date, and goes when the text is too short
+     * (the original it held, V77, then moves into post).
+     */
     private static final String UPDATE = """
             with updated as (
                 update post p set url = u.url, author_name = u.author_name, title = u.title, text = u.text,
@@ -89,6 +92,9 @@ final class PostUpsertSql {
                        likes = u.likes, reposts = u.reposts, comments = u.comments, views = u.views,
                        parent_external_id = u.parent_external_id, raw = u.raw::jsonb, simhash = u.simhash,
                        raw_without_text = u.raw_without_text,
+                       original_id = case when u.simhash is null then coalesce(
+                           (select f.original_id from post_fingerprint f where f.post_id = p.id), p.original_id)
+                           else p.original_id end,
                        version = p.version + case when u.edited then 1 else 0 end,
                        analysis_state = case when u.edited then 'pending' else p.analysis_state end
                 from unnest($1::bigint[], $2::boolean[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],

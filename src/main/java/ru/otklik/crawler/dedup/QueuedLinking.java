@@ -20,10 +20,11 @@ import ru.otklik.crawler.CrawlerConfig;
 /**
  * The near-duplicate step of new posts, after the ingest that stored them: the ingest queues a new post with a
  * SimHash in {@code post_unlinked} (V77), and this step, a batch at a time, links the queued posts to the earliest
- * post of their group ({@link NearDuplicateLinker#linkUnfingerprinted}), inserts their fingerprint rows and deletes
- * their queue rows, in one transaction. So a crash between the ingest and this step leaves the posts queued for the
- * next run, and none is linked twice. Nothing that reads {@code post.original_id} runs in the ingest's path (the
- * analysis and incident grouping do not read it; the API shows it), so the link may follow the commit by a tick.
+ * post of their group ({@link NearDuplicateLinker#linkUnfingerprinted}), inserts their fingerprint rows with the
+ * originals in them (so a copy's wide {@code post} row is written once, by the ingest) and deletes their queue rows,
+ * in one transaction. So a crash between the ingest and this step leaves the posts queued for the next run, and none
+ * is linked twice. Nothing that reads a post's original runs in the ingest's path (the analysis and incident
+ * grouping do not read it; the API shows it), so the link may follow the commit by a tick.
  */
 @ApplicationScoped
 public class QueuedLinking {
@@ -51,8 +52,8 @@ public class QueuedLinking {
             order by p.id""";
 
     private static final String FINGERPRINTS = """
-            insert into post_fingerprint (post_id, simhash, published_at)
-            select * from unnest($1::bigint[], $2::bigint[], $3::timestamptz[])
+            insert into post_fingerprint (post_id, simhash, published_at, original_id)
+            select * from unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::bigint[])
             on conflict (post_id) do nothing""";
 
     private final Pool pool;
@@ -96,11 +97,12 @@ public class QueuedLinking {
         if (posts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Tuple fingerprints = Tuple.of(posts.stream().map(NearDuplicateLinker.Fingerprint::postId).toArray(Long[]::new),
-                posts.stream().map(NearDuplicateLinker.Fingerprint::simhash).toArray(Long[]::new),
-                posts.stream().map(p -> SqlTime.of(p.publishedAt())).toArray(OffsetDateTime[]::new));
         return linker.linkUnfingerprinted(conn, posts, current)
-                .chain(() -> conn.preparedQuery(FINGERPRINTS).execute(fingerprints))
+                .chain(originals -> conn.preparedQuery(FINGERPRINTS).execute(Tuple.of(
+                        posts.stream().map(NearDuplicateLinker.Fingerprint::postId).toArray(Long[]::new),
+                        posts.stream().map(NearDuplicateLinker.Fingerprint::simhash).toArray(Long[]::new),
+                        posts.stream().map(p -> SqlTime.of(p.publishedAt())).toArray(OffsetDateTime[]::new),
+                        posts.stream().map(p -> originals.get(p.postId())).toArray(Long[]::new))))
                 .replaceWithVoid();
     }
 }

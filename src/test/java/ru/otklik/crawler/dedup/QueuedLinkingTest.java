@@ -1,5 +1,6 @@
 package ru.otklik.crawler.dedup;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
@@ -58,8 +59,7 @@ class QueuedLinkingTest {
     }
 
     private Long originalOf(long id) {
-        Object original = db.rows("select original_id from post where id = ?", id).get(0).get("original_id");
-        return original == null ? null : ((Number) original).longValue();
+        return NearDuplicateLookupTest.storedOriginal(db, id);
     }
 
     private static String in(List<Long> ids) {
@@ -101,11 +101,33 @@ class QueuedLinkingTest {
         assertThat(originalOf(ids.get(1))).as("a different text is not a copy").isNull();
         assertThat(originalOf(ids.get(0))).isEqualTo(earliest);
         assertThat(originalOf(ids.get(2))).isEqualTo(earliest);
+        // the links went into the fingerprint rows the step inserted, so the copies' post rows were written once
+        assertThat(db.count("select count(*) from post where original_id is not null and id in " + in(ids))).isZero();
+        // and the API shows them as the post's original
+        assertThat(given().get("/api/posts/" + ids.get(2)).then().statusCode(200).extract().jsonPath()
+                .getLong("originalId")).isEqualTo(earliest);
+        assertThat(given().get("/api/posts/" + earliest).then().statusCode(200).extract().jsonPath()
+                .getString("originalId")).isNull();
 
         // a copy in a later batch is found through the fingerprints the step inserted
         List<Long> next = post(source, new String[] {"next-copy", text, "2025-10-05T09:00:00Z"});
         linking.drain().await().indefinitely();
         assertThat(originalOf(next.get(0))).isEqualTo(earliest);
+    }
+
+    @Test
+    void anEditTooShortToCompareKeepsTheLinkTheStepWrote() {
+        String text = complaint(tag());
+        String source = "queued-edit-" + UUID.randomUUID();
+        List<Long> ids = post(source, new String[] {"original", text, "2025-12-02T09:00:00Z"},
+                new String[] {"copy", "Репост: " + text, "2025-12-02T11:00:00Z"});
+        linking.drain().await().indefinitely();
+        assertThat(originalOf(ids.get(1))).isEqualTo(ids.get(0));
+
+        // the edit drops the copy's fingerprint row, where its link was: the link moves into post
+        post(source, new String[] {"copy", "Починили, спасибо", "2025-12-02T11:00:00Z"});
+        assertThat(fingerprinted(List.of(ids.get(1)))).isZero();
+        assertThat(originalOf(ids.get(1))).isEqualTo(ids.get(0));
     }
 
     @Test
