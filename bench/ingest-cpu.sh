@@ -93,6 +93,13 @@ if [ "$(sql "select count(*) from information_schema.columns where table_name = 
 fi
 sql "select count(*) filter (where $ORIGINAL is not null) || ' of ' || count(*) || ' ingested posts linked to an original'
      from post p left join post_fingerprint f on f.post_id = p.id where p.external_id like 'run%'" | tee -a "$OUT/summary.txt"
+# how the rows were written and read (a second row version of a copy, a re-root's scan of post), both builds alike
+sql "select relname || ': ' || n_tup_ins || ' inserted, ' || n_tup_upd || ' updated (' || n_tup_hot_upd || ' HOT), '
+            || n_tup_del || ' deleted, ' || seq_scan || ' seq scans (' || seq_tup_read || ' rows), '
+            || coalesce(idx_scan, 0) || ' index scans, autovacuum ' || autovacuum_count || ', autoanalyze '
+            || autoanalyze_count
+     from pg_stat_user_tables where relname in ('post', 'post_fingerprint', 'post_unlinked') order by relname" \
+    | tee -a "$OUT/summary.txt"
 sql "select 'post with its TOAST and indexes: ' || pg_total_relation_size('post') / count(*) || ' bytes/post' from post" \
     | tee -a "$OUT/summary.txt"
 if [ "$PSS" = 1 ]; then

@@ -40,15 +40,18 @@ public class QueuedLinking {
     /**
      * The oldest queued posts, their queue rows deleted, with what linking needs. A post deleted since, or whose
      * fingerprint an edit wrote first (the edit linked it), or whose text an edit made too short, needs nothing.
+     * The posts are read by their ids as an array (an index lookup each): as a join of the claimed rows, whose count
+     * the planner cannot know, it scanned the whole of post for every batch, as much PostgreSQL CPU as the lookup.
      */
     private static final String CLAIM = """
             with claimed as (
-                delete from post_unlinked where post_id in (
-                    select post_id from post_unlinked order by post_id limit $1 for update)
+                delete from post_unlinked where post_id = any(array(
+                    select post_id from post_unlinked order by post_id limit $1 for update))
                 returning post_id)
             select p.id, p.simhash, p.published_at, p.original_id
-            from claimed c join post p on p.id = c.post_id
-            where p.simhash is not null and not exists (select 1 from post_fingerprint f where f.post_id = p.id)
+            from post p
+            where p.id = any(array(select post_id from claimed)) and p.simhash is not null
+              and not exists (select 1 from post_fingerprint f where f.post_id = p.id)
             order by p.id""";
 
     private static final String FINGERPRINTS = """
