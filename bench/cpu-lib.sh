@@ -52,5 +52,8 @@ start_service() {
         JAVA_OPTS="${JAVA_OPTS:-}" bin/otklik > "$OUT/service.log" 2>&1 &
     SVC_PID=$!
     wait_ready "$URL" "$OUT/service.log"
+    # the reference tables (topics, municipalities, agencies) are loaded at start-up, and on a loaded machine the
+    # service can answer ready before they are: the seed's incidents take their codes from them
+    for _ in $(seq 1 120); do [ "$(sql "select exists (select 1 from topic)")" = t ] && break; sleep 1; done
     psql -q -v ON_ERROR_STOP=1 -v posts=10000 -f bench/seed.sql > "$OUT/seed.txt" 2>&1
 }

@@ -60,23 +60,46 @@ if [ "$PSS" = 1 ]; then
     sql "alter system set pg_stat_statements.track = 'all'"; sql "select pg_reload_conf()" > /dev/null
     sql "create extension if not exists pg_stat_statements; select pg_stat_statements_reset()" > /dev/null
 fi
+# (OTKLIK_CRAWLER_DEDUP_LINK_EVERY=off: the step never runs, so a round counts the ingest's own part alone)
+QUEUED=$(sql "select count(*) from pg_tables where tablename = 'post_unlinked'")
+if [ "${OTKLIK_CRAWLER_DEDUP_LINK_EVERY:-}" = off ]; then QUEUED=0; fi
+linked() { while [ "$(sql "select exists (select 1 from post_unlinked)")" = t ]; do sleep 0.2; done; }
 for r in $(seq 1 "$ROUNDS"); do
+    if [ "$QUEUED" = 1 ]; then linked; fi
     if [ -n "$CHECKPOINT" ]; then sql "checkpoint"; fi
     sleep 2
     threads > "$OUT/threads0"; S0=$(svc_cpu); P0=$(pg_cpu); W0=$(sql "select pg_current_wal_lsn()")
     result=$(ingest "$N" "run$r")
+    # a build that links near-duplicates after the ingest (V77's queue): the round ends when the queue is empty, so
+    # the step's CPU is counted with the ingest that caused it
+    if [ "$QUEUED" = 1 ]; then
+        t0=$(date +%s.%N); linked; result="$result link_lag_s=$(echo "$(date +%s.%N) - $t0" | bc)"
+    fi
     S1=$(svc_cpu); P1=$(pg_cpu); threads > "$OUT/threads1"; wal=$(sql "select pg_wal_lsn_diff(pg_current_wal_lsn(), '$W0')")
     # the bytes of full-page images in the round's WAL, read from the WAL itself (pg_walinspect)
     fpi=$(sql "create extension if not exists pg_walinspect" > /dev/null
-          sql "select coalesce(sum(fpi_size), 0) from pg_get_wal_stats('$W0', pg_current_wal_lsn())")
+          sql "select coalesce(sum(fpi_size), 0) from pg_get_wal_stats('$W0', pg_current_wal_lsn())" 2>/dev/null \
+              || echo nan)  # a long --live round's first WAL segment may be recycled before it is read
     awk -v r=$r -v n=$N -v s=$((S1 - S0)) -v p=$((P1 - P0)) -v hz=$HZ -v w="$wal" -v f=$fpi -v res="$result" 'BEGIN {
-        c = res; sub(/.*client_cpu_s=/, "", c)
-        printf "round %d, %d posts: service CPU %.3f ms/post, PostgreSQL CPU %.3f ms/post, total %.3f ms/post, WAL %.0f bytes/post (full-page images %.0f), clients CPU %.3f ms/post (%s)\n",
-            r, n, s * 1000 / hz / n, p * 1000 / hz / n, (s + p) * 1000 / hz / n, w / n, f / n, c * 1000 / n, res }' | tee -a "$OUT/summary.txt"
+        c = res; sub(/.*client_cpu_s=/, "", c); fs = f == "nan" ? "unread" : sprintf("%.0f", f / n)
+        printf "round %d, %d posts: service CPU %.3f ms/post, PostgreSQL CPU %.3f ms/post, total %.3f ms/post, WAL %.0f bytes/post (full-page images %s), clients CPU %.3f ms/post (%s)\n",
+            r, n, s * 1000 / hz / n, p * 1000 / hz / n, (s + p) * 1000 / hz / n, w / n, fs, c * 1000 / n, res }' | tee -a "$OUT/summary.txt"
     thread_share "$OUT/threads0" "$OUT/threads1" "$N" | tee -a "$OUT/summary.txt"
 done
-sql "select count(*) filter (where original_id is not null) || ' of ' || count(*) || ' ingested posts linked to an original'
-     from post where external_id like 'run%'" | tee -a "$OUT/summary.txt"
+# a build that keeps the link in the fingerprint row (V77's post_fingerprint.original_id) reads it as the API does
+ORIGINAL=p.original_id
+if [ "$(sql "select count(*) from information_schema.columns where table_name = 'post_fingerprint' and column_name = 'original_id'")" = 1 ]; then
+    ORIGINAL="coalesce(f.original_id, p.original_id)"
+fi
+sql "select count(*) filter (where $ORIGINAL is not null) || ' of ' || count(*) || ' ingested posts linked to an original'
+     from post p left join post_fingerprint f on f.post_id = p.id where p.external_id like 'run%'" | tee -a "$OUT/summary.txt"
+# how the rows were written and read (a second row version of a copy, a re-root's scan of post), both builds alike
+sql "select relname || ': ' || n_tup_ins || ' inserted, ' || n_tup_upd || ' updated (' || n_tup_hot_upd || ' HOT), '
+            || n_tup_del || ' deleted, ' || seq_scan || ' seq scans (' || seq_tup_read || ' rows), '
+            || coalesce(idx_scan, 0) || ' index scans, autovacuum ' || autovacuum_count || ', autoanalyze '
+            || autoanalyze_count
+     from pg_stat_user_tables where relname in ('post', 'post_fingerprint', 'post_unlinked') order by relname" \
+    | tee -a "$OUT/summary.txt"
 sql "select 'post with its TOAST and indexes: ' || pg_total_relation_size('post') / count(*) || ' bytes/post' from post" \
     | tee -a "$OUT/summary.txt"
 if [ "$PSS" = 1 ]; then

@@ -70,15 +70,6 @@ public interface AnalysisConfig {
     int batchSize();
 
     /**
-     * How long the queue waits, before it claims each batch, for this node's ingest batches in flight to end
-     * ({@code POST /api/posts}, crawlers' pages; {@link ru.otklik.post.IngestActivity}): a burst of posts is stored
-     * at the pace of the two cores, and analysed right after. A steady flood of ingest still lets a batch through
-     * after this long; 0 claims at once, beside the ingest.
-     */
-    @WithDefault("5s")
-    Duration yieldToIngest();
-
-    /**
      * Another node's claim older than this is taken to belong to a crashed node and is released; a node takes
      * back its own claims at once (see {@link ClaimOwner}).
      */

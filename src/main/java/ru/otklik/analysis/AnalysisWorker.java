@@ -12,7 +12,6 @@ import io.vertx.mutiny.core.WorkerExecutor;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -41,7 +40,6 @@ public class AnalysisWorker {
     private final SearchService search;
     private final DatabaseNotifications notifications;
     private final IngestActivity ingest;
-    private final Duration yieldToIngest;
     private final io.vertx.core.Vertx vertx;
     private final WorkerExecutor executor;
     private final int workers;
@@ -56,7 +54,6 @@ public class AnalysisWorker {
         this.analyzer = analyzer;
         this.notifications = notifications;
         this.ingest = ingest;
-        this.yieldToIngest = config.yieldToIngest();
         this.vertx = vertx.getDelegate();
         this.workers = config.workers();
         this.executor = vertx.createSharedWorkerExecutor("otklik-analysis", workers);
@@ -127,23 +124,16 @@ public class AnalysisWorker {
     /**
      * Claims and analyses the next batch while the previous one is being stored, then starts storing this one
      * once the previous is done; false when the queue is empty. The claim, the analysis between two posts and the
-     * storing each wait for a pause in this node's ingest first (at most {@code otklik.analysis.yield-to-ingest}).
+     * storing each wait for a pause in this node's ingest first (IngestActivity).
      */
     private Uni<Boolean> step(Pipeline pipeline) {
-        return yieldToIngest().chain(queue::claim).chain(posts -> posts.isEmpty() ? Uni.createFrom().item(false)
+        return ingest.pause().chain(queue::claim).chain(posts -> posts.isEmpty() ? Uni.createFrom().item(false)
                 : Uni.combine().all().unis(timed("analysed", posts.size(), analyse(posts)), pipeline.storing).asTuple()
                 .map(analysed -> {
-                    pipeline.storing = started(yieldToIngest().chain(() -> store(analysed.getItem1())));
+                    pipeline.storing = started(ingest.pause().chain(() -> store(analysed.getItem1())));
                     pipeline.done += posts.size();
                     return true;
                 }));
-    }
-
-    /** Waits while this node ingests posts (IngestActivity), then goes on on the round's own context. */
-    private Uni<Void> yieldToIngest() {
-        Context context = io.vertx.core.Vertx.currentContext();
-        Uni<Void> pause = ingest.pause(yieldToIngest);
-        return context == null ? pause : pause.emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
     /**
@@ -182,7 +172,7 @@ public class AnalysisWorker {
      */
     private Uni<List<AnalysisStore.Analysed>> analyse(List<ClaimedPost> posts) {
         int chunk = Math.max(1, (posts.size() + workers - 1) / workers);
-        long yieldUntil = System.nanoTime() + yieldToIngest.toNanos();
+        long yieldUntil = ingest.deadline();
         List<Uni<List<AnalysisStore.Analysed>>> parts = new ArrayList<>();
         for (int from = 0; from < posts.size(); from += chunk) {
             List<ClaimedPost> part = posts.subList(from, Math.min(posts.size(), from + chunk));

@@ -225,5 +225,16 @@ public interface CrawlerConfig {
         /** How far back in publication time an original is looked for. */
         @WithDefault("14d")
         Duration window();
+
+        /**
+         * How often the queue of new posts waiting for their link (V77, {@code QueuedLinking}) is looked at (read by
+         * {@code @Scheduled}; {@code off}: only when called, as tests do).
+         */
+        @WithDefault("1s")
+        String linkEvery();
+
+        /** New posts linked in one transaction of that queue at most. */
+        @WithDefault("1000")
+        int linkBatch();
     }
 }

@@ -1,6 +1,8 @@
 package ru.otklik.post;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -11,20 +13,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The ingest batches this node is storing now ({@code POST /api/posts}, a crawler's page), so that background work
- * can let them go first. Storing a post is what the service owes a feeder at once — a stored post is never lost,
- * and its analysis may follow seconds later — while the analysis of the queue is CPU-bound and would otherwise take
- * half of the cores from a burst of ingest (on two cores a burst of 10,000 posts went in at 3,100–3,700 posts/s
- * with the queue draining beside it against 6,100–8,800 with the queue paused, docs/performance.md 2026-12-06).
- * {@link #pause(Duration)} is what the analysis queue waits on before it claims its next batch.
+ * lets them go first. Storing a post is what the service owes a feeder at once — a stored post is never lost, and
+ * its analysis and near-duplicate link may follow seconds later — while the analysis of the queue is CPU-bound and
+ * would otherwise take half of the cores from a burst of ingest (on two cores a burst of 10,000 posts went in at
+ * 3,100–3,700 posts/s with the queue draining beside it against 6,100–8,800 with the queue paused,
+ * docs/performance.md 2026-12-06). Background work waits ({@link #pause()}, {@link #awaitPause(long)}) at most
+ * {@code otklik.ingest.background-wait} each time, so a flood of ingest slows it down but never stops it.
  */
 @ApplicationScoped
 public class IngestActivity {
 
     private static final CompletableFuture<Void> IDLE = CompletableFuture.completedFuture(null);
 
+    private final Duration wait;
     private int inFlight;
     /** Completes when the batches in flight have all ended; {@link #IDLE} while none is. Written under the lock. */
     private volatile CompletableFuture<Void> idle = IDLE;
+
+    public IngestActivity(IngestConfig config) {
+        this.wait = config.backgroundWait();
+    }
 
     /** The work, counted as ingest in flight from its subscription until it ends (item, failure or cancellation). */
     public <T> Uni<T> tracked(Uni<T> work) {
@@ -56,18 +64,26 @@ public class IngestActivity {
     }
 
     /**
-     * An item once no ingest batch is in flight on this node, or after {@code atMost} if batches keep coming, so
-     * that a steady flood of ingest slows the analysis down but never stops it. At once when none is in flight or
-     * {@code atMost} is zero. The item comes on the thread that ended the last batch or on a timer's thread: the
-     * caller moves back to its own context.
+     * An item once no ingest batch is in flight on this node, or after the configured wait if batches keep coming;
+     * at once when none is in flight or the wait is zero. The item comes on the subscriber's Vert.x context, if it
+     * has one (the last batch ends, and the timer fires, on other threads).
      */
-    public Uni<Void> pause(Duration atMost) {
-        CompletableFuture<Void> pending = idle;
-        if (pending.isDone() || atMost.isZero()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.createFrom().completionStage(pending.minimalCompletionStage())
-                .ifNoItem().after(atMost).recoverWithItem((Void) null);
+    public Uni<Void> pause() {
+        return Uni.createFrom().deferred(() -> {
+            CompletableFuture<Void> pending = idle;
+            if (pending.isDone() || wait.isZero()) {
+                return Uni.createFrom().voidItem();
+            }
+            Context context = Vertx.currentContext();
+            Uni<Void> waited = Uni.createFrom().completionStage(pending.minimalCompletionStage())
+                    .ifNoItem().after(wait).recoverWithItem((Void) null);
+            return context == null ? waited : waited.emitOn(command -> context.runOnContext(ignored -> command.run()));
+        });
+    }
+
+    /** The latest moment ({@link System#nanoTime()}) for {@link #awaitPause(long)} of work that starts now. */
+    public long deadline() {
+        return System.nanoTime() + wait.toNanos();
     }
 
     /**
@@ -84,7 +100,7 @@ public class IngestActivity {
         try {
             pending.get(left, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            // the time allowed is up: analysis goes on beside the ingest
+            // the time allowed is up: the work goes on beside the ingest
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {

@@ -64,7 +64,11 @@ public class Post extends PanacheEntityBase {
     @Column(name = "parent_id")
     public Long parentId;
 
-    @Column(name = "original_id")
+    /**
+     * The post this one copies (the earliest of its near-duplicate group) or reposts, as {@code NearDuplicateLinker}
+     * keeps it (V77): the fingerprint row's link, else post's own. Read-only: linking writes it in SQL.
+     */
+    @Formula("coalesce((select f.original_id from post_fingerprint f where f.post_id = id), original_id)")
     public Long originalId;
 
     public Long simhash;

@@ -20,7 +20,8 @@ import ru.otklik.source.ApiSources;
  * Stores posts idempotently on (source, external id), a whole batch in a handful of set-based statements
  * ({@link PostUpsertSql}). A re-fetched post with the same text is left alone (its counters refreshed); an edited
  * one keeps its previous text in {@link PostVersion} and is queued for analysis again; copies of earlier posts
- * are linked to them by SimHash. Crawlers pass their own connection, so a page and its cursor commit together.
+ * are linked to them by SimHash (a new post after the commit, by {@link ru.otklik.crawler.dedup.QueuedLinking}).
+ * Crawlers pass their own connection, so a page and its cursor commit together.
  */
 @ApplicationScoped
 public class PostIngestService {
@@ -116,13 +117,12 @@ public class PostIngestService {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(Arrays.asList(outcomes));
         }
-        return new PostUpsertSql(conn, now, linker).upsert(rows)
+        return new PostUpsertSql(conn, now).upsert(rows)
                 .invoke(stored -> stored.outcomes().forEach((index, outcome) -> outcomes[index] = outcome))
-                // new posts were inserted with their originals; edited ones (and new ones a concurrent feeder
-                // raced) are linked now
+                // new posts are queued and linked after the commit (QueuedLinking); changed ones, whose fingerprint
+                // rows the update rewrote, are linked now
                 .chain(stored -> linker.link(conn, rows.stream()
-                        .filter(r -> r.simhash() != null && outcomes[r.index()].status() != UpsertStatus.UNCHANGED
-                                && !stored.linked().contains(outcomes[r.index()].postId()))
+                        .filter(r -> r.simhash() != null && outcomes[r.index()].status() == UpsertStatus.UPDATED)
                         .map(r -> new NearDuplicateLinker.Fingerprint(outcomes[r.index()].postId(), r.simhash(),
                                 r.draft().publishedAt()))
                         .toList()))

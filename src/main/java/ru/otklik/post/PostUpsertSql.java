@@ -10,15 +10,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import ru.otklik.common.SqlTime;
-import ru.otklik.crawler.dedup.NearDuplicateLinker;
 
 /**
  * The set-based upsert of a batch of posts: a handful of statements whatever the batch size, on the caller's
@@ -31,51 +28,41 @@ import ru.otklik.crawler.dedup.NearDuplicateLinker;
  */
 final class PostUpsertSql {
 
-    /**
-     * Which keys are stored already, and an id drawn from post's sequence for each that is not: the new rows' ids
-     * are known before their insert, so their near-duplicate originals are decided first and inserted with them.
-     */
+    /** Which keys are stored already, and an id drawn from post's sequence for each that is not. */
     private static final String DRAW_IDS = """
             select k.source_id, k.external_id, nextval('post_id_seq') as id
             from unnest($1::bigint[], $2::text[]) as k(source_id, external_id)
             where not exists (select 1 from post p where p.source_id = k.source_id and p.external_id = k.external_id)""";
 
     /**
-     * New rows with their drawn ids and originals, and the fingerprints of those that have one (V66) in the same
-     * statement. A key another transaction inserted after {@link #DRAW_IDS} looked is skipped here.
+     * New rows with their drawn ids, and those with a SimHash queued for near-duplicate linking (V77) in the same
+     * statement: their fingerprint rows and originals are written after the commit, a batch at a time, by
+     * {@link ru.otklik.crawler.dedup.QueuedLinking}. A key another transaction inserted after {@link #DRAW_IDS} looked
+     * is skipped here.
      */
     private static final String INSERT = """
             with created as (
                 insert into post (id, source_id, external_id, url, author_handle, author_name, author_pseudonym, title,
                                   text, content_hash, version, published_at, fetched_at, likes, reposts, comments, views,
-                                  parent_external_id, parent_id, raw, simhash, raw_without_text, original_id,
-                                  analysis_state, created_at, updated_at)
+                                  parent_external_id, parent_id, raw, simhash, raw_without_text, analysis_state, created_at, updated_at)
                 select r.id, r.source_id, r.external_id, r.url, r.author_handle, r.author_name, r.author_pseudonym,
                        r.title, r.text, r.content_hash, 1, r.published_at, $19, r.likes, r.reposts, r.comments, r.views,
                        r.parent_external_id,
                        (select p.id from post p
                         where p.source_id = r.source_id and p.external_id = r.parent_external_id),
-                       r.raw::jsonb, r.simhash, r.raw_without_text, r.original_id, 'pending', $19, $19
+                       r.raw::jsonb, r.simhash, r.raw_without_text, 'pending', $19, $19
                 from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                             $8::text[], $9::text[], $10::timestamptz[], $11::bigint[], $12::bigint[], $13::bigint[],
-                            $14::bigint[], $15::text[], $16::text[], $17::bigint[], $18::boolean[], $20::bigint[],
-                            $21::bigint[])
+                            $14::bigint[], $15::text[], $16::text[], $17::bigint[], $18::boolean[], $20::bigint[])
                      as r(source_id, external_id, url, author_handle, author_name, author_pseudonym, title, text,
                           content_hash, published_at, likes, reposts, comments, views, parent_external_id, raw, simhash,
-                          raw_without_text, id, original_id)
+                          raw_without_text, id)
                 order by r.source_id, r.external_id
                 on conflict (source_id, external_id) do nothing
-                returning id, source_id, external_id, simhash, published_at),
-            fingerprints as (
-                insert into post_fingerprint (post_id, simhash, published_at)
-                select id, simhash, published_at from created where simhash is not null)
+                returning id, source_id, external_id, simhash),
+            queued as (
+                insert into post_unlinked (post_id) select id from created where simhash is not null)
             select id, source_id, external_id from created""";
-
-    /**
-     * A planned original that may point at a row this batch did not insert after all (another feeder inserted its
-     * key first): those rows are linked again after the insert (V70 checks original_id at commit).
-     */
-    private static final String UNLINK = "update post set original_id = null where id = any($1::bigint[])";
 
     /** A comment and its parent may come in one batch: the insert above cannot see rows it inserts itself. */
     private static final String LINK_PARENTS = """
@@ -94,7 +81,10 @@ final class PostUpsertSql {
             insert into post_version (post_id, version, title, text, content_hash, replaced_at)
             select id, version, title, text, content_hash, $2 from post where id = any($1::bigint[])""";
 
-    /** Stored rows rewritten; a fingerprint follows its post's text and date, and goes when the text is too short. */
+    /**
+     * Stored rows rewritten; a fingerprint follows its post's text and date, and goes when the text is too short
+     * (the original it held, V77, then moves into post).
+     */
     private static final String UPDATE = """
             with updated as (
                 update post p set url = u.url, author_name = u.author_name, title = u.title, text = u.text,
@@ -102,6 +92,9 @@ final class PostUpsertSql {
                        likes = u.likes, reposts = u.reposts, comments = u.comments, views = u.views,
                        parent_external_id = u.parent_external_id, raw = u.raw::jsonb, simhash = u.simhash,
                        raw_without_text = u.raw_without_text,
+                       original_id = case when u.simhash is null then coalesce(
+                           (select f.original_id from post_fingerprint f where f.post_id = p.id), p.original_id)
+                           else p.original_id end,
                        version = p.version + case when u.edited then 1 else 0 end,
                        analysis_state = case when u.edited then 'pending' else p.analysis_state end
                 from unnest($1::bigint[], $2::boolean[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
@@ -121,24 +114,19 @@ final class PostUpsertSql {
 
     private final SqlConnection conn;
     private final OffsetDateTime now;
-    private final NearDuplicateLinker linker;
 
-    PostUpsertSql(SqlConnection conn, Instant now, NearDuplicateLinker linker) {
+    PostUpsertSql(SqlConnection conn, Instant now) {
         this.conn = conn;
         this.now = SqlTime.of(now);
-        this.linker = linker;
     }
 
-    /**
-     * What {@link #upsert} stored: the outcome of each row under its {@link PostRow#index()}, and the new posts
-     * whose originals were already written with them (the rest that changed are linked after).
-     */
-    record Stored(Map<Integer, UpsertOutcome> outcomes, Set<Long> linked) {
+    /** What {@link #upsert} stored: the outcome of each row under its {@link PostRow#index()}. */
+    record Stored(Map<Integer, UpsertOutcome> outcomes) {
     }
 
     /** Stores the rows. */
     Uni<Stored> upsert(List<PostRow> rows) {
-        Stored stored = new Stored(new HashMap<>(), new HashSet<>());
+        Stored stored = new Stored(new HashMap<>());
         Uni<Void> chain = Uni.createFrom().voidItem();
         // ON CONFLICT cannot touch one row twice in a statement: a key repeated in the batch waits for the next
         // round, where it meets what the previous round stored, as it would have one item at a time
@@ -164,29 +152,23 @@ final class PostUpsertSql {
     private Uni<Void> round(List<PostRow> rows, Stored stored) {
         return drawIds(rows).chain(drawn -> {
             List<PostRow> fresh = rows.stream().filter(r -> drawn.containsKey(r.key())).toList();
-            List<NearDuplicateLinker.Fingerprint> fingerprints = fresh.stream().filter(r -> r.simhash() != null)
-                    .map(r -> new NearDuplicateLinker.Fingerprint(drawn.get(r.key()), r.simhash(),
-                            r.draft().publishedAt()))
-                    .toList();
-            return linker.plan(conn, fingerprints)
-                    .chain(plan -> insert(fresh, drawn, plan).chain(created -> {
-                        List<PostRow> rest = new ArrayList<>();
-                        for (PostRow row : rows) {
-                            Long id = created.get(row.key());
-                            if (id == null) {
-                                rest.add(row);
-                            } else {
-                                stored.outcomes().put(row.index(),
-                                        new UpsertOutcome(row.draft().externalId(), UpsertStatus.CREATED, id, null));
-                            }
+            return insert(fresh, drawn).chain(created -> {
+                    List<PostRow> rest = new ArrayList<>();
+                    for (PostRow row : rows) {
+                        Long id = created.get(row.key());
+                        if (id == null) {
+                            rest.add(row);
+                        } else {
+                            stored.outcomes().put(row.index(),
+                                    new UpsertOutcome(row.draft().externalId(), UpsertStatus.CREATED, id, null));
                         }
-                        return linked(fresh, drawn, created, plan, stored)
-                                .chain(() -> linkParents(rows, created))
-                                .chain(() -> rest.isEmpty() ? Uni.createFrom().item(Map.<Integer, UpsertOutcome>of())
-                                        : update(rest))
-                                .invoke(stored.outcomes()::putAll)
-                                .replaceWithVoid();
-                    }));
+                    }
+                    return linkParents(rows, created)
+                            .chain(() -> rest.isEmpty() ? Uni.createFrom().item(Map.<Integer, UpsertOutcome>of())
+                                    : update(rest))
+                            .invoke(stored.outcomes()::putAll)
+                            .replaceWithVoid();
+                });
         });
     }
 
@@ -195,24 +177,7 @@ final class PostUpsertSql {
                 column(rows, r -> r.draft().externalId(), String[]::new))).map(PostUpsertSql::byKey);
     }
 
-    /**
-     * The plan holds when every new row was inserted: its changes to stored posts are written too. Otherwise (a
-     * concurrent feeder inserted some of the keys first) the planned originals of the inserted rows are undone and
-     * those rows are linked after the upsert like changed ones.
-     */
-    private Uni<Void> linked(List<PostRow> fresh, Map<PostRow.Key, Long> drawn, Map<PostRow.Key, Long> created,
-                             NearDuplicateLinker.Plan plan, Stored stored) {
-        if (created.size() == fresh.size()) {
-            created.values().forEach(stored.linked()::add);
-            return plan.writeStored(conn);
-        }
-        Long[] planned = created.values().stream().filter(id -> plan.originalOf(id) != null).toArray(Long[]::new);
-        return planned.length == 0 ? Uni.createFrom().voidItem()
-                : conn.preparedQuery(UNLINK).execute(Tuple.of((Object) planned)).replaceWithVoid();
-    }
-
-    private Uni<Map<PostRow.Key, Long>> insert(List<PostRow> rows, Map<PostRow.Key, Long> drawn,
-                                               NearDuplicateLinker.Plan plan) {
+    private Uni<Map<PostRow.Key, Long>> insert(List<PostRow> rows, Map<PostRow.Key, Long> drawn) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -224,8 +189,7 @@ final class PostUpsertSql {
                 .addValue(column(rows, r -> r.draft().authorName(), String[]::new))
                 .addValue(column(rows, PostRow::pseudonym, String[]::new));
         return conn.preparedQuery(INSERT).execute(content(args, rows).addValue(now)
-                        .addValue(column(rows, r -> drawn.get(r.key()), Long[]::new))
-                        .addValue(column(rows, r -> plan.originalOf(drawn.get(r.key())), Long[]::new)))
+                        .addValue(column(rows, r -> drawn.get(r.key()), Long[]::new)))
                 .map(PostUpsertSql::byKey);
     }
 

@@ -18,7 +18,7 @@ import ru.otklik.post.IngestActivity;
 import ru.otklik.testing.TestDb;
 
 /**
- * The analysis queue lets this node's ingest go first (otklik.analysis.yield-to-ingest, 10 s in tests): a post
+ * The analysis queue lets this node's ingest go first (otklik.ingest.background-wait, 10 s in tests): a post
  * stays queued while another ingest batch is in flight, and is analysed once that batch ends.
  */
 @QuarkusTest

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The analysis queue's pause waits for the ingest batches in flight, and for no longer than it is allowed. */
 class IngestActivityTest {
 
-    private final IngestActivity activity = new IngestActivity();
+    private final IngestActivity activity = new IngestActivity(() -> Duration.ofHours(1));
 
     @Test
     void pauseEndsWhenTheLastBatchInFlightEnds() {
@@ -23,7 +23,7 @@ class IngestActivityTest {
         UniAssertSubscriber<String> two = activity.tracked(Uni.createFrom().completionStage(second))
                 .subscribe().withSubscriber(UniAssertSubscriber.create());
 
-        UniAssertSubscriber<Void> pause = activity.pause(Duration.ofHours(1)).subscribe()
+        UniAssertSubscriber<Void> pause = activity.pause().subscribe()
                 .withSubscriber(UniAssertSubscriber.create());
         pause.assertNotTerminated();
 
@@ -38,11 +38,12 @@ class IngestActivityTest {
 
     @Test
     void noPauseWithoutIngestOrWhenTurnedOff() {
-        activity.pause(Duration.ofHours(1)).subscribe().withSubscriber(UniAssertSubscriber.create()).assertCompleted();
+        activity.pause().subscribe().withSubscriber(UniAssertSubscriber.create()).assertCompleted();
 
-        activity.tracked(Uni.createFrom().completionStage(new CompletableFuture<String>()))
+        IngestActivity turnedOff = new IngestActivity(() -> Duration.ZERO);
+        turnedOff.tracked(Uni.createFrom().completionStage(new CompletableFuture<String>()))
                 .subscribe().withSubscriber(UniAssertSubscriber.create());
-        activity.pause(Duration.ZERO).subscribe().withSubscriber(UniAssertSubscriber.create()).assertCompleted();
+        turnedOff.pause().subscribe().withSubscriber(UniAssertSubscriber.create()).assertCompleted();
     }
 
     @Test
@@ -51,9 +52,9 @@ class IngestActivityTest {
         IngestActivity.Batch other = activity.begin();
         request.end();
         request.end();
-        activity.pause(Duration.ofHours(1)).subscribe().withSubscriber(UniAssertSubscriber.create()).assertNotTerminated();
+        activity.pause().subscribe().withSubscriber(UniAssertSubscriber.create()).assertNotTerminated();
         other.end();
-        activity.pause(Duration.ofHours(1)).subscribe().withSubscriber(UniAssertSubscriber.create()).assertCompleted();
+        activity.pause().subscribe().withSubscriber(UniAssertSubscriber.create()).assertCompleted();
     }
 
     @Test
@@ -73,7 +74,7 @@ class IngestActivityTest {
     void aCancelledBatchEndsItsPart() {
         UniAssertSubscriber<String> batch = activity.tracked(Uni.createFrom().completionStage(new CompletableFuture<String>()))
                 .subscribe().withSubscriber(UniAssertSubscriber.create());
-        UniAssertSubscriber<Void> pause = activity.pause(Duration.ofHours(1)).subscribe()
+        UniAssertSubscriber<Void> pause = activity.pause().subscribe()
                 .withSubscriber(UniAssertSubscriber.create());
         pause.assertNotTerminated();
 
@@ -83,12 +84,12 @@ class IngestActivityTest {
 
     @Test
     void aFloodOfIngestDelaysTheQueueOnlyAsLongAsAllowed() {
-        activity.tracked(Uni.createFrom().completionStage(new CompletableFuture<String>()))
+        IngestActivity shortWait = new IngestActivity(() -> Duration.ofMillis(20));
+        shortWait.tracked(Uni.createFrom().completionStage(new CompletableFuture<String>()))
                 .subscribe().withSubscriber(UniAssertSubscriber.create());
 
-        activity.pause(Duration.ofMillis(20)).subscribe().withSubscriber(UniAssertSubscriber.create())
-                .awaitItem(Duration.ofSeconds(30));
-        // the batch is still in flight
-        activity.pause(Duration.ofHours(1)).subscribe().withSubscriber(UniAssertSubscriber.create()).assertNotTerminated();
+        shortWait.pause().subscribe().withSubscriber(UniAssertSubscriber.create()).awaitItem(Duration.ofSeconds(30));
+        // the batch is still in flight: the next wait is as long again
+        shortWait.pause().subscribe().withSubscriber(UniAssertSubscriber.create()).assertNotTerminated();
     }
 }

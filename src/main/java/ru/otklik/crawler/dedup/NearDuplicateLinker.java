@@ -23,11 +23,22 @@ import ru.otklik.crawler.CrawlerConfig;
 /**
  * Links stored posts to their originals: an explicit repost (VK {@code copy_history}) directly, a copied text by
  * SimHash. The original is the earliest published post of the group; every copy points at it (never at another
- * copy), so {@code post.original_id} answers "where did this text first appear" in one step.
+ * copy), so a post's original answers "where did this text first appear" in one step. It is kept in one of two
+ * places (V77): {@code post_fingerprint.original_id}, written with the fingerprint row the deferred step inserts
+ * anyway ({@link QueuedLinking}), so linking a new copy never writes a second version of its wide {@code post} row;
+ * and {@code post.original_id}, for explicit reposts and posts without a fingerprint row. A post's original is
+ * {@code coalesce(post_fingerprint.original_id, post.original_id)} ({@link #ORIGINAL}); a change is written where a
+ * reader of that expression sees it.
  * A batch costs a few statements on the caller's connection, whatever its size.
  */
 @ApplicationScoped
 public class NearDuplicateLinker {
+
+    /**
+     * A post's original as every reader takes it, for a post {@code p} and its fingerprint row {@code f} (left-joined:
+     * a post too short to compare has none): the fingerprint's wins, as the step and the lookup write it there.
+     */
+    public static final String ORIGINAL = "coalesce(f.original_id, p.original_id)";
 
     /** A stored post's {@link #fingerprint}, stored with the post itself. */
     public record Fingerprint(long postId, long simhash, Instant publishedAt) {
@@ -44,23 +55,25 @@ public class NearDuplicateLinker {
 
     /**
      * Every post's current original and up to 50 candidates, earliest first, in one statement: the candidates of
-     * the seven bands merged, and only those few read from post for their own originals.
+     * the seven bands merged, and only those few read from post and their fingerprint rows for their own originals.
      */
     static final String CANDIDATES = """
-            select n.id as post_id, own.original_id as own_original, c.id, c.published_at, c.original_id
+            select n.id as post_id, own.original as own_original, c.id, c.published_at, c.original_id
             from unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) with ordinality
                  as n(id, h, from_at, to_at, ord)
-            join post own on own.id = n.id
+            join lateral (select %1$s as original from post p left join post_fingerprint f on f.post_id = p.id
+                          where p.id = n.id) own on true
             left join lateral (
-                select b.post_id as id, b.published_at, p.original_id
-                from (%s) b join post p on p.id = b.post_id
-                where b.post_id <> n.id
-                order by b.published_at, b.post_id
-                limit 50) c on true
-            order by n.ord, c.published_at, c.id""".formatted(bands(5));
+                select k.id, k.published_at, %1$s as original_id
+                from (select b.post_id as id, b.published_at from (%2$s) b
+                      where b.post_id <> n.id
+                      order by b.published_at, b.post_id
+                      limit 50) k
+                join post p on p.id = k.id join post_fingerprint f on f.post_id = k.id) c on true
+            order by n.ord, c.published_at, c.id""".formatted(ORIGINAL, bands(5));
 
     /**
-     * The candidates of posts about to be inserted ({@link #plan}), up to 50 each, earliest first, with their
+     * The candidates of posts not fingerprinted yet ({@link #plan}), up to 50 each, earliest first, with their
      * originals: as {@link #CANDIDATES}, with no row of the post's own to exclude or read.
      */
     static final String CANDIDATES_OF_NEW = ofNew(bands(4), 50);
@@ -77,8 +90,8 @@ public class NearDuplicateLinker {
              limit 1)""";
 
     /**
-     * The earliest stored candidate of each post about to be inserted, with its original: all {@link #plan} needs
-     * for a post published after it, which is linked to its root. Of equally early entries of one band the scan
+     * The earliest fingerprinted candidate of each post not fingerprinted yet, with its original: all {@link #plan}
+     * needs for a post published after it, which is linked to its root. Of equally early entries of one band the scan
      * takes the first in the index.
      */
     static final String EARLIEST_OF_NEW = ofNew(IntStream.range(0, SimHash.BANDS)
@@ -89,15 +102,15 @@ public class NearDuplicateLinker {
     /** The {@code limit} earliest of the {@code candidates} of each new post, with their originals from post. */
     private static String ofNew(String candidates, int limit) {
         return """
-                select n.ord, c.id, c.published_at, p.original_id
+                select n.ord, c.id, c.published_at, %s as original_id
                 from unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[]) with ordinality
                      as n(h, from_at, to_at, ord)
                 join lateral (
                     select b.post_id as id, b.published_at from (%s) b
                     order by b.published_at, b.post_id
                     limit %d) c on true
-                join post p on p.id = c.id
-                order by n.ord, c.published_at, c.id""".formatted(candidates, limit);
+                join post p on p.id = c.id join post_fingerprint f on f.post_id = c.id
+                order by n.ord, c.published_at, c.id""".formatted(ORIGINAL, candidates, limit);
     }
 
     /** The seven band scans of {@link #BAND}, merged; the maximum distance is parameter {@code $distanceParam}. */
@@ -108,21 +121,39 @@ public class NearDuplicateLinker {
                 .collect(Collectors.joining("\nunion\n"));
     }
 
-    /** Copies of a post that turned out to be a copy itself now point at the new original. */
+    /**
+     * Copies of a post that turned out to be a copy itself now point at the new original, in whichever of the two
+     * places holds the link (a stale {@code post.original_id} under a fingerprint's is updated too: harmless).
+     */
     private static final String REROOT = """
-            update post set original_id = r.root from unnest($1::bigint[], $2::bigint[]) as r(member, root)
-            where post.original_id = r.member and post.id <> r.root""";
+            with r as (select * from unnest($1::bigint[], $2::bigint[]) as r(member, root)),
+            fingerprints as (
+                update post_fingerprint f set original_id = r.root from r
+                where f.original_id = r.member and f.post_id <> r.root)
+            update post set original_id = r.root from r where post.original_id = r.member and post.id <> r.root""";
 
+    /** Changed originals of stored posts: into the fingerprint row where the post has one, else into post. */
     private static final String SET_ORIGINALS = """
-            update post set original_id = v.o from unnest($1::bigint[], $2::bigint[]) as v(id, o)
-            where post.id = v.id""";
+            with v as (select * from unnest($1::bigint[], $2::bigint[]) as v(id, o)),
+            fingerprinted as (
+                update post_fingerprint f set original_id = v.o from v where f.post_id = v.id returning f.post_id)
+            update post set original_id = v.o from v
+            where post.id = v.id and post.id not in (select post_id from fingerprinted)""";
 
-    /** An explicit repost points at its original's own original, so chains of reposts stay one step deep. */
+    /**
+     * An explicit repost points at its original's own original, so chains of reposts stay one step deep. It is kept
+     * in post; a fingerprint's link of the repost, which would shadow it, is cleared.
+     */
     private static final String REPOSTS = """
-            update post r set original_id = coalesce(o.original_id, o.id)
-            from unnest($2::bigint[], $3::text[]) as x(repost_id, original_external_id)
-            join post o on o.source_id = $1 and o.external_id = x.original_external_id
-            where r.id = x.repost_id and o.id <> r.id""";
+            with linked as (
+                update post r set original_id = coalesce(f.original_id, o.original_id, o.id)
+                from unnest($2::bigint[], $3::text[]) as x(repost_id, original_external_id)
+                join post o on o.source_id = $1 and o.external_id = x.original_external_id
+                left join post_fingerprint f on f.post_id = o.id
+                where r.id = x.repost_id and o.id <> r.id
+                returning r.id)
+            update post_fingerprint f set original_id = null from linked
+            where f.post_id = linked.id and f.original_id is not null""";
 
     private final CrawlerConfig.Dedup config;
 
@@ -182,18 +213,31 @@ public class NearDuplicateLinker {
     }
 
     /**
-     * Decides the originals of posts before they are inserted, so the insert writes each copy's {@code original_id}
-     * with the row itself instead of a second row version after it. The posts carry the ids drawn for them; their
-     * candidates are the stored posts the lookup finds and the other posts of the batch (compared in memory, as the
-     * lookup would once they were stored). Posts are linked in the order given, as {@link #link} does.
+     * Links stored posts that have no fingerprint row yet (the deferred step, {@link QueuedLinking}): writes the
+     * changed originals of the stored posts they concern (a backfill re-roots a group) and returns the posts' own,
+     * each post's new original or null (none, or its own in post kept: an explicit repost), for their fingerprint
+     * rows. Their candidates are the fingerprinted posts the lookup finds and the other posts of the batch (compared
+     * in memory); the posts are linked in the order given, as {@link #link} does, each starting from its stored
+     * original ({@code current}). The fingerprint rows must be inserted after this, so the lookup does not find the
+     * posts themselves.
      */
-    public Uni<Plan> plan(SqlConnection conn, List<Fingerprint> posts) {
+    public Uni<Map<Long, Long>> linkUnfingerprinted(SqlConnection conn, List<Fingerprint> posts,
+                                                    Map<Long, Long> current) {
+        Set<Long> fresh = posts.stream().map(Fingerprint::postId).collect(Collectors.toSet());
+        return plan(conn, posts, current).chain(originals -> write(conn, originals, fresh).map(nothing -> {
+            Map<Long, Long> own = new HashMap<>();
+            fresh.forEach(id -> own.put(id, originals.changed.get(id)));
+            return own;
+        }));
+    }
+
+    private Uni<Originals> plan(SqlConnection conn, List<Fingerprint> posts, Map<Long, Long> current) {
         Originals originals = new Originals();
-        posts.forEach(p -> originals.known(p.postId(), null));
+        posts.forEach(p -> originals.known(p.postId(), current.get(p.postId())));
         List<List<Candidate>> found = new ArrayList<>();
         posts.forEach(p -> found.add(new ArrayList<>()));
         if (posts.isEmpty()) {
-            return Uni.createFrom().item(new Plan(originals, Set.of()));
+            return Uni.createFrom().item(originals);
         }
         return lookup(conn, EARLIEST_OF_NEW, posts, originals, found).chain(() -> {
             // a post earlier than its earliest stored candidate re-roots their group: it needs all of them
@@ -219,7 +263,7 @@ public class NearDuplicateLinker {
             for (int i = 0; i < posts.size(); i++) {
                 attach(posts.get(i), found.get(i), originals);
             }
-            return new Plan(originals, posts.stream().map(Fingerprint::postId).collect(Collectors.toSet()));
+            return originals;
         });
     }
 
@@ -259,27 +303,6 @@ public class NearDuplicateLinker {
 
     private static final Comparator<Candidate> EARLIEST =
             Comparator.comparing(Candidate::publishedAt).thenComparingLong(Candidate::id);
-
-    /** The originals {@link #plan} decided: those of the new posts go into their insert, the rest are written after. */
-    public static final class Plan {
-        private final Originals originals;
-        private final Set<Long> fresh;
-
-        private Plan(Originals originals, Set<Long> fresh) {
-            this.originals = originals;
-            this.fresh = fresh;
-        }
-
-        /** The original a new post is inserted with, or null. */
-        public Long originalOf(long postId) {
-            return originals.of(postId);
-        }
-
-        /** Writes what the plan changes in posts stored before (a backfilled original re-roots their group). */
-        public Uni<Void> writeStored(SqlConnection conn) {
-            return write(conn, originals, fresh);
-        }
-    }
 
     private record Candidate(long id, Instant publishedAt) {
     }
@@ -340,10 +363,10 @@ public class NearDuplicateLinker {
                         .toArray(OffsetDateTime[]::new));
     }
 
-    /** Writes the re-rooted groups and the changed originals, except those of {@code inserted} posts. */
-    private static Uni<Void> write(SqlConnection conn, Originals originals, Set<Long> inserted) {
+    /** Writes the re-rooted groups and the changed originals, except those of {@code unstored} posts. */
+    private static Uni<Void> write(SqlConnection conn, Originals originals, Set<Long> unstored) {
         Map<Long, Long> changed = new LinkedHashMap<>(originals.changed);
-        changed.keySet().removeAll(inserted);
+        changed.keySet().removeAll(unstored);
         Uni<Void> reroot = originals.reroots.isEmpty() ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(REROOT).execute(Tuple.of(originals.reroots.keySet().toArray(Long[]::new),
                         originals.reroots.values().toArray(Long[]::new))).replaceWithVoid();

@@ -10,6 +10,7 @@ import static ru.otklik.crawler.CrawlTestSupport.run;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -21,6 +22,9 @@ import ru.otklik.post.Post;
 @QuarkusTest
 @TestSecurity(user = "test-admin", roles = "admin")
 class NearDuplicateTest {
+
+    @Inject
+    QueuedLinking linking;
 
     private static final String COMPLAINT = "Жители дома 12 на улице Металлистов в Туле вторую неделю живут без "
             + "горячей воды, управляющая компания на звонки не отвечает, просим администрацию разобраться";
@@ -52,6 +56,7 @@ class NearDuplicateTest {
             // the copy is crawled first: the original arrives later and still becomes the group's original
             run("dup-copy").body("counts.created", equalTo(2));
             run("dup-first").body("counts.created", equalTo(2));
+            linking.drain().await().indefinitely();
             Post original = posts("dup-first").stream().filter(p -> p.externalId.equals("a-1")).findFirst().orElseThrow();
             Post copy = posts("dup-copy").stream().filter(p -> p.externalId.equals("b-1")).findFirst().orElseThrow();
             assertNotNull(original.simhash);
