@@ -40,36 +40,15 @@ class NearDuplicateLookupTest {
                 + "управляющая компания обещает прислать слесаря и не присылает, просим администрацию вмешаться";
     }
 
-    /**
-     * A unique tag (posts of earlier runs must not be candidates) with which the test's copies stay within the
-     * default distance of 6: the tag's word moves SimHash bits at random, and a draw that pushed a copy past 6
-     * made the test fail now and then although linking worked (this test is about the lookup, not SimHash).
-     */
+    /** A tag of its own (posts of earlier runs must not be candidates) with which the test's copies stay near. */
     private static String tagKeepingCopiesNear() {
         return tagKeepingCopiesNear(1);
     }
 
     /** As {@link #tagKeepingCopiesNear()} with a tag of several random words, farther from other runs' texts. */
     private static String tagKeepingCopiesNear(int words) {
-        while (true) {
-            StringBuilder tagWords = new StringBuilder();
-            for (int w = 0; w < words; w++) {
-                tagWords.append(w == 0 ? "" : " ").append("метка").append(UUID.randomUUID().toString().replace("-", ""));
-            }
-            String tag = tagWords.toString();
-            String text = complaint(tag);
-            long[] h = {SimHash.of(text), SimHash.of("Репост: " + text + " #Курск"), SimHash.of(text + " Помогите!"),
-                    SimHash.of(text + " Срочно")};
-            boolean near = true;
-            for (long a : h) {
-                for (long b : h) {
-                    near &= SimHash.distance(a, b) <= 6;
-                }
-            }
-            if (near) {
-                return tag;
-            }
-        }
+        return NearTags.keepingCopiesNear(words, NearDuplicateLookupTest::complaint, List.of(
+                text -> "Репост: " + text + " #Курск", text -> text + " Помогите!", text -> text + " Срочно"));
     }
 
     private static long post(String source, String id, String text, String publishedAt, String expectedStatus) {

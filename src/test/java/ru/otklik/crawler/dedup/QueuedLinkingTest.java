@@ -41,17 +41,8 @@ class QueuedLinkingTest {
 
     /** A tag with which the test's three texts stay within the default distance of 6 of each other. */
     private static String tag() {
-        while (true) {
-            String tag = "метка" + UUID.randomUUID().toString().replace("-", "") + " метка"
-                    + UUID.randomUUID().toString().replace("-", "");
-            String text = complaint(tag);
-            long a = SimHash.of(text);
-            long b = SimHash.of("Репост: " + text);
-            long c = SimHash.of(text + " Помогите!");
-            if (SimHash.distance(a, b) <= 6 && SimHash.distance(a, c) <= 6 && SimHash.distance(b, c) <= 6) {
-                return tag;
-            }
-        }
+        return NearTags.keepingCopiesNear(2, QueuedLinkingTest::complaint,
+                List.of(text -> "Репост: " + text, text -> text + " Помогите!"));
     }
 
     private static List<Long> post(String source, String[]... items) {
