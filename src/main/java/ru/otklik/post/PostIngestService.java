@@ -48,9 +48,15 @@ public class PostIngestService {
      * sources, items that failed parsing are rejected alone. Outcomes come back in the order sent. The batch is
      * checked and hashed on the calling thread (a worker: {@link PostResource#ingest}) before the transaction
      * starts, so the event loop that runs the statements does none of that CPU work, and a connection is held
-     * only while statements run. The request counts as ingest in flight ({@link IngestRequests}).
+     * only while statements run. The batch counts as ingest in flight ({@link IngestActivity}) from here, once the
+     * feeder is authenticated and its body has arrived and been parsed, to its outcomes: a client that uploads
+     * slowly, or not at all, holds no background work back.
      */
     Uni<List<UpsertOutcome>> ingest(List<PostInputParser.Parsed> items) {
+        return activity.tracked(Uni.createFrom().deferred(() -> stored(items)));
+    }
+
+    private Uni<List<UpsertOutcome>> stored(List<PostInputParser.Parsed> items) {
         Checked batch = check(items.stream().map(i -> i.ok() ? new Item(i.sourceKey(), i.draft(), i.externalId(), null)
                 : new Item(null, null, i.externalId(), i.error())).toList());
         Set<String> keys = new LinkedHashSet<>();
