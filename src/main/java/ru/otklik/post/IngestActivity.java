@@ -1,9 +1,11 @@
 package ru.otklik.post;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +33,16 @@ public class IngestActivity {
     private volatile CompletableFuture<Void> idle = IDLE;
 
     public IngestActivity(IngestConfig config) {
+        if (config.backgroundWait().isNegative()) {
+            // a negative wait would fail every claim of the queue (a timer cannot fire in the past): refuse it at start
+            throw new IllegalArgumentException("otklik.ingest.background-wait must be 0 or more, got "
+                    + config.backgroundWait());
+        }
         this.wait = config.backgroundWait();
+    }
+
+    /** Created at start, so a bad setting stops the start instead of the first claim. */
+    void onStart(@Observes StartupEvent event) {
     }
 
     /** The work, counted as ingest in flight from its subscription until it ends (item, failure or cancellation). */

@@ -1,6 +1,7 @@
 package ru.otklik.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
@@ -44,6 +45,12 @@ class IngestActivityTest {
         turnedOff.tracked(Uni.createFrom().completionStage(new CompletableFuture<String>()))
                 .subscribe().withSubscriber(UniAssertSubscriber.create());
         turnedOff.pause().subscribe().withSubscriber(UniAssertSubscriber.create()).assertCompleted();
+    }
+
+    @Test
+    void aNegativeWaitIsRefused() {
+        assertThatThrownBy(() -> new IngestActivity(() -> Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("otklik.ingest.background-wait");
     }
 
     @Test

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import ru.otklik.post.IngestActivity;
 import ru.otklik.testing.TestDb;
 
 /**
@@ -32,6 +37,9 @@ class QueuedLinkingTest {
 
     @Inject
     QueuedLinking linking;
+
+    @Inject
+    IngestActivity ingest;
 
     /** A complaint of its own (a random tag in every word's neighbourhood), so no other test's post is near it. */
     private static String complaint(String tag) {
@@ -104,6 +112,28 @@ class QueuedLinkingTest {
         List<Long> next = post(source, new String[] {"next-copy", text, "2025-10-05T09:00:00Z"});
         linking.drain().await().indefinitely();
         assertThat(originalOf(next.get(0))).isEqualTo(earliest);
+    }
+
+    @Test
+    void theStepWaitsForTheIngestInFlight() throws Exception {
+        // a text and a date of its own, so the post is no other test's copy nor original
+        String text = "Во дворе на улице Полевой снова не убран снег, проехать к подъезду нельзя " + tag();
+        List<Long> ids = post("queued-wait-" + UUID.randomUUID(), new String[] {"one", text, "2023-03-01T09:00:00Z"});
+        // a batch that never ends on its own (otklik.ingest.background-wait is 10 s in tests)
+        Cancellable inFlight = ingest.tracked(Uni.createFrom().nothing()).subscribe().with(ignored -> { });
+        try {
+            CompletableFuture<Integer> step = linking.drain().subscribeAsCompletionStage();
+            Thread.sleep(500);
+            assertThat(step).as("the step waits while a batch is in flight").isNotDone();
+            assertThat(queued(ids)).isEqualTo(1);
+
+            inFlight.cancel();
+            step.get(60, TimeUnit.SECONDS);
+            assertThat(queued(ids)).isZero();
+            assertThat(fingerprinted(ids)).isEqualTo(1);
+        } finally {
+            inFlight.cancel();
+        }
     }
 
     @Test
